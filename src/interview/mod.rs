@@ -1,0 +1,219 @@
+//! The interview as a pure state machine: phases, moves between them, and time.
+//!
+//! Intro → Question 1…N → Candidate's questions → Wrap-up, forward and back at any time.
+//! Time accrues to whichever phase is current while the clock runs. Nothing here touches
+//! the terminal or the disk; `now` is always passed in.
+
+pub mod clock;
+pub mod plan;
+
+use std::time::{Duration, Instant};
+
+pub use clock::Clock;
+pub use plan::{Budgets, Plan, PlanError, QuestionChoice};
+
+use crate::guide::Question;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhaseKind {
+    Intro,
+    /// The planned question at this index (0-based).
+    Question(usize),
+    CandidateQuestions,
+    WrapUp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phase {
+    pub kind: PhaseKind,
+    /// `None` for wrap-up, which comes after the hour.
+    pub budget: Option<Duration>,
+    spent: Duration,
+    visited: bool,
+}
+
+/// How a phase's time compares with its budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BudgetState {
+    Normal,
+    /// 80 % of the budget used.
+    Nearly,
+    Over,
+}
+
+/// What the interviewer should be told about the time, unprompted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nudge {
+    /// The time left is what the candidate's questions need, and questions remain.
+    MoveToCandidateQuestions,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Interview {
+    plan: Plan,
+    phases: Vec<Phase>,
+    current: usize,
+    clock: Clock,
+    /// Interview time when the current phase was entered.
+    entered_at: Duration,
+}
+
+impl Interview {
+    /// Begins on the intro with the clock running.
+    pub fn start(plan: Plan, now: Instant) -> Interview {
+        let budgets = plan.budgets;
+        let phase = |kind, budget| Phase {
+            kind,
+            budget,
+            spent: Duration::ZERO,
+            visited: false,
+        };
+        let mut phases = vec![phase(PhaseKind::Intro, Some(budgets.intro))];
+        phases.extend(
+            (0..plan.questions.len())
+                .map(|i| phase(PhaseKind::Question(i), Some(budgets.per_question))),
+        );
+        phases.push(phase(
+            PhaseKind::CandidateQuestions,
+            Some(budgets.candidate_questions),
+        ));
+        phases.push(phase(PhaseKind::WrapUp, None));
+        phases[0].visited = true;
+        Interview {
+            plan,
+            phases,
+            current: 0,
+            clock: Clock::start(now),
+            entered_at: Duration::ZERO,
+        }
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    pub fn phases(&self) -> &[Phase] {
+        &self.phases
+    }
+
+    pub fn current_index(&self) -> usize {
+        self.current
+    }
+
+    pub fn current(&self) -> &Phase {
+        &self.phases[self.current]
+    }
+
+    pub fn question(&self, kind: PhaseKind) -> Option<&Question> {
+        match kind {
+            PhaseKind::Question(i) => self.plan.questions.get(i),
+            _ => None,
+        }
+    }
+
+    /// Moves to the next phase; false when already on wrap-up.
+    pub fn next(&mut self, now: Instant) -> bool {
+        self.go_to(self.current + 1, now)
+    }
+
+    /// Moves to the previous phase; false when already on the intro.
+    pub fn previous(&mut self, now: Instant) -> bool {
+        self.current > 0 && self.go_to(self.current - 1, now)
+    }
+
+    pub fn go_to(&mut self, index: usize, now: Instant) -> bool {
+        if index >= self.phases.len() || index == self.current {
+            return false;
+        }
+        let elapsed = self.clock.elapsed(now);
+        self.phases[self.current].spent += elapsed.saturating_sub(self.entered_at);
+        self.entered_at = elapsed;
+        self.current = index;
+        self.phases[index].visited = true;
+        true
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.clock.is_paused()
+    }
+
+    pub fn toggle_pause(&mut self, now: Instant) {
+        self.clock.toggle_pause(now);
+    }
+
+    pub fn elapsed(&self, now: Instant) -> Duration {
+        self.clock.elapsed(now)
+    }
+
+    /// Planned time not yet used; zero once the interview overruns.
+    pub fn remaining(&self, now: Instant) -> Duration {
+        self.plan.budgets.total.saturating_sub(self.elapsed(now))
+    }
+
+    /// When the display can next change (the clock's next whole second), if it can at all.
+    pub fn until_next_tick(&self, now: Instant) -> Option<Duration> {
+        self.clock.until_next_second(now)
+    }
+
+    /// Time spent in a phase so far, the current visit included.
+    pub fn spent(&self, index: usize, now: Instant) -> Duration {
+        let Some(phase) = self.phases.get(index) else {
+            return Duration::ZERO;
+        };
+        if index == self.current {
+            phase.spent + self.elapsed(now).saturating_sub(self.entered_at)
+        } else {
+            phase.spent
+        }
+    }
+
+    pub fn was_visited(&self, index: usize) -> bool {
+        self.phases.get(index).is_some_and(|p| p.visited)
+    }
+
+    pub fn budget_state(&self, index: usize, now: Instant) -> BudgetState {
+        let Some(budget) = self.phases.get(index).and_then(|p| p.budget) else {
+            return BudgetState::Normal;
+        };
+        let spent = self.spent(index, now);
+        if spent > budget {
+            BudgetState::Over
+        } else if spent.as_millis() * 10 >= budget.as_millis() * 8 {
+            BudgetState::Nearly
+        } else {
+            BudgetState::Normal
+        }
+    }
+
+    /// How far behind the plan the interview is, in seconds; negative when ahead.
+    ///
+    /// The plan expects the phases before the current one to have taken their budgets and
+    /// the current one to take up to its own: time in the current phase within its budget
+    /// neither gains nor loses, time past it is lost.
+    pub fn behind_plan(&self, now: Instant) -> i64 {
+        let before: Duration = self.phases[..self.current]
+            .iter()
+            .filter_map(|p| p.budget)
+            .sum();
+        let current = self.current().budget.map_or(Duration::ZERO, |budget| {
+            budget.min(self.spent(self.current, now))
+        });
+        signed_seconds(self.elapsed(now)) - signed_seconds(before + current)
+    }
+
+    pub fn nudge(&self, now: Instant) -> Option<Nudge> {
+        let asking = matches!(
+            self.current().kind,
+            PhaseKind::Intro | PhaseKind::Question(_)
+        );
+        (asking && self.remaining(now) <= self.plan.budgets.candidate_questions)
+            .then_some(Nudge::MoveToCandidateQuestions)
+    }
+}
+
+fn signed_seconds(d: Duration) -> i64 {
+    i64::try_from(d.as_secs()).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests;
