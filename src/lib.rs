@@ -3,5 +3,11 @@
 //! `guide` and `interview` are the domain and know nothing of the terminal; `tui` draws
 //! and maps keys.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod guide;
 pub mod interview;
+pub mod tui;

@@ -117,3 +117,20 @@ mod tests {
         assert_eq!(clock.until_next_second(now), None);
     }
 }
+
+/// `mm:ss`, minutes growing past 99 rather than wrapping.
+pub fn mm_ss(d: Duration) -> String {
+    let secs = d.as_secs();
+    format!("{:02}:{:02}", secs / 60, secs % 60)
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::*;
+
+    #[test]
+    fn mm_ss_pads_and_never_wraps() {
+        assert_eq!(mm_ss(Duration::from_millis(65_900)), "01:05");
+        assert_eq!(mm_ss(Duration::from_secs(100 * 60 + 1)), "100:01");
+    }
+}

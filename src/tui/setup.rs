@@ -1,0 +1,369 @@
+//! The setup screen's state: who, for which role, how long, and which questions.
+//!
+//! Text fields are single-line: typing appends, Backspace removes the last character.
+//! Enter starts the interview when every field is filled, otherwise it moves to the first
+//! field that is not and says what it needs.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::guide::Guide;
+use crate::interview::{Budgets, Plan, PlanError, QuestionChoice};
+
+use super::keymap::{self, Command, Context};
+
+/// Longest duration the form accepts, in minutes.
+const MAX_MINUTES: u32 = 600;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Role,
+    Candidate,
+    Interviewer,
+    Minutes,
+    Questions,
+}
+
+impl Field {
+    pub const ALL: [Field; 5] = [
+        Field::Role,
+        Field::Candidate,
+        Field::Interviewer,
+        Field::Minutes,
+        Field::Questions,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Role => "Role",
+            Field::Candidate => "Candidate",
+            Field::Interviewer => "Interviewer",
+            Field::Minutes => "Minutes",
+            Field::Questions => "Questions",
+        }
+    }
+}
+
+/// What a key did to the form.
+pub enum SetupOutcome {
+    Unchanged,
+    Changed,
+    Start(Box<Plan>),
+    Command(Command),
+}
+
+pub struct SetupForm {
+    pub role_index: usize,
+    pub candidate: String,
+    pub interviewer: String,
+    pub minutes: u32,
+    pub choice: QuestionChoice,
+    pub focus: Field,
+    /// The highlighted row of the question list.
+    pub cursor: usize,
+    /// Why the last Enter did not start, shown until the next change.
+    pub problem: Option<String>,
+}
+
+/// What the command line already said.
+#[derive(Debug, Default, Clone)]
+pub struct Prefill {
+    pub role_index: Option<usize>,
+    pub candidate: Option<String>,
+    pub interviewer: Option<String>,
+    pub minutes: Option<u32>,
+    pub choice: Option<QuestionChoice>,
+}
+
+impl SetupForm {
+    pub fn new(guide: &Guide, prefill: Prefill) -> SetupForm {
+        let role_index = prefill.role_index.unwrap_or(0);
+        let choice = prefill
+            .choice
+            .unwrap_or_else(|| QuestionChoice::default_for(guide, &guide.roles[role_index]));
+        let mut form = SetupForm {
+            role_index,
+            candidate: prefill.candidate.unwrap_or_default(),
+            interviewer: prefill.interviewer.unwrap_or_default(),
+            minutes: prefill.minutes.unwrap_or(guide.timing.minutes),
+            choice,
+            focus: Field::Role,
+            cursor: 0,
+            problem: None,
+        };
+        form.focus = form.first_missing().unwrap_or(Field::Questions);
+        if prefill.role_index.is_none() {
+            form.focus = Field::Role;
+        }
+        form
+    }
+
+    pub fn budgets(&self, guide: &Guide) -> Result<Budgets, PlanError> {
+        Budgets::share(&guide.timing, self.minutes, self.choice.chosen_count())
+    }
+
+    fn first_missing(&self) -> Option<Field> {
+        if self.candidate.trim().is_empty() {
+            Some(Field::Candidate)
+        } else if self.interviewer.trim().is_empty() {
+            Some(Field::Interviewer)
+        } else {
+            None
+        }
+    }
+
+    fn start(&mut self, guide: &Guide) -> SetupOutcome {
+        if let Some(missing) = self.first_missing() {
+            self.focus = missing;
+            self.problem = Some(format!("{} is needed to start", missing.label()));
+            return SetupOutcome::Changed;
+        }
+        let role = &guide.roles[self.role_index];
+        match Plan::new(
+            guide,
+            role,
+            &self.candidate,
+            &self.interviewer,
+            self.minutes,
+            &self.choice,
+        ) {
+            Ok(plan) => SetupOutcome::Start(Box::new(plan)),
+            Err(e) => {
+                self.focus = match e {
+                    PlanError::TooShort { .. } => Field::Minutes,
+                    _ => Field::Questions,
+                };
+                self.problem = Some(format!("Cannot start: {e}"));
+                SetupOutcome::Changed
+            }
+        }
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let at = Field::ALL
+            .iter()
+            .position(|f| *f == self.focus)
+            .unwrap_or(0);
+        let len = Field::ALL.len();
+        self.focus = Field::ALL[if forward {
+            (at + 1) % len
+        } else {
+            (at + len - 1) % len
+        }];
+    }
+
+    pub fn handle_key(&mut self, guide: &Guide, key: KeyEvent) -> SetupOutcome {
+        let in_list = self.focus == Field::Questions;
+        let last_row = self.choice.offered().len().saturating_sub(1);
+        match keymap::command_for(Context::Setup, &key) {
+            Some(Command::StartInterview) => return self.start(guide),
+            Some(Command::NextField) if in_list && key.code == KeyCode::Down => {
+                if self.cursor < last_row {
+                    self.cursor += 1;
+                } else {
+                    self.move_focus(true);
+                }
+            }
+            Some(Command::PreviousField) if in_list && key.code == KeyCode::Up => {
+                if self.cursor > 0 {
+                    self.cursor -= 1;
+                } else {
+                    self.move_focus(false);
+                }
+            }
+            Some(Command::NextField) => self.move_focus(true),
+            Some(Command::PreviousField) => self.move_focus(false),
+            Some(Command::MoveQuestionUp) if in_list => {
+                self.cursor = self.choice.move_up(self.cursor);
+            }
+            Some(Command::MoveQuestionDown) if in_list => {
+                self.cursor = self.choice.move_down(self.cursor);
+            }
+            Some(Command::MoveQuestionUp | Command::MoveQuestionDown) => {
+                return SetupOutcome::Unchanged;
+            }
+            Some(other) => return SetupOutcome::Command(other),
+            None => {
+                if !self.edit_field(guide, key) {
+                    return SetupOutcome::Unchanged;
+                }
+            }
+        }
+        self.problem = None;
+        SetupOutcome::Changed
+    }
+
+    /// Pasted text goes into the focused text field, on one line.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let line = text.split(['\r', '\n']).next().unwrap_or_default();
+        match self.focus {
+            Field::Candidate => self.candidate.push_str(line),
+            Field::Interviewer => self.interviewer.push_str(line),
+            _ => return false,
+        }
+        true
+    }
+
+    fn edit_field(&mut self, guide: &Guide, key: KeyEvent) -> bool {
+        let typed = match key.code {
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(c)
+            }
+            _ => None,
+        };
+        match self.focus {
+            Field::Role => {
+                let count = guide.roles.len();
+                let step = match key.code {
+                    KeyCode::Right | KeyCode::Char(' ') => 1,
+                    KeyCode::Left => count - 1,
+                    _ => return false,
+                };
+                self.role_index = (self.role_index + step) % count;
+                self.choice = QuestionChoice::default_for(guide, &guide.roles[self.role_index]);
+                self.cursor = 0;
+                true
+            }
+            Field::Candidate | Field::Interviewer => {
+                let text = if self.focus == Field::Candidate {
+                    &mut self.candidate
+                } else {
+                    &mut self.interviewer
+                };
+                match (key.code, typed) {
+                    (_, Some(c)) => text.push(c),
+                    (KeyCode::Backspace, _) => return text.pop().is_some(),
+                    _ => return false,
+                }
+                true
+            }
+            Field::Minutes => {
+                self.minutes = match (key.code, typed) {
+                    (KeyCode::Right, _) => (self.minutes + 5).min(MAX_MINUTES),
+                    (KeyCode::Left, _) => self.minutes.saturating_sub(5).max(5),
+                    (_, Some(c)) if c.is_ascii_digit() => {
+                        let digit = c.to_digit(10).unwrap_or(0);
+                        (self.minutes * 10 + digit).min(MAX_MINUTES)
+                    }
+                    (KeyCode::Backspace, _) => self.minutes / 10,
+                    _ => return false,
+                };
+                true
+            }
+            Field::Questions => match key.code {
+                KeyCode::Char(' ') => {
+                    self.choice.toggle(self.cursor);
+                    true
+                }
+                _ => false,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(form: &mut SetupForm, guide: &Guide, code: KeyCode) -> SetupOutcome {
+        form.handle_key(guide, KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    fn type_text(form: &mut SetupForm, guide: &Guide, text: &str) {
+        for c in text.chars() {
+            press(form, guide, KeyCode::Char(c));
+        }
+    }
+
+    #[test]
+    fn a_filled_form_starts_the_planned_interview() {
+        let guide = Guide::builtin().unwrap();
+        let mut form = SetupForm::new(&guide, Prefill::default());
+        assert_eq!(form.focus, Field::Role);
+        press(&mut form, &guide, KeyCode::Right);
+        press(&mut form, &guide, KeyCode::Right);
+        assert_eq!(guide.roles[form.role_index].id, "pentest");
+        press(&mut form, &guide, KeyCode::Tab);
+        type_text(&mut form, &guide, "Sam Lee");
+        press(&mut form, &guide, KeyCode::Tab);
+        type_text(&mut form, &guide, "Alex");
+        press(&mut form, &guide, KeyCode::Tab);
+        press(&mut form, &guide, KeyCode::Left);
+        assert_eq!(form.minutes, 55);
+        let SetupOutcome::Start(plan) = press(&mut form, &guide, KeyCode::Enter) else {
+            panic!("Enter should start a filled form");
+        };
+        assert_eq!(plan.candidate, "Sam Lee");
+        assert_eq!(plan.interviewer, "Alex");
+        assert_eq!(plan.role.id, "pentest");
+        assert_eq!(plan.questions.len(), 5);
+        assert_eq!(plan.budgets.total.as_secs(), 55 * 60);
+    }
+
+    #[test]
+    fn enter_with_a_missing_name_goes_to_it_and_says_so() {
+        let guide = Guide::builtin().unwrap();
+        let mut form = SetupForm::new(&guide, Prefill::default());
+        assert!(matches!(
+            press(&mut form, &guide, KeyCode::Enter),
+            SetupOutcome::Changed
+        ));
+        assert_eq!(form.focus, Field::Candidate);
+        assert_eq!(
+            form.problem.as_deref(),
+            Some("Candidate is needed to start")
+        );
+    }
+
+    #[test]
+    fn the_question_list_toggles_and_reorders() {
+        let guide = Guide::builtin().unwrap();
+        let prefill = Prefill {
+            role_index: Some(2),
+            candidate: Some("Sam".into()),
+            interviewer: Some("Alex".into()),
+            ..Prefill::default()
+        };
+        let mut form = SetupForm::new(&guide, prefill);
+        assert_eq!(form.focus, Field::Questions);
+        press(&mut form, &guide, KeyCode::Down);
+        press(&mut form, &guide, KeyCode::Char(' '));
+        assert_eq!(form.choice.chosen_count(), 4);
+        let moved = form.choice.offered()[1].question.id.clone();
+        form.handle_key(&guide, KeyEvent::new(KeyCode::Up, KeyModifiers::ALT));
+        assert_eq!(form.cursor, 0);
+        assert_eq!(form.choice.offered()[0].question.id, moved);
+        assert_eq!(
+            form.budgets(&guide).unwrap().per_question.as_secs(),
+            45 * 60 / 4
+        );
+    }
+
+    #[test]
+    fn unchosen_questions_cannot_start() {
+        let guide = Guide::builtin().unwrap();
+        let prefill = Prefill {
+            candidate: Some("Sam".into()),
+            interviewer: Some("Alex".into()),
+            ..Prefill::default()
+        };
+        let mut form = SetupForm::new(&guide, prefill);
+        for i in 0..form.choice.offered().len() {
+            if form.choice.offered()[i].chosen {
+                form.choice.toggle(i);
+            }
+        }
+        assert!(matches!(
+            press(&mut form, &guide, KeyCode::Enter),
+            SetupOutcome::Changed
+        ));
+        assert_eq!(form.focus, Field::Questions);
+        assert_eq!(
+            form.problem.as_deref(),
+            Some("Cannot start: choose at least one question")
+        );
+    }
+}

@@ -1,0 +1,146 @@
+//! The three header lines: who and the hour, a gauge of the hour, the phase strip.
+
+use std::time::{Duration, Instant};
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{LineGauge, Paragraph};
+
+use super::{phase_name, style};
+use crate::interview::clock::mm_ss;
+use crate::interview::{BudgetState, PhaseKind};
+use crate::tui::app::{App, InterviewScreen};
+
+/// Ahead or behind by less than this reads "on time".
+const ON_TIME_SECONDS: i64 = 30;
+
+pub fn budget_style(state: BudgetState) -> Style {
+    match state {
+        BudgetState::Normal => Style::new(),
+        BudgetState::Nearly => style::NEARLY,
+        BudgetState::Over => style::OVER,
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, now: Instant) {
+    let interview = &screen.interview;
+    let plan = interview.plan();
+    let [top, gauge_area, strip] = Layout::vertical([Constraint::Length(1); 3]).areas(area);
+
+    // Whole seconds, so elapsed and left always add up to the planned total.
+    let elapsed = Duration::from_secs(interview.elapsed(now).as_secs());
+    let total = plan.budgets.total;
+    let paused = interview.is_paused();
+    let clock = Span::styled(
+        format!(
+            "{} {} / {} ",
+            if paused { "⏸" } else { "▶" },
+            mm_ss(elapsed),
+            mm_ss(total)
+        ),
+        if paused { style::NEARLY } else { style::SAY },
+    );
+    let who = format!(
+        " {} · {} · {}",
+        app.guide.short_title, plan.role.name, plan.candidate
+    );
+    let [who_area, clock_area] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(u16::try_from(clock.width() + 2).unwrap_or(u16::MAX)),
+    ])
+    .areas(top);
+    frame.render_widget(Paragraph::new(who).style(style::SAY), who_area);
+    frame.render_widget(Paragraph::new(clock).right_aligned(), clock_area);
+
+    // Ahead or behind means nothing once the questions are over.
+    let schedule =
+        (interview.current().kind != PhaseKind::WrapUp).then(|| interview.behind_plan(now));
+    let ratio = if total.is_zero() {
+        1.0
+    } else {
+        (elapsed.as_secs_f64() / total.as_secs_f64()).min(1.0)
+    };
+    let gauge_style = if elapsed > total {
+        style::OVER
+    } else {
+        style::HEADING
+    };
+    frame.render_widget(
+        LineGauge::default()
+            .ratio(ratio)
+            .label(Line::from(time_left(elapsed, total, schedule)))
+            .filled_style(gauge_style)
+            .unfilled_style(style::QUIET),
+        gauge_area,
+    );
+
+    let current = interview.current_index();
+    let phase_clock = phase_clock(screen, now);
+    let phase_width = phase_clock.iter().map(Span::width).sum::<usize>();
+    let [strip_area, phase_area] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(u16::try_from(phase_width + 1).unwrap_or(u16::MAX)),
+    ])
+    .areas(strip);
+    let mut spans = vec![Span::raw(" ")];
+    for i in 0..interview.phases().len() {
+        let name = phase_name(screen, i);
+        let (text, span_style) = if i == current {
+            (format!("{name} ●"), style::CURRENT)
+        } else if interview.was_visited(i) {
+            (format!("{name} ✓"), Style::new())
+        } else {
+            (name, style::QUIET)
+        };
+        spans.push(Span::styled(text, span_style));
+        spans.push(Span::raw("  "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), strip_area);
+    frame.render_widget(Paragraph::new(Line::from(phase_clock)), phase_area);
+}
+
+/// Time left (or over) and how the interview stands against the plan.
+fn time_left(elapsed: Duration, total: Duration, behind: Option<i64>) -> Vec<Span<'static>> {
+    let mut spans = vec![if elapsed > total {
+        Span::styled(format!(" {} over", mm_ss(elapsed - total)), style::OVER)
+    } else {
+        Span::raw(format!(" {} left", mm_ss(total - elapsed)))
+    }];
+    let Some(behind) = behind else {
+        spans.push(Span::raw(" "));
+        return spans;
+    };
+    spans.push(match behind {
+        b if b >= ON_TIME_SECONDS => {
+            Span::styled(format!(" · {} behind ", seconds(b)), style::NEARLY)
+        }
+        b if b <= -ON_TIME_SECONDS => Span::raw(format!(" · {} ahead ", seconds(-b))),
+        _ => Span::styled(" · on time ", style::QUIET),
+    });
+    spans
+}
+
+fn seconds(s: i64) -> String {
+    mm_ss(Duration::from_secs(s.unsigned_abs()))
+}
+
+fn phase_clock(screen: &InterviewScreen, now: Instant) -> Vec<Span<'static>> {
+    let interview = &screen.interview;
+    let at = interview.current_index();
+    let spent = interview.spent(at, now);
+    let text = match interview.current().budget {
+        Some(budget) => format!("{} / {}", mm_ss(spent), mm_ss(budget)),
+        None => mm_ss(spent),
+    };
+    let name = match interview.current().kind {
+        PhaseKind::CandidateQuestions => "Theirs".to_string(),
+        _ => phase_name(screen, at),
+    };
+    vec![
+        Span::styled(format!("{name} "), style::QUIET),
+        Span::styled(text, budget_style(interview.budget_state(at, now))),
+        Span::raw(" "),
+    ]
+}

@@ -1,0 +1,108 @@
+//! Drawing: a pure function of the app's state and the time. Nothing here changes state,
+//! except recording how far the script can scroll at this size.
+
+mod footer;
+mod header;
+mod overlay;
+mod script;
+mod setup;
+mod style;
+
+use std::time::Instant;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::app::{App, InterviewScreen, Overlay, Screen};
+use crate::interview::PhaseKind;
+
+/// Below this the layout cannot show the script and the notes together.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+/// From this width the script and the notes sit side by side.
+pub const SIDE_BY_SIDE_WIDTH: u16 = 120;
+
+pub fn draw(app: &App, frame: &mut Frame, now: Instant) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        draw_too_small(frame, area);
+        return;
+    }
+    let [body, footer_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    match &app.screen {
+        Screen::Setup(form) => setup::draw(frame, body, &app.guide, form),
+        Screen::Interview(screen) => draw_interview(app, screen, frame, body, now),
+    }
+    footer::draw(frame, footer_area, app, now);
+    match app.overlay {
+        Some(Overlay::Help) => overlay::draw_help(frame, area, app.context()),
+        Some(Overlay::ConfirmQuit) => overlay::draw_confirm_quit(frame, area),
+        None => {}
+    }
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("Enlarge the terminal"),
+        Line::from(format!(
+            "to at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}).",
+            area.width, area.height
+        )),
+        Line::from("Typing still goes to the notes."),
+    ];
+    let top = area.height.saturating_sub(3) / 2;
+    let [_, middle] = Layout::vertical([Constraint::Length(top), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        middle,
+    );
+}
+
+fn draw_interview(
+    app: &App,
+    screen: &InterviewScreen,
+    frame: &mut Frame,
+    area: Rect,
+    now: Instant,
+) {
+    let [header_area, panes] =
+        Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
+    header::draw(frame, header_area, app, screen, now);
+
+    let kind = screen.interview.current().kind;
+    let [script_area, notes_area] = if area.width >= SIDE_BY_SIDE_WIDTH {
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(panes)
+    } else {
+        // Stacked: the intro is mostly reading aloud, so its script gets more room.
+        let script_share = if kind == PhaseKind::Intro { 70 } else { 50 };
+        Layout::vertical([Constraint::Percentage(script_share), Constraint::Min(5)]).areas(panes)
+    };
+    script::draw(frame, script_area, app, screen, now);
+    draw_notes(frame, notes_area, screen);
+}
+
+fn draw_notes(frame: &mut Frame, area: Rect, screen: &InterviewScreen) {
+    let at = screen.interview.current_index();
+    let title = format!(" Notes · {} ", phase_name(screen, at));
+    let block = Block::bordered()
+        .title(title)
+        .border_style(style::FOCUSED_BORDER);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(screen.notes[at].text_area(), inner);
+}
+
+/// The short name of a phase: `Intro`, `Q3`, `Their questions`, `Wrap-up`.
+pub fn phase_name(screen: &InterviewScreen, index: usize) -> String {
+    match screen.interview.phases()[index].kind {
+        PhaseKind::Intro => "Intro".into(),
+        PhaseKind::Question(i) => format!("Q{}", i + 1),
+        PhaseKind::CandidateQuestions => "Their questions".into(),
+        PhaseKind::WrapUp => "Wrap-up".into(),
+    }
+}
