@@ -1,0 +1,393 @@
+//! The console as an interviewer sees it: keys in, `TestBackend` buffers out, with the
+//! clock held still.
+
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::style::Color;
+
+use interview_console::guide::Guide;
+use interview_console::interview::plan::find_role;
+use interview_console::interview::{Plan, QuestionChoice};
+use interview_console::tui::app::{App, Screen};
+use interview_console::tui::setup::Prefill;
+use interview_console::tui::view;
+
+const fn mins(m: u64) -> Duration {
+    Duration::from_secs(m * 60)
+}
+
+fn started(t0: Instant) -> App {
+    let guide = Guide::builtin().unwrap();
+    let role = find_role(&guide, "pentest").unwrap().clone();
+    let choice = QuestionChoice::default_for(&guide, &role);
+    let plan = Plan::new(&guide, &role, "Sam Lee", "Alex", 60, &choice).unwrap();
+    App::started(guide, plan, t0)
+}
+
+fn draw(app: &App, width: u16, height: u16, now: Instant) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| view::draw(app, frame, now)).unwrap();
+    terminal
+}
+
+fn rows(buffer: &Buffer) -> Vec<String> {
+    let width = usize::from(buffer.area.width);
+    buffer
+        .content
+        .chunks(width)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect()
+}
+
+/// The screen's text with line breaks and borders taken out and runs of spaces squeezed,
+/// so wrapped text can be searched for as one string.
+fn flowing_text(buffer: &Buffer) -> String {
+    rows(buffer)
+        .iter()
+        .map(|r| r.replace(['│', '┌', '┐', '└', '┘', '─'], " "))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers, now: Instant) -> bool {
+    app.handle(&Event::Key(KeyEvent::new(code, modifiers)), now)
+}
+
+fn ctrl(app: &mut App, c: char, now: Instant) {
+    press(app, KeyCode::Char(c), KeyModifiers::CONTROL, now);
+}
+
+fn type_text(app: &mut App, text: &str, now: Instant) {
+    for c in text.chars() {
+        let code = if c == '\n' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
+        press(app, code, KeyModifiers::NONE, now);
+    }
+}
+
+fn notes(app: &App, phase: usize) -> Vec<String> {
+    match &app.screen {
+        Screen::Interview(s) => s.notes[phase].lines().to_vec(),
+        Screen::Setup(_) => panic!("not started"),
+    }
+}
+
+fn current_phase(app: &App) -> usize {
+    match &app.screen {
+        Screen::Interview(s) => s.interview.current_index(),
+        Screen::Setup(_) => panic!("not started"),
+    }
+}
+
+#[test]
+fn intro_at_80x24_shows_the_statement_and_the_clock() {
+    let t0 = Instant::now();
+    let app = started(t0);
+    let terminal = draw(&app, 80, 24, t0 + Duration::from_secs(42));
+    let text = flowing_text(terminal.backend().buffer());
+    assert!(text.contains("You should say this, or something close to it, before beginning:"));
+    assert!(text.contains(&Guide::builtin().unwrap().intro.statement[0]));
+    assert!(text.contains("00:42 / 60:00"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn intro_at_160x45_shows_all_three_paragraphs_and_the_reminders() {
+    let t0 = Instant::now();
+    let app = started(t0);
+    let terminal = draw(&app, 160, 45, t0);
+    let text = flowing_text(terminal.backend().buffer());
+    let guide = Guide::builtin().unwrap();
+    for paragraph in guide.intro.statement.iter().chain(&guide.reminders) {
+        assert!(text.contains(paragraph.as_str()), "missing: {paragraph}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+fn at_second_question(t0: Instant) -> (App, Instant) {
+    let mut app = started(t0);
+    ctrl(&mut app, 'n', t0 + mins(4));
+    type_text(&mut app, "Led the move to SAST in CI\n", t0 + mins(5));
+    ctrl(&mut app, 'n', t0 + mins(14));
+    let now = t0 + mins(20) + Duration::from_secs(30);
+    ctrl(&mut app, 't', now);
+    type_text(
+        &mut app,
+        "found SSRF in the PDF renderer\n\"we chained it to the metadata service\"",
+        now,
+    );
+    (app, now)
+}
+
+#[test]
+fn a_question_at_80x24_is_verbatim_with_the_time_against_its_budget() {
+    let t0 = Instant::now();
+    let (app, now) = at_second_question(t0);
+    let terminal = draw(&app, 80, 24, now);
+    let text = flowing_text(terminal.backend().buffer());
+    assert!(
+        text.contains(
+            "Tell me about how you have worked with a team to remediate a security issue."
+        )
+    );
+    assert!(text.contains("Q2 06:30 / 09:00"), "{text}");
+    assert!(text.contains("[20:30] found SSRF"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_question_at_160x45_sits_beside_the_notes() {
+    let t0 = Instant::now();
+    let (app, now) = at_second_question(t0);
+    let terminal = draw(&app, 160, 45, now);
+    let top_row = &rows(terminal.backend().buffer())[3];
+    assert!(
+        top_row.contains("Say exactly") && top_row.contains("Notes · Q2"),
+        "{top_row}"
+    );
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn an_overrun_phase_clock_turns_red() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    ctrl(&mut app, 'n', t0);
+    let terminal = draw(&app, 80, 24, t0 + mins(10));
+    let buffer = terminal.backend().buffer();
+    let row = &rows(buffer)[2];
+    let column = row.find("10:00 / 09:00").expect("phase clock");
+    let x = u16::try_from(row[..column].chars().count()).unwrap();
+    assert_eq!(buffer[(x, 2)].fg, Color::Red);
+}
+
+#[test]
+fn the_nudge_shows_when_only_their_time_is_left() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    ctrl(&mut app, 'n', t0);
+    let before = flowing_text(draw(&app, 80, 24, t0 + mins(49)).backend().buffer());
+    assert!(!before.contains("Time for their questions"));
+    let after = flowing_text(draw(&app, 80, 24, t0 + mins(50)).backend().buffer());
+    assert!(after.contains("Time for their questions"), "{after}");
+}
+
+#[test]
+fn wrap_up_lists_every_phase_with_its_time_and_notes() {
+    let t0 = Instant::now();
+    let (mut app, now) = at_second_question(t0);
+    for _ in 0..5 {
+        ctrl(&mut app, 'n', now);
+    }
+    let terminal = draw(&app, 160, 45, now);
+    let text = flowing_text(terminal.backend().buffer());
+    assert!(text.contains("Intro 04:00 / 05:00 no notes"), "{text}");
+    assert!(text.contains("Q1 10:00 / 09:00 1 line"), "{text}");
+    assert!(text.contains("Q2 06:30 / 09:00 2 lines"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn the_setup_screen_offers_the_roles_questions() {
+    let guide = Guide::builtin().unwrap();
+    let prefill = Prefill {
+        interviewer: Some("alex".into()),
+        ..Prefill::default()
+    };
+    let app = App::new(guide, prefill);
+    let terminal = draw(&app, 80, 24, Instant::now());
+    let text = flowing_text(terminal.backend().buffer());
+    assert!(text.contains("Application Security Engineer"));
+    assert!(text.contains("09:00 a question"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_tiny_terminal_gets_a_message_instead_of_a_broken_layout() {
+    let t0 = Instant::now();
+    let app = started(t0);
+    let terminal = draw(&app, 59, 16, t0);
+    let text = flowing_text(terminal.backend().buffer());
+    assert!(
+        text.contains("Enlarge the terminal to at least 60×16 (now 59×16)."),
+        "{text}"
+    );
+    let terminal = draw(&app, 60, 15, t0);
+    assert!(flowing_text(terminal.backend().buffer()).contains("(now 60×15)"));
+    let terminal = draw(&app, 60, 16, t0);
+    assert!(!flowing_text(terminal.backend().buffer()).contains("Enlarge"));
+    insta::assert_snapshot!(draw(&app, 40, 10, t0).backend());
+}
+
+#[test]
+fn notes_stay_with_their_phase_moving_forward_and_back() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    let last = 7;
+    for phase in 0..=last {
+        type_text(&mut app, &format!("note {phase}"), t0);
+        if phase < last {
+            ctrl(&mut app, 'n', t0);
+        }
+    }
+    assert_eq!(current_phase(&app), last);
+    for phase in (0..last).rev() {
+        ctrl(&mut app, 'p', t0);
+        assert_eq!(current_phase(&app), phase);
+        type_text(&mut app, "+", t0);
+    }
+    for phase in 0..=last {
+        let expected = if phase == last {
+            format!("note {phase}")
+        } else {
+            format!("note {phase}+")
+        };
+        assert_eq!(notes(&app, phase), [expected]);
+    }
+}
+
+#[test]
+fn quitting_asks_first_and_the_answer_is_never_typed() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    ctrl(&mut app, 'q', t0);
+    type_text(&mut app, "n", t0);
+    assert!(!app.should_quit());
+    assert_eq!(notes(&app, 0), [""], "the answer is not a note");
+    ctrl(&mut app, 'q', t0);
+    let screen = flowing_text(draw(&app, 80, 24, t0).backend().buffer());
+    assert!(screen.contains("Quit the interview?"));
+    type_text(&mut app, "y", t0);
+    assert!(app.should_quit());
+    assert_eq!(notes(&app, 0), [""]);
+}
+
+#[test]
+fn help_lists_every_key_and_keeps_typing_out_of_the_notes() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    press(&mut app, KeyCode::F(1), KeyModifiers::NONE, t0);
+    type_text(&mut app, "abc", t0);
+    let terminal = draw(&app, 80, 24, t0);
+    let text = flowing_text(terminal.backend().buffer());
+    for binding in interview_console::tui::keymap::BINDINGS
+        .iter()
+        .filter(|b| b.context != interview_console::tui::keymap::Context::Setup)
+    {
+        assert!(
+            text.contains(&binding.keys_label()),
+            "help lacks {}",
+            binding.keys_label()
+        );
+        assert!(
+            text.contains(binding.description),
+            "help lacks {}",
+            binding.description
+        );
+    }
+    insta::assert_snapshot!(terminal.backend());
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE, t0);
+    type_text(&mut app, "x", t0);
+    assert_eq!(notes(&app, 0), ["x"]);
+}
+
+#[test]
+fn the_footer_shows_the_key_tables_hints() {
+    let t0 = Instant::now();
+    let app = started(t0);
+    let terminal = draw(&app, 80, 24, t0);
+    let footer = rows(terminal.backend().buffer()).pop().unwrap();
+    for (keys, word) in interview_console::tui::keymap::footer_hints(
+        interview_console::tui::keymap::Context::Interview,
+    ) {
+        assert!(
+            footer.contains(&format!("{keys} {word}")),
+            "{footer} lacks {keys} {word}"
+        );
+    }
+}
+
+#[test]
+fn key_releases_are_ignored_and_paste_goes_into_the_notes() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    let mut release = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert!(!app.handle(&Event::Key(release), t0));
+    app.handle(&Event::Paste("line one\r\nline two".into()), t0);
+    assert_eq!(notes(&app, 0), ["line one", "line two"]);
+}
+
+#[test]
+fn pause_stops_the_clock_on_screen() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    press(&mut app, KeyCode::F(5), KeyModifiers::NONE, t0 + mins(3));
+    let text = flowing_text(draw(&app, 80, 24, t0 + mins(9)).backend().buffer());
+    assert!(text.contains("⏸ 03:00 / 60:00"), "{text}");
+    assert!(text.contains("Clock paused: F5 resumes"), "{text}");
+    assert_eq!(
+        app.until_next_tick(t0 + mins(9)),
+        None,
+        "no ticks while paused"
+    );
+    press(
+        &mut app,
+        KeyCode::Char(' '),
+        KeyModifiers::CONTROL,
+        t0 + mins(9),
+    );
+    let text = flowing_text(draw(&app, 80, 24, t0 + mins(10)).backend().buffer());
+    assert!(text.contains("▶ 04:00 / 60:00"), "{text}");
+}
+
+#[test]
+fn page_down_scrolls_the_script_and_stops_at_its_end() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    draw(&app, 80, 24, t0);
+    let max = app.script_max_scroll.get();
+    assert!(max > 0, "the intro does not fit at 80×24");
+    for _ in 0..20 {
+        press(&mut app, KeyCode::PageDown, KeyModifiers::NONE, t0);
+    }
+    let text = flowing_text(draw(&app, 80, 24, t0).backend().buffer());
+    assert!(
+        text.contains("Remember to be as pleasant and friendly as you can be!"),
+        "{text}"
+    );
+    press(&mut app, KeyCode::PageUp, KeyModifiers::NONE, t0);
+    let Screen::Interview(s) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(s.script_scroll, max.saturating_sub(5));
+}
+
+#[test]
+fn setup_starts_the_interview_on_the_intro() {
+    let t0 = Instant::now();
+    let prefill = Prefill {
+        interviewer: Some("alex".into()),
+        ..Prefill::default()
+    };
+    let mut app = App::new(Guide::builtin().unwrap(), prefill);
+    press(&mut app, KeyCode::Tab, KeyModifiers::NONE, t0);
+    type_text(&mut app, "Sam Lee", t0);
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE, t0);
+    let text = flowing_text(draw(&app, 80, 24, t0).backend().buffer());
+    assert!(
+        text.contains("Infosec · Application Security Engineer · Sam Lee"),
+        "{text}"
+    );
+    assert_eq!(current_phase(&app), 0);
+}

@@ -1,0 +1,129 @@
+//! The real binary in a pseudo-terminal: spawn it, type into it, read its screen.
+//!
+//! The terminal's output is drained on a thread of its own into a `vt100` parser, so the
+//! program never blocks on a full pty buffer; tests poll the parsed screen with a deadline
+//! instead of sleeping.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// Long enough for a debug build on a busy two-core machine; a pass takes milliseconds.
+const DEADLINE: Duration = Duration::from_secs(20);
+
+pub struct Console {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Console {
+    pub fn spawn(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Console {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_interview-console"));
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = pair
+            .slave
+            .spawn_command(command)
+            .expect("spawn the console");
+        drop(pair.slave);
+
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let sink = Arc::clone(&parser);
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().expect("parser").process(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().expect("pty writer");
+        Console {
+            parser,
+            writer,
+            child,
+            _master: pair.master,
+        }
+    }
+
+    pub fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("type into the pty");
+        self.writer.flush().expect("flush the pty");
+    }
+
+    pub fn type_text(&mut self, text: &str) {
+        self.send(text.as_bytes());
+    }
+
+    pub fn screen_text(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    pub fn with_screen<T>(&self, read: impl FnOnce(&vt100::Screen) -> T) -> T {
+        read(self.parser.lock().expect("parser").screen())
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen if it never does.
+    pub fn wait_for(&self, text: &str) {
+        self.wait_until(&format!("the screen to show {text:?}"), |screen| {
+            screen.contents().contains(text)
+        });
+    }
+
+    pub fn wait_until(&self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        loop {
+            if self.with_screen(&done) {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {what}; the screen:\n{}",
+                self.screen_text()
+            );
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Waits for the program to exit and returns its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                return status.exit_code();
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "the console did not exit; the screen:\n{}",
+                self.screen_text()
+            );
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+impl Drop for Console {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
