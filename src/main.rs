@@ -33,7 +33,7 @@ struct Cli {
     /// The candidate's name.
     #[arg(long)]
     candidate: Option<String>,
-    /// Your name (default: $USER).
+    /// Your name (default: $USER, or $LOGNAME).
     #[arg(long)]
     interviewer: Option<String>,
     /// Planned length of the interview in minutes (default: the guide's).
@@ -129,6 +129,7 @@ fn app_for(cli: &Cli, guide: Guide) -> Result<App, Failure> {
         .interviewer
         .clone()
         .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("LOGNAME").ok())
         .unwrap_or_default();
 
     if let (Some(role), Some(candidate)) = (role, &cli.candidate) {

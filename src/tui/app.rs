@@ -25,6 +25,15 @@ pub struct InterviewScreen {
     pub script_scroll: u16,
 }
 
+/// How the script pane was last drawn.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScriptView {
+    /// Lines of text the pane shows at once.
+    pub height: u16,
+    /// The furthest the text can scroll.
+    pub max_scroll: u16,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
@@ -38,9 +47,9 @@ pub struct App {
     /// A short message for the footer, cleared by the next key.
     pub message: Option<String>,
     quit: bool,
-    /// The furthest the script can scroll at the last drawn size; the view writes it so
-    /// PageDown stops where the text ends.
-    pub script_max_scroll: Cell<u16>,
+    /// The script pane as last drawn; the view writes it so PageUp/PageDown move by its
+    /// height and stop where the text ends.
+    pub script_view: Cell<ScriptView>,
 }
 
 impl App {
@@ -62,7 +71,7 @@ impl App {
             overlay: None,
             message: None,
             quit: false,
-            script_max_scroll: Cell::new(0),
+            script_view: Cell::new(ScriptView::default()),
         }
     }
 
@@ -158,7 +167,7 @@ impl App {
             Command::Quit => self.overlay = Some(Overlay::ConfirmQuit),
             _ => {
                 if let Screen::Interview(s) = &mut self.screen {
-                    self.message = s.run(command, now, self.script_max_scroll.get());
+                    self.message = s.run(command, now, self.script_view.get());
                 }
             }
         }
@@ -186,8 +195,9 @@ impl InterviewScreen {
     }
 
     /// Runs an interview command; returns a message for the footer, if any.
-    fn run(&mut self, command: Command, now: Instant, max_scroll: u16) -> Option<String> {
-        let page = 5;
+    fn run(&mut self, command: Command, now: Instant, view: ScriptView) -> Option<String> {
+        // A page keeps one line of the last for context.
+        let page = view.height.saturating_sub(1).max(1);
         match command {
             Command::NextPhase => {
                 if !self.interview.next(now) {
@@ -213,7 +223,7 @@ impl InterviewScreen {
             }
             Command::ScrollScriptUp => self.script_scroll = self.script_scroll.saturating_sub(page),
             Command::ScrollScriptDown => {
-                self.script_scroll = (self.script_scroll + page).min(max_scroll);
+                self.script_scroll = (self.script_scroll + page).min(view.max_scroll);
             }
             _ => {}
         }
@@ -225,7 +235,7 @@ fn placeholder(kind: PhaseKind) -> &'static str {
     match kind {
         PhaseKind::Intro => "Notes before the questions (anything the candidate asks up front)",
         PhaseKind::Question(_) => {
-            "Type what the candidate says and does, not your impressions. Ctrl+T stamps the time."
+            "What they say and do, not your impressions · Ctrl+T stamps the time"
         }
         PhaseKind::CandidateQuestions => "Their questions, and what you answered",
         PhaseKind::WrapUp => "Summary: the behavior behind your recommendation",

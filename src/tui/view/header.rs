@@ -76,18 +76,35 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, 
         gauge_area,
     );
 
-    let current = interview.current_index();
     let phase_clock = phase_clock(screen, now);
     let phase_width = phase_clock.iter().map(Span::width).sum::<usize>();
     let [strip_area, phase_area] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(u16::try_from(phase_width + 1).unwrap_or(u16::MAX)),
     ])
+    .spacing(1)
     .areas(strip);
+    let mut spans = phase_strip(screen, false);
+    if spans.iter().map(Span::width).sum::<usize>() > usize::from(strip_area.width) {
+        spans = phase_strip(screen, true);
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), strip_area);
+    frame.render_widget(Paragraph::new(Line::from(phase_clock)), phase_area);
+}
+
+/// Every phase, the current one marked and the visited ones ticked; `compact` for narrow
+/// terminals with many questions.
+fn phase_strip(screen: &InterviewScreen, compact: bool) -> Vec<Span<'static>> {
+    let interview = &screen.interview;
+    let gap = if compact { " " } else { "  " };
     let mut spans = vec![Span::raw(" ")];
-    for i in 0..interview.phases().len() {
-        let name = phase_name(screen, i);
-        let (text, span_style) = if i == current {
+    for (i, phase) in interview.phases().iter().enumerate() {
+        let name = match phase.kind {
+            PhaseKind::CandidateQuestions if compact => "Theirs".to_string(),
+            PhaseKind::WrapUp if compact => "Wrap".to_string(),
+            _ => phase_name(screen, i),
+        };
+        let (text, span_style) = if i == interview.current_index() {
             (format!("{name} ●"), style::CURRENT)
         } else if interview.was_visited(i) {
             (format!("{name} ✓"), Style::new())
@@ -95,10 +112,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, 
             (name, style::QUIET)
         };
         spans.push(Span::styled(text, span_style));
-        spans.push(Span::raw("  "));
+        spans.push(Span::raw(gap));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), strip_area);
-    frame.render_widget(Paragraph::new(Line::from(phase_clock)), phase_area);
+    spans
 }
 
 /// Time left (or over) and how the interview stands against the plan.

@@ -11,7 +11,7 @@ use super::header::budget_style;
 use super::{phase_name, style};
 use crate::interview::PhaseKind;
 use crate::interview::clock::mm_ss;
-use crate::tui::app::{App, InterviewScreen};
+use crate::tui::app::{App, InterviewScreen, ScriptView};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, now: Instant) {
     let kind = screen.interview.current().kind;
@@ -29,7 +29,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, 
     let max_scroll = u16::try_from(paragraph.line_count(inner.width))
         .unwrap_or(u16::MAX)
         .saturating_sub(inner.height);
-    app.script_max_scroll.set(max_scroll);
+    app.script_view.set(ScriptView {
+        height: inner.height,
+        max_scroll,
+    });
     let scroll = screen.script_scroll.min(max_scroll);
     let block = match (scroll > 0, scroll < max_scroll) {
         (false, false) => block,

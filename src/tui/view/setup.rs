@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::style;
 use crate::guide::Guide;
@@ -12,7 +12,7 @@ use crate::interview::clock::mm_ss;
 use crate::tui::keymap::{self, Context};
 use crate::tui::setup::{Field, SetupForm};
 
-const LABEL_WIDTH: usize = 13;
+const LABEL_WIDTH: u16 = 13;
 
 pub fn draw(frame: &mut Frame, area: Rect, guide: &Guide, form: &SetupForm) {
     let block = Block::bordered()
@@ -22,7 +22,11 @@ pub fn draw(frame: &mut Frame, area: Rect, guide: &Guide, form: &SetupForm) {
     frame.render_widget(block, area);
 
     let label = |field: Field| {
-        let text = format!(" {:<width$}", field.label(), width = LABEL_WIDTH - 1);
+        let text = format!(
+            " {:<width$}",
+            field.label(),
+            width = usize::from(LABEL_WIDTH) - 1
+        );
         if form.focus == field {
             Span::styled(text, style::CURRENT)
         } else {
@@ -104,7 +108,7 @@ pub fn draw(frame: &mut Frame, area: Rect, guide: &Guide, form: &SetupForm) {
             style::QUIET
         };
         lines.push(Line::from(vec![
-            Span::raw(" ".repeat(LABEL_WIDTH)),
+            Span::raw(" ".repeat(usize::from(LABEL_WIDTH))),
             Span::styled(format!("{mark}{}", offered.question.text), row_style),
         ]));
     }
@@ -118,8 +122,22 @@ pub fn draw(frame: &mut Frame, area: Rect, guide: &Guide, form: &SetupForm) {
         .style(style::QUIET)
         .wrap(Wrap { trim: true });
     let help_height = u16::try_from(field_help.line_count(inner.width)).unwrap_or(u16::MAX);
-    let [form_area, help_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(help_height)]).areas(inner);
+    let form_height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let [form_area, detail_area, help_area] = Layout::vertical([
+        Constraint::Length(form_height),
+        Constraint::Fill(1),
+        Constraint::Length(help_height),
+    ])
+    .areas(inner);
     frame.render_widget(Paragraph::new(lines), form_area);
+    // The list cuts long questions at the pane's edge; the highlighted one is shown whole.
+    if form.focus == Field::Questions
+        && let Some(offered) = form.choice.offered().get(form.cursor)
+    {
+        let detail = Paragraph::new(Line::styled(offered.question.text.clone(), style::SAY))
+            .wrap(Wrap { trim: true })
+            .block(Block::new().padding(Padding::new(LABEL_WIDTH, 1, 1, 0)));
+        frame.render_widget(detail, detail_area);
+    }
     frame.render_widget(field_help, help_area);
 }
