@@ -6,26 +6,62 @@ use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clock {
+    /// Interview time from before this run of the program (a resumed session).
+    carried: Duration,
     started_at: Instant,
     paused_since: Option<Instant>,
     paused_total: Duration,
+    pauses: Vec<Pause>,
+}
+
+/// A pause: when it began, in interview time, and how long it lasted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pause {
+    pub at: Duration,
+    pub length: Duration,
 }
 
 impl Clock {
     pub fn start(now: Instant) -> Clock {
+        Clock::from_elapsed(Duration::ZERO, Vec::new(), false, now)
+    }
+
+    /// Goes on from `elapsed` of interview time and the pauses before it, running or paused.
+    pub fn from_elapsed(
+        elapsed: Duration,
+        pauses: Vec<Pause>,
+        paused: bool,
+        now: Instant,
+    ) -> Clock {
         Clock {
+            carried: elapsed,
             started_at: now,
-            paused_since: None,
+            paused_since: paused.then_some(now),
             paused_total: Duration::ZERO,
+            pauses,
         }
     }
 
-    /// Interview time: wall time since the start, less every pause.
+    /// The pause under way, if any, as long as it has lasted so far.
+    pub fn open_pause(&self, now: Instant) -> Option<Pause> {
+        self.paused_since.map(|since| Pause {
+            at: self.elapsed(now),
+            length: now.saturating_duration_since(since),
+        })
+    }
+
+    /// Every finished pause, in order.
+    pub fn pauses(&self) -> &[Pause] {
+        &self.pauses
+    }
+
+    /// Interview time: time since the start, less every pause.
     pub fn elapsed(&self, now: Instant) -> Duration {
         let until = self.paused_since.unwrap_or(now);
-        until
-            .saturating_duration_since(self.started_at)
-            .saturating_sub(self.paused_total)
+        self.carried
+            + until
+                .saturating_duration_since(self.started_at)
+                .saturating_sub(self.paused_total)
     }
 
     pub fn is_paused(&self) -> bool {
@@ -39,8 +75,14 @@ impl Clock {
     }
 
     pub fn resume(&mut self, now: Instant) {
+        if self.paused_since.is_none() {
+            return;
+        }
+        let at = self.elapsed(now);
         if let Some(since) = self.paused_since.take() {
-            self.paused_total += now.saturating_duration_since(since);
+            let length = now.saturating_duration_since(since);
+            self.paused_total += length;
+            self.pauses.push(Pause { at, length });
         }
     }
 
@@ -80,6 +122,25 @@ mod tests {
         assert_eq!(clock.elapsed(t0 + secs(400)), secs(100));
         clock.resume(t0 + secs(400));
         assert_eq!(clock.elapsed(t0 + secs(410)), secs(110));
+        assert_eq!(
+            clock.pauses(),
+            [Pause {
+                at: secs(100),
+                length: secs(300)
+            }]
+        );
+    }
+
+    #[test]
+    fn a_resumed_clock_goes_on_from_the_carried_time() {
+        let t0 = Instant::now();
+        let running = Clock::from_elapsed(secs(600), Vec::new(), false, t0);
+        assert_eq!(running.elapsed(t0 + secs(5)), secs(605));
+        let mut paused = Clock::from_elapsed(secs(600), Vec::new(), true, t0);
+        assert!(paused.is_paused());
+        assert_eq!(paused.elapsed(t0 + secs(50)), secs(600));
+        paused.resume(t0 + secs(50));
+        assert_eq!(paused.elapsed(t0 + secs(60)), secs(610));
     }
 
     #[test]

@@ -7,9 +7,9 @@
 pub mod clock;
 pub mod plan;
 
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
-pub use clock::Clock;
+pub use clock::{Clock, Pause};
 pub use plan::{Budgets, Plan, PlanError, QuestionChoice};
 
 use crate::guide::Question;
@@ -46,6 +46,50 @@ pub enum BudgetState {
 pub enum Nudge {
     /// The time left is what the candidate's questions need, and questions remain.
     MoveToCandidateQuestions,
+}
+
+/// Where an interview stands: what a session file keeps to go on from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    pub current: usize,
+    /// Time spent in each phase, the current visit included.
+    pub spent: Vec<Duration>,
+    pub visited: Vec<bool>,
+    pub paused: bool,
+    pub pauses: Vec<Pause>,
+}
+
+impl Progress {
+    pub fn elapsed(&self) -> Duration {
+        self.spent.iter().sum()
+    }
+}
+
+/// Why saved progress does not fit a plan.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "saved progress has {found} phases where the plan has {expected}, or a current phase outside them"
+)]
+pub struct ProgressMismatch {
+    pub expected: usize,
+    pub found: usize,
+}
+
+/// How much of the time the console was down counts as interview time when a session is
+/// resumed: all of it while the planned hour since the start has not run out (the
+/// interview went on without the console), none once it has or when the clock was paused.
+/// `None` means resume with the clock paused.
+pub fn resume_gap(
+    started: SystemTime,
+    planned: Duration,
+    saved: SystemTime,
+    now: SystemTime,
+    was_paused: bool,
+) -> Option<Duration> {
+    if was_paused || now > started + planned {
+        return None;
+    }
+    Some(now.duration_since(saved).unwrap_or(Duration::ZERO))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +129,52 @@ impl Interview {
             current: 0,
             clock: Clock::start(now),
             entered_at: Duration::ZERO,
+        }
+    }
+
+    /// Goes on from saved progress. `gap` (see `resume_gap`) is credited to the phase that
+    /// was current; `None` resumes with the clock paused.
+    pub fn resume(
+        plan: Plan,
+        progress: &Progress,
+        gap: Option<Duration>,
+        now: Instant,
+    ) -> Result<Interview, ProgressMismatch> {
+        let mut interview = Interview::start(plan, now);
+        let expected = interview.phases.len();
+        if progress.spent.len() != expected
+            || progress.visited.len() != expected
+            || progress.current >= expected
+        {
+            return Err(ProgressMismatch {
+                expected,
+                found: progress.spent.len(),
+            });
+        }
+        for (i, phase) in interview.phases.iter_mut().enumerate() {
+            phase.spent = progress.spent[i];
+            phase.visited = progress.visited[i];
+        }
+        interview.current = progress.current;
+        interview.phases[progress.current].spent += gap.unwrap_or(Duration::ZERO);
+        let elapsed = interview.phases.iter().map(|p| p.spent).sum();
+        interview.clock = Clock::from_elapsed(elapsed, progress.pauses.clone(), gap.is_none(), now);
+        // The current phase's time so far is already in its `spent`: count on from here.
+        interview.entered_at = elapsed;
+        Ok(interview)
+    }
+
+    pub fn progress(&self, now: Instant) -> Progress {
+        let mut pauses = self.clock.pauses().to_vec();
+        if let Some(open) = self.clock.open_pause(now) {
+            pauses.push(open);
+        }
+        Progress {
+            current: self.current,
+            spent: (0..self.phases.len()).map(|i| self.spent(i, now)).collect(),
+            visited: self.phases.iter().map(|p| p.visited).collect(),
+            paused: self.is_paused(),
+            pauses,
         }
     }
 

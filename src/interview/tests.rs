@@ -286,6 +286,94 @@ fn nudge_comes_when_only_the_candidates_time_is_left_and_questions_remain() {
     assert_eq!(interview.nudge(t0 + mins(51)), None, "already there");
 }
 
+#[test]
+fn progress_resumes_where_it_stood_with_the_gap_in_the_current_phase() {
+    let t0 = Instant::now();
+    let mut interview = Interview::start(pentest_plan(), t0);
+    interview.next(t0 + mins(4));
+    interview.next(t0 + mins(12));
+    let saved = interview.progress(t0 + mins(15));
+    assert_eq!(saved.current, 2);
+    assert_eq!(saved.elapsed(), mins(15));
+
+    let t1 = Instant::now() + mins(100);
+    let resumed = Interview::resume(pentest_plan(), &saved, Some(mins(2)), t1).unwrap();
+    assert_eq!(resumed.current_index(), 2);
+    assert_eq!(resumed.spent(0, t1), mins(4));
+    assert_eq!(resumed.spent(1, t1), mins(8));
+    assert_eq!(resumed.spent(2, t1 + mins(1)), mins(3 + 2 + 1));
+    assert_eq!(resumed.elapsed(t1), mins(17));
+    assert!(!resumed.is_paused());
+    assert!(resumed.was_visited(2) && !resumed.was_visited(3));
+
+    let paused = Interview::resume(pentest_plan(), &saved, None, t1).unwrap();
+    assert!(paused.is_paused());
+    assert_eq!(paused.elapsed(t1 + mins(30)), mins(15));
+}
+
+#[test]
+fn progress_that_does_not_fit_the_plan_is_refused() {
+    let t0 = Instant::now();
+    let mut saved = Interview::start(pentest_plan(), t0).progress(t0);
+    saved.spent.pop();
+    assert!(Interview::resume(pentest_plan(), &saved, None, t0).is_err());
+    let mut saved = Interview::start(pentest_plan(), t0).progress(t0);
+    saved.current = 99;
+    assert!(Interview::resume(pentest_plan(), &saved, None, t0).is_err());
+}
+
+#[test]
+fn pauses_are_kept_in_progress_including_one_under_way() {
+    let t0 = Instant::now();
+    let mut interview = Interview::start(pentest_plan(), t0);
+    interview.toggle_pause(t0 + mins(1));
+    interview.toggle_pause(t0 + mins(3));
+    interview.toggle_pause(t0 + mins(5));
+    let saved = interview.progress(t0 + mins(6));
+    assert_eq!(
+        saved.pauses,
+        [
+            Pause {
+                at: mins(1),
+                length: mins(2)
+            },
+            Pause {
+                at: mins(3),
+                length: mins(1)
+            }
+        ]
+    );
+    assert!(saved.paused);
+}
+
+#[test]
+fn the_gap_counts_within_the_planned_hour_and_not_after() {
+    use std::time::SystemTime;
+    let start = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+    let saved = start + mins(20);
+    assert_eq!(
+        resume_gap(start, mins(60), saved, start + mins(25), false),
+        Some(mins(5))
+    );
+    assert_eq!(
+        resume_gap(start, mins(60), saved, start + mins(60), false),
+        Some(mins(40))
+    );
+    assert_eq!(
+        resume_gap(start, mins(60), saved, start + mins(61), false),
+        None
+    );
+    assert_eq!(
+        resume_gap(start, mins(60), saved, start + mins(25), true),
+        None
+    );
+    assert_eq!(
+        resume_gap(start, mins(60), saved, saved - mins(1), false),
+        Some(Duration::ZERO),
+        "a clock set back counts nothing"
+    );
+}
+
 #[derive(Debug, Clone)]
 enum Step {
     Wait(u64),
@@ -310,7 +398,8 @@ proptest! {
     fn phase_times_always_add_up_to_the_interview_time(steps in prop::collection::vec(step(), 0..60)) {
         let t0 = Instant::now();
         let mut now = t0;
-        let mut interview = Interview::start(pentest_plan(), t0);
+        let plan = pentest_plan();
+        let mut interview = Interview::start(plan.clone(), t0);
         for s in steps {
             match s {
                 Step::Wait(secs) => now += Duration::from_secs(secs),
@@ -322,6 +411,9 @@ proptest! {
             prop_assert_eq!(total, interview.elapsed(now));
             prop_assert!(interview.current_index() < interview.phases().len());
             prop_assert!(interview.elapsed(now) <= now - t0);
+            let progress = interview.progress(now);
+            let resumed = Interview::resume(plan.clone(), &progress, None, now).unwrap();
+            prop_assert_eq!(resumed.progress(now).spent, progress.spent);
         }
     }
 }
