@@ -10,4 +10,5 @@
 
 pub mod guide;
 pub mod interview;
+pub mod store;
 pub mod tui;

@@ -22,6 +22,8 @@ pub const BUILTIN_GUIDE_NAME: &str = "<built-in infosec guide>";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Guide {
     pub title: String,
+    /// SHA-256 of the guide's text, hex: tells whether a session was run on this very guide.
+    pub fingerprint: String,
     /// A short name for the header line ("Infosec").
     pub short_title: String,
     /// Standing reminders shown beside the script throughout the interview.
@@ -131,7 +133,9 @@ impl Guide {
                 message,
             }
         })?;
-        Validator { file }.validate(raw)
+        let mut guide = Validator { file }.validate(raw)?;
+        guide.fingerprint = fingerprint(text);
+        Ok(guide)
     }
 }
 
@@ -345,6 +349,7 @@ impl Validator<'_> {
                 });
 
         Ok(Guide {
+            fingerprint: String::new(),
             short_title: raw.short_title.unwrap_or_else(|| title.clone()),
             title,
             reminders: raw.reminders,
@@ -404,6 +409,14 @@ impl Default for CandidateQuestions {
             prompt: "What questions have you got for me?".into(),
         }
     }
+}
+
+fn fingerprint(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn known_list<'a>(ids: impl Iterator<Item = &'a str>) -> String {

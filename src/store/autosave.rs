@@ -1,0 +1,182 @@
+//! The writer thread: saving never happens on the input path.
+//!
+//! The console hands over a snapshot of the session; the thread writes the newest one it
+//! has, and when a write fails it keeps that snapshot and tries again every few seconds
+//! until one succeeds or the console stops. Status is shared for the footer.
+
+use std::io;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+use super::files::write_bytes_atomic;
+use super::record::SessionRecord;
+use super::sessions::{SessionStore, record_json};
+
+/// How long a failed save waits before the next try.
+pub const RETRY_AFTER: Duration = Duration::from_secs(2);
+
+/// Where records go. The session store in the console; a double that fails in tests.
+pub trait SessionSink: Send {
+    fn save(&mut self, record: &SessionRecord) -> io::Result<()>;
+}
+
+impl SessionSink for SessionStore {
+    fn save(&mut self, record: &SessionRecord) -> io::Result<()> {
+        SessionStore::save(self, record)
+    }
+}
+
+/// What the footer says about saving.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SaveStatus {
+    /// When the last write succeeded.
+    pub saved_at: Option<Instant>,
+    /// Why the last write failed, while it keeps failing.
+    pub error: Option<String>,
+}
+
+enum Message {
+    Save(Box<SessionRecord>),
+    /// Write what is pending now and answer with the outcome.
+    Flush(Sender<Result<(), String>>),
+}
+
+pub struct Autosaver {
+    sender: Option<Sender<Message>>,
+    status: Arc<Mutex<SaveStatus>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Autosaver {
+    pub fn spawn(sink: Box<dyn SessionSink>) -> Autosaver {
+        let (sender, receiver) = mpsc::channel();
+        let status = Arc::new(Mutex::new(SaveStatus::default()));
+        let shared = Arc::clone(&status);
+        let thread = thread::Builder::new()
+            .name("autosave".into())
+            .spawn(move || write_loop(sink, &receiver, &shared))
+            .ok();
+        Autosaver {
+            sender: Some(sender),
+            status,
+            thread,
+        }
+    }
+
+    /// Queues a snapshot; returns at once.
+    pub fn save(&self, record: SessionRecord) {
+        if let Some(sender) = &self.sender {
+            let _ = sender.send(Message::Save(Box::new(record)));
+        }
+    }
+
+    /// Waits (up to `timeout`) until everything queued so far is written, or has failed.
+    pub fn flush(&self, timeout: Duration) -> Result<(), String> {
+        let (ack, answer) = mpsc::channel();
+        let sent = self
+            .sender
+            .as_ref()
+            .is_some_and(|s| s.send(Message::Flush(ack)).is_ok());
+        if !sent {
+            return Err("the writer has stopped".into());
+        }
+        answer
+            .recv_timeout(timeout)
+            .unwrap_or_else(|_| Err("saving did not finish in time".into()))
+    }
+
+    pub fn status(&self) -> SaveStatus {
+        self.status
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+impl Drop for Autosaver {
+    fn drop(&mut self) {
+        // Closing the channel lets the thread write what it holds and end.
+        self.sender.take();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn write_loop(
+    mut sink: Box<dyn SessionSink>,
+    receiver: &Receiver<Message>,
+    status: &Mutex<SaveStatus>,
+) {
+    let mut pending: Option<Box<SessionRecord>> = None;
+    let mut write = |pending: &mut Option<Box<SessionRecord>>| -> Result<(), String> {
+        let Some(record) = pending.as_deref() else {
+            return Ok(());
+        };
+        let outcome = sink.save(record).map_err(|e| e.to_string());
+        let mut shown = status.lock().unwrap_or_else(PoisonError::into_inner);
+        match &outcome {
+            Ok(()) => {
+                shown.saved_at = Some(Instant::now());
+                shown.error = None;
+                *pending = None;
+            }
+            Err(e) => shown.error = Some(e.clone()),
+        }
+        outcome
+    };
+    loop {
+        // While a write is failing, wake up to try again; otherwise sleep until told.
+        let message = if pending.is_some() {
+            receiver.recv_timeout(RETRY_AFTER)
+        } else {
+            receiver.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        };
+        match message {
+            Ok(Message::Save(record)) => {
+                pending = Some(record);
+                // Only the newest snapshot matters: skip any already superseded.
+                let mut flushes = Vec::new();
+                while let Ok(next) = receiver.try_recv() {
+                    match next {
+                        Message::Save(newer) => pending = Some(newer),
+                        Message::Flush(ack) => flushes.push(ack),
+                    }
+                }
+                let outcome = write(&mut pending);
+                for ack in flushes {
+                    let _ = ack.send(outcome.clone());
+                }
+            }
+            Ok(Message::Flush(ack)) => {
+                let _ = ack.send(write(&mut pending));
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                let _ = write(&mut pending);
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                let _ = write(&mut pending);
+                return;
+            }
+        }
+    }
+}
+
+/// Writes a session where it can still be found when its folder refuses it: the temporary
+/// folder, then the current one. Returns the path written.
+pub fn write_fallback(record: &SessionRecord) -> io::Result<PathBuf> {
+    let json = record_json(record)?;
+    let name = format!("interview-console-{}.json", record.id);
+    let mut last_error = io::Error::other("no folder to write to");
+    for dir in [std::env::temp_dir(), PathBuf::from(".")] {
+        let path = dir.join(&name);
+        match write_bytes_atomic(&path, &json) {
+            Ok(()) => return Ok(path),
+            Err(e) => last_error = e,
+        }
+    }
+    Err(last_error)
+}

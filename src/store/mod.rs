@@ -1,0 +1,11 @@
+//! Sessions on disk: the record format, atomic private files, the sessions folder with its
+//! locks, the background writer, and exports.
+
+pub mod autosave;
+pub mod export;
+pub mod files;
+pub mod record;
+pub mod sessions;
+
+pub use record::{SessionHeader, SessionRecord, Status};
+pub use sessions::{LoadError, SessionLock, SessionStore};

@@ -1,0 +1,287 @@
+//! The sessions folder: one JSON file per interview, a lock file beside each.
+
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Local, Utc};
+
+use super::files::{ensure_private_dir, write_bytes_atomic};
+use super::record::{SCHEMA_VERSION, SessionRecord, Status};
+
+/// Why a session could not be read, named by its file.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: cannot read: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{path}: not a readable session ({reason}); left as it is")]
+    Corrupt { path: PathBuf, reason: String },
+    #[error(
+        "{path}: written by a newer interview-console (format {found}, this one reads up to {SCHEMA_VERSION}); left as it is"
+    )]
+    Newer { path: PathBuf, found: u64 },
+    #[error("no session `{0}` (see `interview-console list`)")]
+    NotFound(String),
+    #[error("session {id} is open in another console{}", pid.map(|p| format!(" (process {p})")).unwrap_or_default())]
+    Locked { id: String, pid: Option<u32> },
+}
+
+/// Reads and checks a session file. A newer format or a broken file is reported, never
+/// rewritten.
+pub fn read_record(path: &Path) -> Result<SessionRecord, LoadError> {
+    let bytes = fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let corrupt = |reason: String| LoadError::Corrupt {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| corrupt(e.to_string()))?;
+    let version = value
+        .get("schema_version")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or_else(|| corrupt("no schema_version".into()))?;
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(LoadError::Newer {
+            path: path.to_path_buf(),
+            found: version,
+        });
+    }
+    let record: SessionRecord =
+        serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))?;
+    let phases = record.questions.len() + 3;
+    if record.phases.len() != phases || record.current_phase >= phases {
+        return Err(corrupt(format!(
+            "{} phases for {} questions",
+            record.phases.len(),
+            record.questions.len()
+        )));
+    }
+    Ok(record)
+}
+
+/// The record as the session file holds it.
+pub fn record_json(record: &SessionRecord) -> io::Result<Vec<u8>> {
+    let mut json = serde_json::to_vec_pretty(record)?;
+    json.push(b'\n');
+    Ok(json)
+}
+
+/// Holds a session for one console. The OS drops the lock when the process ends, however
+/// it ends, so a crash never leaves a session locked.
+#[derive(Debug)]
+pub struct SessionLock {
+    _file: File,
+}
+
+/// Sessions in one folder.
+#[derive(Debug, Clone)]
+pub struct SessionStore {
+    dir: PathBuf,
+}
+
+/// A file in the folder that is not a readable session, and why.
+pub type BadFile = LoadError;
+
+impl SessionStore {
+    /// The platform's data folder (`$XDG_DATA_HOME/interview-console/sessions` on Linux).
+    pub fn default_location() -> Option<SessionStore> {
+        let dirs = directories::ProjectDirs::from("", "", "interview-console")?;
+        Some(SessionStore::at(dirs.data_dir().join("sessions")))
+    }
+
+    pub fn at(dir: impl Into<PathBuf>) -> SessionStore {
+        SessionStore { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Where scorecards written from the console go: beside the sessions folder.
+    pub fn exports_dir(&self) -> PathBuf {
+        self.dir
+            .parent()
+            .map_or_else(|| self.dir.join("exports"), |data| data.join("exports"))
+    }
+
+    pub fn path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.json"))
+    }
+
+    fn lock_path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.lock"))
+    }
+
+    /// Writes a record atomically, creating the private folder if needed. The error names
+    /// the folder.
+    pub fn save(&self, record: &SessionRecord) -> io::Result<()> {
+        ensure_private_dir(&self.dir)
+            .and_then(|()| write_bytes_atomic(&self.path(&record.id), &record_json(record)?))
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", self.dir.display())))
+    }
+
+    /// A new, unused id (`20261127-1402-sam-lee`, then `-2`, `-3`… for the same minute),
+    /// held by a lock from the start. Fails when the folder cannot be written.
+    pub fn create(
+        &self,
+        candidate: &str,
+        started: DateTime<Local>,
+    ) -> io::Result<(String, SessionLock)> {
+        ensure_private_dir(&self.dir)?;
+        let base = session_id_base(candidate, started);
+        let mut n = 1;
+        loop {
+            let id = if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            n += 1;
+            if self.path(&id).exists() {
+                continue;
+            }
+            // Creating the lock file is the reservation: only one process can create it.
+            match OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(self.lock_path(&id))
+            {
+                Ok(file) => return Ok((id.clone(), hold(file, &id)?)),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Takes the lock of an existing session, or says who holds it.
+    pub fn lock(&self, id: &str) -> Result<SessionLock, LoadError> {
+        let path = self.lock_path(id);
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|source| LoadError::Io { path, source })?;
+        match file.try_lock() {
+            Ok(()) => hold(file, id).map_err(|source| LoadError::Io {
+                path: self.lock_path(id),
+                source,
+            }),
+            Err(TryLockError::WouldBlock) => {
+                let pid = fs::read_to_string(self.lock_path(id))
+                    .ok()
+                    .and_then(|s| s.trim().parse().ok());
+                Err(LoadError::Locked {
+                    id: id.to_string(),
+                    pid,
+                })
+            }
+            Err(TryLockError::Error(source)) => Err(LoadError::Io {
+                path: self.lock_path(id),
+                source,
+            }),
+        }
+    }
+
+    pub fn load(&self, id: &str) -> Result<SessionRecord, LoadError> {
+        let path = self.path(id);
+        if !path.exists() {
+            return Err(LoadError::NotFound(id.to_string()));
+        }
+        read_record(&path)
+    }
+
+    /// Every readable session, newest first, and the files that are not readable.
+    pub fn list(&self) -> (Vec<SessionRecord>, Vec<BadFile>) {
+        let mut records = Vec::new();
+        let mut bad = Vec::new();
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return (records, bad);
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            match read_record(&path) {
+                Ok(record) => records.push(record),
+                Err(e) => bad.push(e),
+            }
+        }
+        records.sort_by(|a, b| b.started_at.cmp(&a.started_at).then(b.id.cmp(&a.id)));
+        (records, bad)
+    }
+
+    /// The newest unfinished session started since `since`.
+    pub fn newest_unfinished(&self, since: DateTime<Utc>) -> Option<SessionRecord> {
+        self.list()
+            .0
+            .into_iter()
+            .find(|r| r.status == Status::InProgress && r.started_at >= since)
+    }
+
+    /// Removes a session and its lock file; refused while a console holds it.
+    pub fn delete(&self, id: &str) -> Result<(), LoadError> {
+        let path = self.path(id);
+        if !path.exists() {
+            return Err(LoadError::NotFound(id.to_string()));
+        }
+        let lock = self.lock(id)?;
+        fs::remove_file(&path).map_err(|source| LoadError::Io { path, source })?;
+        drop(lock);
+        // The lock file is only a handle for flock; without the session it means nothing.
+        let _ = fs::remove_file(self.lock_path(id));
+        Ok(())
+    }
+}
+
+fn hold(mut file: File, id: &str) -> io::Result<SessionLock> {
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(TryLockError::WouldBlock) => {
+            return Err(io::Error::new(
+                io::ErrorKind::WouldBlock,
+                format!("session {id} is open in another console"),
+            ));
+        }
+        Err(TryLockError::Error(e)) => return Err(e),
+    }
+    // The process id is for the message another console shows; the lock is the flock.
+    file.set_len(0)?;
+    write!(file, "{}", std::process::id())?;
+    Ok(SessionLock { _file: file })
+}
+
+/// `20261127-1402-sam-lee`: readable, and sorts by start time.
+pub fn session_id_base(candidate: &str, started: DateTime<Local>) -> String {
+    let slug = slug(candidate);
+    let stamp = started.format("%Y%m%d-%H%M");
+    if slug.is_empty() {
+        stamp.to_string()
+    } else {
+        format!("{stamp}-{slug}")
+    }
+}
+
+/// Lower-case ASCII letters and digits, words joined by `-`, at most 40 characters.
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for word in name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&word.to_ascii_lowercase());
+    }
+    out.chars()
+        .take(40)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
+}
