@@ -3,10 +3,13 @@
 use std::cell::Cell;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 
 use crate::guide::Guide;
-use crate::interview::{Interview, PhaseKind, Plan};
+use crate::interview::{Interview, PhaseKind, Plan, ProgressMismatch};
+use crate::store::autosave::SaveStatus;
+use crate::store::{SessionHeader, SessionRecord, Status};
 
 use super::keymap::{self, Command, Context};
 use super::notes::NotesEditor;
@@ -46,11 +49,30 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// A short message for the footer, cleared by the next key.
     pub message: Option<String>,
+    /// A standing note for the footer (an unfinished session elsewhere), until the first
+    /// phase change.
+    pub notice: Option<String>,
     quit: bool,
+    /// Quit on wrap-up: the session is recorded as finished.
+    finished: bool,
     /// The script pane as last drawn; the view writes it so PageUp/PageDown move by its
     /// height and stop where the text ends.
     pub script_view: Cell<ScriptView>,
+    /// The session this interview is saved as, once it has one.
+    pub session: Option<SessionHeader>,
+    /// When the session should next be written: soon after an edit, at once after a move.
+    save_due: Option<Instant>,
+    /// The writer's last word, for the footer.
+    pub save_status: SaveStatus,
+    /// The interviewer asked for the scorecard; the loop writes it.
+    export_requested: bool,
 }
+
+/// The longest the loop sleeps: signals and the save status are looked at this often.
+pub const MAX_WAIT: Duration = Duration::from_secs(1);
+/// How soon after an edit the notes are written: typing never waits for the disk, and a
+/// note typed is on disk within a second.
+pub const SAVE_AFTER_EDIT: Duration = Duration::from_millis(500);
 
 impl App {
     pub fn new(guide: Guide, prefill: Prefill) -> App {
@@ -61,7 +83,40 @@ impl App {
     /// Opens straight on the intro.
     pub fn started(guide: Guide, plan: Plan, now: Instant) -> App {
         let screen = Screen::Interview(Box::new(InterviewScreen::new(plan, now)));
-        App::with_screen(guide, screen)
+        let mut app = App::with_screen(guide, screen);
+        app.save_due = Some(now);
+        app
+    }
+
+    /// Goes on with a saved session: its phase, notes and plan; `gap` as
+    /// `interview::resume_gap` decides (`None` resumes with the clock paused).
+    pub fn resumed(
+        guide: Guide,
+        record: &SessionRecord,
+        gap: Option<Duration>,
+        now: Instant,
+    ) -> Result<App, ProgressMismatch> {
+        let interview = Interview::resume(record.plan(), &record.progress(), gap, now)?;
+        let notes = interview
+            .phases()
+            .iter()
+            .zip(record.notes())
+            .map(|(p, lines)| NotesEditor::with_lines(placeholder(p.kind), lines))
+            .collect();
+        let screen = Screen::Interview(Box::new(InterviewScreen {
+            interview,
+            notes,
+            script_scroll: 0,
+        }));
+        let mut app = App::with_screen(guide, screen);
+        app.session = Some(record.header());
+        app.finished = record.status == Status::Finished;
+        app.message = Some(match gap {
+            Some(_) => "Resumed: the time away counts, the clock runs".into(),
+            None => "Resumed with the clock paused: F5 starts it".into(),
+        });
+        app.save_due = Some(now);
+        Ok(app)
     }
 
     fn with_screen(guide: Guide, screen: Screen) -> App {
@@ -70,13 +125,71 @@ impl App {
             screen,
             overlay: None,
             message: None,
+            notice: None,
             quit: false,
+            finished: false,
             script_view: Cell::new(ScriptView::default()),
+            session: None,
+            save_due: None,
+            save_status: SaveStatus::default(),
+            export_requested: false,
         }
     }
 
     pub fn should_quit(&self) -> bool {
         self.quit
+    }
+
+    /// The plan of an interview that has started but has no session yet.
+    pub fn needs_session(&self) -> Option<&Plan> {
+        match (&self.screen, &self.session) {
+            (Screen::Interview(s), None) => Some(s.interview.plan()),
+            _ => None,
+        }
+    }
+
+    /// Whether the scorecard was asked for since the last call.
+    pub fn take_export_request(&mut self) -> bool {
+        std::mem::take(&mut self.export_requested)
+    }
+
+    /// When the session should be written next, if anything is unsaved.
+    pub fn save_due(&self) -> Option<Instant> {
+        self.save_due
+    }
+
+    fn edited(&mut self, now: Instant) {
+        self.save_due.get_or_insert(now + SAVE_AFTER_EDIT);
+    }
+
+    /// Asks for the session to be written at once.
+    pub fn request_save(&mut self, now: Instant) {
+        self.save_due = Some(now);
+    }
+
+    /// The session as it stands, for the writer; nothing is unsaved after this.
+    pub fn take_record(&mut self, now: Instant, wall: DateTime<Utc>) -> Option<SessionRecord> {
+        self.save_due = None;
+        let header = self.session.as_ref()?;
+        let Screen::Interview(s) = &self.screen else {
+            return None;
+        };
+        let kinds: Vec<PhaseKind> = s.interview.phases().iter().map(|p| p.kind).collect();
+        let notes: Vec<Vec<String>> = s.notes.iter().map(|n| n.lines().to_vec()).collect();
+        let status = if self.finished {
+            Status::Finished
+        } else {
+            Status::InProgress
+        };
+        Some(SessionRecord::capture(
+            header,
+            s.interview.plan(),
+            &s.interview.progress(now),
+            &kinds,
+            &notes,
+            status,
+            wall,
+        ))
     }
 
     pub fn context(&self) -> Context {
@@ -86,12 +199,19 @@ impl App {
         }
     }
 
-    /// How long the loop may sleep before the screen could change on its own.
-    pub fn until_next_tick(&self, now: Instant) -> Option<Duration> {
-        match &self.screen {
-            Screen::Setup(_) => None,
-            Screen::Interview(s) => s.interview.until_next_tick(now),
+    /// How long the loop may sleep: until the clock's next second, a save that is due, or
+    /// `MAX_WAIT`, whichever is first.
+    pub fn until_next_wake(&self, now: Instant) -> Duration {
+        let mut wait = MAX_WAIT;
+        if let Screen::Interview(s) = &self.screen
+            && let Some(tick) = s.interview.until_next_tick(now)
+        {
+            wait = wait.min(tick);
         }
+        if let Some(due) = self.save_due {
+            wait = wait.min(due.saturating_duration_since(now));
+        }
+        wait
     }
 
     /// Applies one terminal event; true when the screen needs drawing again.
@@ -99,13 +219,13 @@ impl App {
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.handle_key(*key, now),
             Event::Key(_) => false,
-            Event::Paste(text) => self.handle_paste(text),
+            Event::Paste(text) => self.handle_paste(text, now),
             Event::Resize(..) | Event::FocusGained => true,
             Event::FocusLost | Event::Mouse(_) => false,
         }
     }
 
-    fn handle_paste(&mut self, text: &str) -> bool {
+    fn handle_paste(&mut self, text: &str, now: Instant) -> bool {
         if self.overlay.is_some() {
             return false;
         }
@@ -113,6 +233,7 @@ impl App {
             Screen::Setup(form) => form.paste(text),
             Screen::Interview(s) => {
                 s.current_notes().paste(text);
+                self.edited(now);
                 true
             }
         }
@@ -122,18 +243,21 @@ impl App {
         self.message = None;
         match self.overlay {
             Some(Overlay::ConfirmQuit) => {
-                if matches!(
-                    key.code,
-                    ratatui::crossterm::event::KeyCode::Char('y' | 'Y')
-                ) {
+                if matches!(key.code, KeyCode::Char('y' | 'Y')) {
                     self.quit = true;
+                    if let Screen::Interview(s) = &self.screen
+                        && s.interview.current().kind == PhaseKind::WrapUp
+                    {
+                        self.finished = true;
+                    }
+                    self.request_save(now);
                 }
                 self.overlay = None;
                 return true;
             }
             Some(Overlay::Help) => {
                 if keymap::command_for(self.context(), &key) == Some(Command::Help)
-                    || key.code == ratatui::crossterm::event::KeyCode::Esc
+                    || key.code == KeyCode::Esc
                 {
                     self.overlay = None;
                 }
@@ -148,13 +272,18 @@ impl App {
                 SetupOutcome::Changed => return true,
                 SetupOutcome::Start(plan) => {
                     self.screen = Screen::Interview(Box::new(InterviewScreen::new(*plan, now)));
+                    self.request_save(now);
                     return true;
                 }
                 SetupOutcome::Command(command) => command,
             },
             Screen::Interview(s) => match keymap::command_for(Context::Interview, &key) {
                 Some(command) => command,
-                None => return s.current_notes().input(key),
+                None => {
+                    let changed = s.current_notes().input(key);
+                    self.edited(now);
+                    return changed;
+                }
             },
         };
         self.run(command, now);
@@ -165,9 +294,23 @@ impl App {
         match command {
             Command::Help => self.overlay = Some(Overlay::Help),
             Command::Quit => self.overlay = Some(Overlay::ConfirmQuit),
+            Command::ExportScorecard => {
+                self.export_requested = true;
+                self.request_save(now);
+            }
             _ => {
-                if let Screen::Interview(s) = &mut self.screen {
-                    self.message = s.run(command, now, self.script_view.get());
+                let Screen::Interview(s) = &mut self.screen else {
+                    return;
+                };
+                self.message = s.run(command, now, self.script_view.get());
+                match command {
+                    Command::NextPhase | Command::PreviousPhase => {
+                        self.notice = None;
+                        self.request_save(now);
+                    }
+                    Command::TogglePause => self.request_save(now),
+                    Command::StampTime => self.edited(now),
+                    _ => {}
                 }
             }
         }

@@ -16,6 +16,7 @@ pub enum Command {
     PreviousPhase,
     StampTime,
     TogglePause,
+    ExportScorecard,
     ScrollScriptUp,
     ScrollScriptDown,
     Help,
@@ -200,6 +201,14 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         context: Context::Interview,
+        chords: &[chord(KeyCode::Char('e'), CTRL)],
+        keys_text: None,
+        command: Command::ExportScorecard,
+        hint: None,
+        description: "write the scorecard (Markdown) to the exports folder",
+    },
+    Binding {
+        context: Context::Interview,
         chords: &[chord(KeyCode::PageUp, NONE)],
         keys_text: None,
         command: Command::ScrollScriptUp,
@@ -370,6 +379,13 @@ pub fn command_for(context: Context, key: &KeyEvent) -> Option<Command> {
         .filter(|b| b.context == context)
         .find(|b| b.chords.iter().any(|c| c.matches(key)))
         .map(|b| b.command)
+}
+
+/// The first chord bound to a command, as the help text names it.
+pub fn chord_for(context: Context, command: Command) -> Option<Chord> {
+    bindings(context)
+        .find(|b| b.command == command)
+        .and_then(|b| b.chords.first().copied())
 }
 
 /// The bindings of a context, in table order.

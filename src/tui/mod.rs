@@ -1,4 +1,5 @@
-//! The terminal: setup and restore, the event loop, keys to actions, drawing.
+//! The terminal: setup and restore, the event loop, keys to actions, drawing, and handing
+//! the session to the writer.
 
 pub mod app;
 pub mod keymap;
@@ -7,8 +8,13 @@ pub mod setup;
 pub mod view;
 
 use std::io::{self, Stdout};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use chrono::{Local, Utc};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
@@ -17,11 +23,46 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
+use crate::store::autosave::{Autosaver, write_fallback};
+use crate::store::sessions::session_id_base;
+use crate::store::{SessionHeader, SessionLock, SessionRecord, SessionStore};
 use app::App;
 
-/// How long the loop sleeps when nothing on screen can change by itself (setup, a paused
-/// clock). Any key wakes it sooner.
-const IDLE_WAIT: Duration = Duration::from_secs(3600);
+/// How long quitting waits for the last write before it falls back to another file.
+const FINAL_SAVE_WAIT: Duration = Duration::from_secs(5);
+
+/// Where the session ended up, for the message printed after the terminal is restored.
+#[derive(Debug)]
+pub enum Saved {
+    /// Nothing to save: the interview never started.
+    Nothing,
+    Session {
+        id: String,
+        path: PathBuf,
+    },
+    /// The sessions folder refused it; it went here instead.
+    Fallback {
+        path: PathBuf,
+        why: String,
+    },
+    /// No file could be written: the record, printed so it is not lost.
+    Printed {
+        json: String,
+        why: String,
+    },
+}
+
+/// How the console ended.
+#[derive(Debug)]
+pub struct Ending {
+    pub saved: Saved,
+    /// Written after a panic, beside whatever `saved` says.
+    pub emergency: Option<PathBuf>,
+    /// The signal that ended it, if one did.
+    pub signal: Option<i32>,
+    /// A terminal failure or a panic, described.
+    pub failure: Option<String>,
+}
 
 /// Restores the terminal when dropped, whichever way the loop ends.
 struct TerminalGuard;
@@ -30,6 +71,7 @@ impl TerminalGuard {
     fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
         enable_raw_mode()?;
+        TERMINAL_TAKEN.store(true, Ordering::SeqCst);
         let guard = TerminalGuard;
         // Cleared here rather than with `Terminal::clear`, which asks the terminal where its
         // cursor is and fails on terminals that do not answer.
@@ -49,8 +91,15 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Leaves the alternate screen and raw mode. Safe to call more than once.
+/// Whether the console holds the terminal (raw mode, alternate screen).
+static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
+
+/// Leaves the alternate screen and raw mode, once: leaving twice would move the cursor
+/// back over what was printed in between (a panic message).
 fn restore_terminal() {
+    if !TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = execute!(
         io::stdout(),
         DisableBracketedPaste,
@@ -62,28 +111,146 @@ fn restore_terminal() {
 
 /// On a panic, give the terminal back first so the message is readable.
 fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
+    let previous = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
         restore_terminal();
         previous(info);
     }));
 }
 
-/// Runs the console until the interviewer quits.
-pub fn run(mut app: App) -> io::Result<()> {
-    let _guard = TerminalGuard::enter()?;
+/// SIGHUP (the window was closed), SIGTERM and SIGINT end the console through its normal
+/// exit: save, restore, exit. A second SIGTERM or SIGINT ends it at once.
+fn watch_signals() -> Arc<AtomicUsize> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::flag;
+    let received = Arc::new(AtomicUsize::new(0));
+    let stopping = Arc::new(AtomicBool::new(false));
+    for signal in [SIGHUP, SIGTERM, SIGINT] {
+        if signal != SIGHUP {
+            // Registered before the flag is set, so only a second signal finds it set.
+            let _ = flag::register_conditional_shutdown(signal, 1, Arc::clone(&stopping));
+        }
+        let _ = flag::register(signal, Arc::clone(&stopping));
+        let value = usize::try_from(signal).unwrap_or(1);
+        let _ = flag::register_usize(signal, Arc::clone(&received), value);
+    }
+    received
+}
+
+/// The sessions folder as the console uses it: the lock on the open session, and where new
+/// ones are made.
+pub struct Storage {
+    pub store: SessionStore,
+    pub lock: Option<SessionLock>,
+}
+
+/// Runs the console until the interviewer quits, a signal ends it, or the terminal fails;
+/// on every one of those paths the session is saved and the terminal restored.
+pub fn run(mut app: App, mut storage: Storage) -> Ending {
+    let signals = watch_signals();
+    let autosaver = Autosaver::spawn(Box::new(storage.store.clone()));
+    let mut failure = None;
+    let mut panicked = false;
+    match TerminalGuard::enter() {
+        Ok(guard) => {
+            let looped = panic::catch_unwind(AssertUnwindSafe(|| {
+                event_loop(&mut app, &mut storage, &autosaver, &signals)
+            }));
+            drop(guard);
+            match looped {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => failure = Some(format!("terminal error: {e}")),
+                Err(_) => {
+                    panicked = true;
+                    failure = Some("the console panicked (message above)".into());
+                }
+            }
+        }
+        Err(e) => {
+            restore_terminal();
+            failure = Some(format!("terminal error: {e}"));
+        }
+    }
+
+    // The state may be half-updated after a panic; reading it must not take the notes down.
+    let record = panic::catch_unwind(AssertUnwindSafe(|| {
+        app.take_record(Instant::now(), Utc::now())
+    }))
+    .ok()
+    .flatten();
+    let emergency = if panicked {
+        record.as_ref().and_then(|r| write_fallback(r).ok())
+    } else {
+        None
+    };
+    let saved = match record {
+        None => Saved::Nothing,
+        Some(record) => final_save(&autosaver, &storage.store, record),
+    };
+    let signal = match signals.load(Ordering::SeqCst) {
+        0 => None,
+        n => i32::try_from(n).ok(),
+    };
+    Ending {
+        saved,
+        emergency,
+        signal,
+        failure,
+    }
+}
+
+fn final_save(autosaver: &Autosaver, store: &SessionStore, record: SessionRecord) -> Saved {
+    let id = record.id.clone();
+    autosaver.save(record.clone());
+    match autosaver.flush(FINAL_SAVE_WAIT) {
+        Ok(()) => Saved::Session {
+            path: store.path(&id),
+            id,
+        },
+        Err(why) => match write_fallback(&record) {
+            Ok(path) => Saved::Fallback { path, why },
+            Err(e) => Saved::Printed {
+                json: serde_json::to_string_pretty(&record).unwrap_or_default(),
+                why: format!("{why}; the fallback file failed too: {e}"),
+            },
+        },
+    }
+}
+
+fn event_loop(
+    app: &mut App,
+    storage: &mut Storage,
+    autosaver: &Autosaver,
+    signals: &AtomicUsize,
+) -> io::Result<()> {
     let mut terminal: Terminal<CrosstermBackend<Stdout>> =
         Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let mut needs_draw = true;
     loop {
+        if app.needs_session().is_some() {
+            open_session(app, storage);
+        }
+        let now = Instant::now();
+        if app.take_export_request() {
+            export_scorecard(app, &storage.store, now);
+        }
+        if app.save_due().is_some_and(|due| due <= now)
+            && let Some(record) = app.take_record(now, Utc::now())
+        {
+            autosaver.save(record);
+        }
+        let status = autosaver.status();
+        if status != app.save_status {
+            app.save_status = status;
+            needs_draw = true;
+        }
         if needs_draw {
             let now = Instant::now();
-            terminal.draw(|frame| view::draw(&app, frame, now))?;
+            terminal.draw(|frame| view::draw(app, frame, now))?;
             needs_draw = false;
         }
-        // Sleep until the next input or the next second the clock shows, whichever is first.
-        let wait = app.until_next_tick(Instant::now()).unwrap_or(IDLE_WAIT);
-        if event::poll(wait)? {
+        // Sleep until the next input, the clock's next second or a save that is due.
+        if event::poll(app.until_next_wake(Instant::now()))? {
             // Take every event already queued before drawing once for all of them.
             loop {
                 let event = event::read()?;
@@ -96,14 +263,54 @@ pub fn run(mut app: App) -> io::Result<()> {
         } else {
             needs_draw = true;
         }
-        if app.should_quit() {
+        if app.should_quit() || signals.load(Ordering::SeqCst) != 0 {
             return Ok(());
         }
     }
 }
 
+/// Writes the scorecard beside the sessions folder (private, like the sessions) and says
+/// where in the footer.
+fn export_scorecard(app: &mut App, store: &SessionStore, now: Instant) {
+    let Some(record) = app.take_record(now, Utc::now()) else {
+        return;
+    };
+    let path = store.exports_dir().join(format!("{}.md", record.id));
+    let markdown = crate::store::export::markdown(&record, *Local::now().offset());
+    let written = crate::store::files::ensure_private_dir(&store.exports_dir())
+        .and_then(|()| crate::store::files::write_bytes_atomic(&path, markdown.as_bytes()));
+    app.message = Some(match written {
+        Ok(()) => format!("Scorecard: {}", path.display()),
+        Err(e) => format!("Scorecard not written: {e}"),
+    });
+    // The record was taken for the export; hand it to the writer as well.
+    app.request_save(now);
+}
+
+/// Gives a newly started interview its session: an id reserved under a lock. When the
+/// folder cannot be written the interview goes on in memory under an id of its own, and
+/// the writer keeps trying; the footer shows why it fails.
+fn open_session(app: &mut App, storage: &mut Storage) {
+    let Some(candidate) = app.needs_session().map(|plan| plan.candidate.clone()) else {
+        return;
+    };
+    let started = Local::now();
+    let id = match storage.store.create(&candidate, started) {
+        Ok((id, lock)) => {
+            storage.lock = Some(lock);
+            id
+        }
+        Err(_) => session_id_base(&candidate, started),
+    };
+    app.session = Some(SessionHeader::new(
+        id,
+        &app.guide,
+        started.with_timezone(&Utc),
+    ));
+}
+
 /// Debug builds only: F12 panics when `INTERVIEW_CONSOLE_TEST_PANIC` is set, so the
-/// end-to-end tests can check that a panic gives the terminal back.
+/// end-to-end tests can check that a panic gives the terminal back and keeps the notes.
 #[cfg(debug_assertions)]
 #[allow(clippy::panic)]
 fn panic_if_asked(event: &event::Event) {

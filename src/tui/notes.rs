@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::{Modifier, Style};
-use ratatui_textarea::{DataCursor, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, DataCursor, TextArea, WrapMode};
 
 use crate::interview::clock::mm_ss;
 
@@ -14,7 +14,14 @@ pub struct NotesEditor {
 
 impl NotesEditor {
     pub fn new(placeholder: &str) -> NotesEditor {
-        let mut text = TextArea::default();
+        NotesEditor::with_lines(placeholder, Vec::new())
+    }
+
+    /// An editor holding saved notes, the cursor at their end.
+    pub fn with_lines(placeholder: &str, lines: Vec<String>) -> NotesEditor {
+        let mut text = TextArea::new(lines);
+        text.move_cursor(CursorMove::Bottom);
+        text.move_cursor(CursorMove::End);
         text.set_wrap_mode(WrapMode::WordOrGlyph);
         text.set_cursor_line_style(Style::default());
         text.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));

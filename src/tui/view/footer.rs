@@ -41,25 +41,43 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Instant) {
     }
 }
 
+/// The right side of the footer: the most pressing of a failing save, a message, the
+/// nudge, a paused clock, a standing notice, and when the notes were last saved.
 fn status(app: &App, now: Instant) -> Option<Span<'static>> {
+    if let Some(error) = &app.save_status.error {
+        return Some(Span::styled(
+            format!("⚠ NOT SAVED: {error} · retrying"),
+            style::OVER,
+        ));
+    }
     if let Some(message) = &app.message {
         return Some(Span::styled(message.clone(), style::NEARLY));
     }
-    match &app.screen {
-        Screen::Setup(form) => form
-            .problem
-            .as_ref()
-            .map(|p| Span::styled(p.clone(), style::OVER)),
-        Screen::Interview(s) => {
-            if s.interview.is_paused() {
-                Some(Span::styled("clock paused", style::NEARLY))
-            } else {
-                s.interview.nudge(now).map(|nudge| match nudge {
-                    Nudge::MoveToCandidateQuestions => {
-                        Span::styled(" Time for their questions ", style::NUDGE)
-                    }
-                })
-            }
+    let interview = match &app.screen {
+        Screen::Setup(form) => {
+            return form
+                .problem
+                .as_ref()
+                .map(|p| Span::styled(p.clone(), style::OVER));
         }
+        Screen::Interview(s) => &s.interview,
+    };
+    if let Some(Nudge::MoveToCandidateQuestions) = interview.nudge(now) {
+        return Some(Span::styled(" Time for their questions ", style::NUDGE));
     }
+    if interview.is_paused() {
+        return Some(Span::styled("clock paused", style::NEARLY));
+    }
+    if let Some(notice) = &app.notice {
+        return Some(Span::styled(notice.clone(), style::NEARLY));
+    }
+    app.save_status.saved_at.map(|at| {
+        let ago = now.saturating_duration_since(at).as_secs();
+        let text = if ago < 60 {
+            format!("saved {ago}s ago")
+        } else {
+            format!("saved {}m ago", ago / 60)
+        };
+        Span::styled(text, style::QUIET)
+    })
 }

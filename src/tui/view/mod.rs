@@ -39,7 +39,9 @@ pub fn draw(app: &App, frame: &mut Frame, now: Instant) {
     footer::draw(frame, footer_area, app, now);
     match app.overlay {
         Some(Overlay::Help) => overlay::draw_help(frame, area, app.context()),
-        Some(Overlay::ConfirmQuit) => overlay::draw_confirm_quit(frame, area),
+        Some(Overlay::ConfirmQuit) => {
+            overlay::draw_confirm_quit(frame, area, app.save_status.error.is_some());
+        }
         None => {}
     }
 }

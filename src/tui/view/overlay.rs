@@ -18,6 +18,9 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     cell
 }
 
+/// Wide enough for the longest key and description on one line.
+const HELP_WIDTH: u16 = 78;
+
 /// Every key of the screen the overlay covers, from the key table.
 pub fn draw_help(frame: &mut Frame, area: Rect, context: Context) {
     let contexts: &[Context] = match context {
@@ -46,11 +49,13 @@ pub fn draw_help(frame: &mut Frame, area: Rect, context: Context) {
             ]));
         }
     }
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let box_area = centered(area, 72, height);
+    let width = area.width.min(HELP_WIDTH);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let rows = paragraph.line_count(width.saturating_sub(2)) + 2;
+    let box_area = centered(area, width, u16::try_from(rows).unwrap_or(u16::MAX));
     frame.render_widget(Clear, box_area);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        paragraph.block(
             Block::bordered()
                 .title(" Keys · Esc closes ")
                 .border_style(style::FOCUSED_BORDER),
@@ -59,16 +64,23 @@ pub fn draw_help(frame: &mut Frame, area: Rect, context: Context) {
     );
 }
 
-pub fn draw_confirm_quit(frame: &mut Frame, area: Rect) {
+/// `saving_fails`: the sessions folder refuses writes, so quitting writes a fallback file.
+pub fn draw_confirm_quit(frame: &mut Frame, area: Rect, saving_fails: bool) {
+    let saved = if saving_fails {
+        Line::styled("Notes go to a fallback file.", style::OVER)
+    } else {
+        Line::styled("Notes are saved; resume any time.", style::QUIET)
+    };
     let lines = vec![
         Line::styled("Quit the interview?", style::SAY),
+        saved,
         Line::default(),
         Line::from(vec![
             Span::styled("y", style::KEY),
             Span::raw(" quits, any other key stays"),
         ]),
     ];
-    let box_area = centered(area, 40, 5);
+    let box_area = centered(area, 40, 6);
     frame.render_widget(Clear, box_area);
     frame.render_widget(
         Paragraph::new(lines).centered().block(

@@ -12,6 +12,7 @@ use super::{phase_name, style};
 use crate::interview::PhaseKind;
 use crate::interview::clock::mm_ss;
 use crate::tui::app::{App, InterviewScreen, ScriptView};
+use crate::tui::keymap::{self, Command, Context};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, now: Instant) {
     let kind = screen.interview.current().kind;
@@ -125,6 +126,16 @@ fn wrap_up(screen: &InterviewScreen, now: Instant) -> Vec<Line<'static>> {
         ),
         Line::default(),
     ];
+    if let Some(export) = keymap::chord_for(Context::Interview, Command::ExportScorecard) {
+        lines.push(Line::from(vec![
+            Span::styled(export.to_string(), style::KEY),
+            Span::styled(
+                " writes the scorecard (Markdown) for the hiring team.",
+                style::INSTRUCTION,
+            ),
+        ]));
+        lines.push(Line::default());
+    }
     let wrap_up = interview.phases().len() - 1;
     for (i, phase) in interview.phases().iter().enumerate().take(wrap_up) {
         let spent = interview.spent(i, now);
