@@ -1,0 +1,344 @@
+//! What each command line does. Everything that can be refused is refused here, before the
+//! terminal is touched.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+use std::time::{Instant, SystemTime};
+
+use chrono::{Duration as ChronoDuration, Local, Utc};
+
+use interview_console::guide::Guide;
+use interview_console::interview::plan::find_role;
+use interview_console::interview::{Plan, QuestionChoice, resume_gap};
+use interview_console::store::export::{list_lines, markdown};
+use interview_console::store::files::write_bytes_atomic;
+use interview_console::store::sessions::record_json;
+use interview_console::store::{SessionRecord, SessionStore, Status};
+use interview_console::tui::{self, Ending, Saved, Storage, app::App, setup::Prefill};
+
+use crate::{Cli, Command, Format};
+
+/// Exit status for input the console refuses (a bad guide, an unknown role, …).
+const BAD_INPUT: u8 = 2;
+/// Exit status when the notes could not go where they belong (they went elsewhere).
+const NOT_SAVED: u8 = 1;
+/// How recent an unfinished session must be for a bare start to offer it.
+const OFFER_RESUME_WITHIN_HOURS: i64 = 4;
+
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+fn bad_input(message: impl ToString) -> Failure {
+    Failure {
+        message: message.to_string(),
+        code: BAD_INPUT,
+    }
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let store = sessions();
+    match &cli.command {
+        Some(Command::CheckGuide { file }) => {
+            let guide = Guide::load(file).map_err(bad_input)?;
+            println!("{}", summary(&guide, &file.display().to_string()));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::List) => list(&store),
+        Some(Command::Export { id, format, output }) => {
+            export(&store, id, *format, output.as_deref())
+        }
+        Some(Command::Delete { id, yes }) => delete(&store, id, *yes),
+        Some(Command::Resume { id }) => {
+            let guide = load_guide(&cli)?;
+            let record = match id {
+                Some(id) => store.load(id).map_err(bad_input)?,
+                None => store
+                    .list()
+                    .0
+                    .into_iter()
+                    .find(|r| r.status == Status::InProgress)
+                    .ok_or_else(|| bad_input("no unfinished interview to resume (see `list`)"))?,
+            };
+            resume(guide, store, &record)
+        }
+        None => start(&cli, store),
+    }
+}
+
+/// The sessions folder: the platform's data folder, or the temporary folder when there is
+/// no home to find one in.
+fn sessions() -> SessionStore {
+    SessionStore::default_location().unwrap_or_else(|| {
+        SessionStore::at(
+            std::env::temp_dir()
+                .join("interview-console")
+                .join("sessions"),
+        )
+    })
+}
+
+fn load_guide(cli: &Cli) -> Result<Guide, Failure> {
+    match &cli.guide {
+        Some(path) => Guide::load(path),
+        None => Guide::builtin(),
+    }
+    .map_err(bad_input)
+}
+
+fn require_terminal() -> Result<(), Failure> {
+    if io::stdin().is_terminal() && io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(bad_input(
+            "needs a terminal: run it in a terminal window, not with input or output redirected",
+        ))
+    }
+}
+
+fn start(cli: &Cli, store: SessionStore) -> Result<ExitCode, Failure> {
+    let guide = load_guide(cli)?;
+    let mut app = app_for(cli, guide)?;
+    require_terminal()?;
+    let since = Utc::now() - ChronoDuration::hours(OFFER_RESUME_WITHIN_HOURS);
+    if let Some(unfinished) = store.newest_unfinished(since) {
+        if cli.candidate.is_none() {
+            if ask(
+                &format!(
+                    "An unfinished interview with {} ({}) began at {}. Resume it? [Y/n] ",
+                    unfinished.candidate,
+                    unfinished.role.name,
+                    unfinished.started_at.with_timezone(&Local).format("%H:%M")
+                ),
+                true,
+            ) {
+                return resume(app.guide, store, &unfinished);
+            }
+        } else {
+            app.notice = Some(format!("Unfinished: resume {}", unfinished.id));
+        }
+    }
+    let ending = tui::run(app, Storage { store, lock: None });
+    Ok(report(&ending))
+}
+
+fn resume(guide: Guide, store: SessionStore, record: &SessionRecord) -> Result<ExitCode, Failure> {
+    require_terminal()?;
+    let lock = store.lock(&record.id).map_err(bad_input)?;
+    let planned = std::time::Duration::from_millis(record.budgets.total_ms);
+    let gap = resume_gap(
+        SystemTime::from(record.started_at),
+        planned,
+        SystemTime::from(record.saved_at),
+        SystemTime::now(),
+        record.paused,
+    );
+    let same_guide = record.guide.sha256 == guide.fingerprint;
+    let mut app = App::resumed(guide, record, gap, Instant::now())
+        .map_err(|e| bad_input(format!("{}: {e}", store.path(&record.id).display())))?;
+    if !same_guide {
+        app.notice = Some("Guide changed since: questions as planned".into());
+    }
+    let ending = tui::run(
+        app,
+        Storage {
+            store,
+            lock: Some(lock),
+        },
+    );
+    Ok(report(&ending))
+}
+
+/// Says where the notes are, once the terminal is back; the exit status says whether they
+/// are where they belong.
+fn report(ending: &Ending) -> ExitCode {
+    let mut code = 0u8;
+    if let Some(failure) = &ending.failure {
+        eprintln!("interview-console: {failure}");
+        code = NOT_SAVED;
+    }
+    if let Some(path) = &ending.emergency {
+        eprintln!(
+            "interview-console: the notes as they were are in {}",
+            path.display()
+        );
+    }
+    match &ending.saved {
+        Saved::Nothing => {}
+        Saved::Session { id, path } => {
+            println!("Notes saved in {}", path.display());
+            println!(
+                "Resume: interview-console resume {id}    Scorecard: interview-console export {id}"
+            );
+        }
+        Saved::Fallback { path, why } => {
+            eprintln!("interview-console: could not save to the sessions folder ({why})");
+            eprintln!(
+                "interview-console: the notes are safe in {}",
+                path.display()
+            );
+            code = NOT_SAVED;
+        }
+        Saved::Printed { json, why } => {
+            eprintln!(
+                "interview-console: could not write the notes anywhere ({why}); here they are:"
+            );
+            println!("{json}");
+            code = NOT_SAVED;
+        }
+    }
+    if let Some(signal) = ending.signal {
+        code = u8::try_from(128 + signal).unwrap_or(NOT_SAVED);
+    }
+    ExitCode::from(code)
+}
+
+/// Asks a yes/no question on the terminal; Enter alone takes `default`.
+fn ask(question: &str, default: bool) -> bool {
+    print!("{question}");
+    let _ = io::stdout().flush();
+    let mut answer = String::new();
+    if io::stdin().lock().read_line(&mut answer).is_err() {
+        return false;
+    }
+    match answer.trim().to_lowercase().as_str() {
+        "" => default,
+        a => a == "y" || a == "yes",
+    }
+}
+
+fn list(store: &SessionStore) -> Result<ExitCode, Failure> {
+    let (records, bad) = store.list();
+    for line in list_lines(&records, *Local::now().offset()) {
+        println!("{line}");
+    }
+    for error in &bad {
+        eprintln!("interview-console: skipped {error}");
+    }
+    if records.is_empty() && bad.is_empty() {
+        eprintln!("No interviews saved in {} yet.", store.dir().display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(
+    store: &SessionStore,
+    id: &str,
+    format: Format,
+    output: Option<&std::path::Path>,
+) -> Result<ExitCode, Failure> {
+    let record = store.load(id).map_err(bad_input)?;
+    let text = match format {
+        Format::Markdown => markdown(&record, *Local::now().offset()).into_bytes(),
+        Format::Json => record_json(&record).map_err(|e| Failure {
+            message: e.to_string(),
+            code: NOT_SAVED,
+        })?,
+    };
+    match output {
+        Some(path) => {
+            write_bytes_atomic(path, &text).map_err(|e| Failure {
+                message: format!("{}: {e}", path.display()),
+                code: NOT_SAVED,
+            })?;
+            eprintln!("Wrote {}", path.display());
+        }
+        None => {
+            let _ = io::stdout().write_all(&text);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn delete(store: &SessionStore, id: &str, yes: bool) -> Result<ExitCode, Failure> {
+    let record = store.load(id).map_err(bad_input)?;
+    if !yes {
+        if !io::stdin().is_terminal() {
+            return Err(bad_input(
+                "delete asks first: run it in a terminal, or pass --yes",
+            ));
+        }
+        let question = format!(
+            "Delete the interview with {} ({}, {}) for good? [y/N] ",
+            record.candidate,
+            record.role.name,
+            record
+                .started_at
+                .with_timezone(&Local)
+                .format("%Y-%m-%d %H:%M")
+        );
+        if !ask(&question, false) {
+            println!("Kept.");
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+    store.delete(id).map_err(bad_input)?;
+    println!("Deleted {id}.");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The app the flags ask for: straight into the interview when they say enough, otherwise
+/// the setup screen filled in with what they do say.
+fn app_for(cli: &Cli, guide: Guide) -> Result<App, Failure> {
+    let role = cli
+        .role
+        .as_deref()
+        .map(|r| find_role(&guide, r))
+        .transpose()
+        .map_err(bad_input)?;
+    let choice = match (&cli.questions, role) {
+        (Some(ids), Some(role)) => {
+            Some(QuestionChoice::from_ids(&guide, role, ids).map_err(bad_input)?)
+        }
+        (Some(_), None) => {
+            return Err(bad_input(
+                "--questions needs --role: question ids depend on the role",
+            ));
+        }
+        (None, _) => None,
+    };
+    let interviewer = cli
+        .interviewer
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("LOGNAME").ok())
+        .unwrap_or_default();
+
+    if let (Some(role), Some(candidate)) = (role, &cli.candidate) {
+        if candidate.trim().is_empty() {
+            return Err(bad_input("--candidate is empty"));
+        }
+        let choice = choice.unwrap_or_else(|| QuestionChoice::default_for(&guide, role));
+        let minutes = cli.minutes.unwrap_or(guide.timing.minutes);
+        let plan = Plan::new(&guide, role, candidate, &interviewer, minutes, &choice)
+            .map_err(bad_input)?;
+        return Ok(App::started(guide, plan, Instant::now()));
+    }
+    let prefill = Prefill {
+        role_index: role.and_then(|r| guide.roles.iter().position(|x| x.id == r.id)),
+        candidate: cli.candidate.clone(),
+        interviewer: Some(interviewer),
+        minutes: cli.minutes,
+        choice,
+    };
+    Ok(App::new(guide, prefill))
+}
+
+fn summary(guide: &Guide, file: &str) -> String {
+    let mut out = format!(
+        "{file}: ok · {} · {} minutes\n",
+        guide.title, guide.timing.minutes
+    );
+    for role in &guide.roles {
+        let choice = QuestionChoice::default_for(guide, role);
+        out.push_str(&format!(
+            "  {} ({}): {} questions offered, {} planned by default\n",
+            role.name,
+            role.id,
+            choice.offered().len(),
+            choice.chosen_count()
+        ));
+    }
+    out.trim_end().to_string()
+}
