@@ -2,9 +2,13 @@
 //!
 //! The terminal's output is drained on a thread of its own into a `vt100` parser, so the
 //! program never blocks on a full pty buffer; tests poll the parsed screen with a deadline
-//! instead of sleeping.
+//! instead of sleeping. Shared by several test files, each using part of it.
+
+#![allow(dead_code)]
 
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -15,6 +19,10 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 const DEADLINE: Duration = Duration::from_secs(20);
 
 pub struct Console {
+    /// The data folder the console was given (`XDG_DATA_HOME`), private to this test.
+    pub data_home: PathBuf,
+    /// Its temporary folder (`TMPDIR`), where fallback and emergency files go.
+    pub temp: PathBuf,
     parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
@@ -22,7 +30,19 @@ pub struct Console {
 }
 
 impl Console {
+    /// Starts the console with a data folder of its own.
     pub fn spawn(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Console {
+        Console::spawn_in(&fresh_dir("data"), args, cols, rows, env)
+    }
+
+    /// Starts the console on a given data folder (to resume what an earlier one saved).
+    pub fn spawn_in(
+        data_home: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Console {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -34,6 +54,10 @@ impl Console {
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_interview-console"));
         command.args(args);
         command.env("TERM", "xterm-256color");
+        command.env("XDG_DATA_HOME", data_home);
+        command.env("RUST_BACKTRACE", "0");
+        let temp = fresh_dir("tmp");
+        command.env("TMPDIR", &temp);
         for (key, value) in env {
             command.env(key, value);
         }
@@ -57,11 +81,48 @@ impl Console {
         });
         let writer = pair.master.take_writer().expect("pty writer");
         Console {
+            data_home: data_home.to_path_buf(),
+            temp,
             parser,
             writer,
             child,
             _master: pair.master,
         }
+    }
+
+    pub fn sessions_dir(&self) -> PathBuf {
+        self.data_home.join("interview-console").join("sessions")
+    }
+
+    /// The one session file in the data folder, once there is one.
+    pub fn session_file(&self) -> Option<PathBuf> {
+        std::fs::read_dir(self.sessions_dir())
+            .ok()?
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "json"))
+    }
+
+    /// Waits until the session file holds `text` (the writer is asynchronous).
+    pub fn wait_for_saved(&self, text: &str) -> PathBuf {
+        let start = Instant::now();
+        loop {
+            if let Some(path) = self.session_file()
+                && std::fs::read_to_string(&path).is_ok_and(|json| json.contains(text))
+            {
+                return path;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "{text:?} never reached the session file; the screen:\n{}",
+                self.screen_text()
+            );
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a running child")
     }
 
     pub fn send(&mut self, bytes: &[u8]) {
@@ -126,4 +187,17 @@ impl Drop for Console {
             let _ = self.child.kill();
         }
     }
+}
+
+/// A new, empty folder under the target directory, unique to this process and call.
+pub fn fresh_dir(name: &str) -> PathBuf {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "{name}-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a test folder");
+    dir
 }

@@ -1,0 +1,463 @@
+//! Sessions on disk: the format, bad files, locks, the writer, resume and exports.
+
+use std::fs;
+use std::io;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset, Local, TimeZone, Utc};
+use proptest::prelude::*;
+
+use interview_console::guide::Guide;
+use interview_console::interview::plan::find_role;
+use interview_console::interview::{Interview, PhaseKind, Plan, QuestionChoice};
+use interview_console::store::autosave::{Autosaver, SessionSink};
+use interview_console::store::export::{list_lines, markdown};
+use interview_console::store::record::{
+    BudgetsRecord, GuideStamp, PauseRecord, PhaseName, PhaseRecord, QuestionRecord, RoleStamp,
+};
+use interview_console::store::sessions::{read_record, record_json};
+use interview_console::store::{LoadError, SessionHeader, SessionRecord, SessionStore, Status};
+use interview_console::tui::app::{App, Screen};
+
+const fn mins(m: u64) -> Duration {
+    Duration::from_secs(m * 60)
+}
+
+fn at(rfc3339: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn plan(candidate: &str) -> Plan {
+    let guide = Guide::builtin().unwrap();
+    let role = find_role(&guide, "pentest").unwrap();
+    let choice = QuestionChoice::default_for(&guide, role);
+    Plan::new(&guide, role, candidate, "Alex", 60, &choice).unwrap()
+}
+
+/// A record of an interview twenty minutes in, on Q2, with notes in three phases.
+fn sample(id: &str, candidate: &str, started: &str) -> SessionRecord {
+    let t0 = Instant::now();
+    let mut interview = Interview::start(plan(candidate), t0);
+    interview.next(t0 + mins(4));
+    interview.next(t0 + mins(14));
+    let kinds: Vec<PhaseKind> = interview.phases().iter().map(|p| p.kind).collect();
+    let mut notes = vec![vec![String::new()]; kinds.len()];
+    notes[1] = vec![
+        "moved SAST into CI".to_string(),
+        "\"I owned the rollout\"".to_string(),
+    ];
+    notes[2] = vec!["[14:30] found SSRF".to_string()];
+    notes[7] = vec!["Concrete, owned outcomes.".to_string()];
+    let header = SessionHeader {
+        id: id.to_string(),
+        guide: GuideStamp {
+            title: "Infosec Interview Guide".into(),
+            sha256: "abc".into(),
+        },
+        started_at: at(started),
+    };
+    SessionRecord::capture(
+        &header,
+        interview.plan(),
+        &interview.progress(t0 + mins(20)),
+        &kinds,
+        &notes,
+        Status::InProgress,
+        at(started) + chrono::Duration::minutes(20),
+    )
+}
+
+fn store() -> (tempfile::TempDir, SessionStore) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SessionStore::at(dir.path().join("sessions"));
+    (dir, store)
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![any::<String>(), "[a-zA-Z’“”\" ]{0,20}"]
+}
+
+prop_compose! {
+    fn phase()(
+        phase in prop_oneof![
+            Just(PhaseName::Intro),
+            Just(PhaseName::Question),
+            Just(PhaseName::CandidateQuestions),
+            Just(PhaseName::WrapUp)
+        ],
+        question_id in proptest::option::of(text()),
+        spent_ms in any::<u64>(),
+        visited in any::<bool>(),
+        notes in prop::collection::vec(text(), 0..4),
+    ) -> PhaseRecord {
+        PhaseRecord { phase, question_id, spent_ms, visited, notes }
+    }
+}
+
+prop_compose! {
+    fn record()(
+        id in text(),
+        finished in any::<bool>(),
+        strings in prop::collection::vec(text(), 6),
+        budgets in prop::array::uniform4(any::<u64>()),
+        questions in prop::collection::vec((text(), text(), text(), proptest::option::of(text())), 0..4),
+        phases in prop::collection::vec(phase(), 1..8),
+        current_phase in any::<usize>(),
+        started in 0i64..4_000_000_000_000,
+        saved in 0i64..4_000_000_000_000,
+        paused in any::<bool>(),
+        pauses in prop::collection::vec((any::<u64>(), any::<u64>()), 0..3),
+    ) -> SessionRecord {
+        SessionRecord {
+            schema_version: 1,
+            id,
+            status: if finished { Status::Finished } else { Status::InProgress },
+            guide: GuideStamp { title: strings[0].clone(), sha256: strings[1].clone() },
+            candidate: strings[2].clone(),
+            interviewer: strings[3].clone(),
+            role: RoleStamp { id: strings[4].clone(), name: strings[5].clone() },
+            budgets: BudgetsRecord {
+                total_ms: budgets[0],
+                intro_ms: budgets[1],
+                per_question_ms: budgets[2],
+                candidate_questions_ms: budgets[3],
+            },
+            questions: questions
+                .into_iter()
+                .map(|(id, text, section, guidelines_url)| QuestionRecord { id, text, section, guidelines_url })
+                .collect(),
+            phases,
+            current_phase,
+            started_at: Utc.timestamp_millis_opt(started).unwrap(),
+            saved_at: Utc.timestamp_millis_opt(saved).unwrap(),
+            paused,
+            pauses: pauses.into_iter().map(|(at_ms, length_ms)| PauseRecord { at_ms, length_ms }).collect(),
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn the_session_format_round_trips(record in record()) {
+        let json = record_json(&record).unwrap();
+        let back: SessionRecord = serde_json::from_slice(&json).unwrap();
+        prop_assert_eq!(back, record);
+    }
+}
+
+#[test]
+fn a_saved_session_reads_back_whole() {
+    let (_dir, store) = store();
+    let record = sample("20261127-1402-sam-lee", "Sam Lee", "2026-11-27T14:02:00Z");
+    store.save(&record).unwrap();
+    assert_eq!(store.load("20261127-1402-sam-lee").unwrap(), record);
+    assert_eq!(
+        record.questions[0].text,
+        "Tell me about an existing security practice or process that you helped improve."
+    );
+}
+
+#[test]
+fn corrupt_truncated_and_newer_files_are_reported_by_name_and_left_untouched() {
+    let (_dir, store) = store();
+    store
+        .save(&sample("20261127-1000-ok", "Ok", "2026-11-27T10:00:00Z"))
+        .unwrap();
+    let good = record_json(&sample("x", "X", "2026-11-27T11:00:00Z")).unwrap();
+    let newer = String::from_utf8(good.clone())
+        .unwrap()
+        .replace("\"schema_version\": 1", "\"schema_version\": 7");
+    let files = [
+        (
+            "20261127-1100-truncated.json",
+            good[..good.len() / 2].to_vec(),
+        ),
+        ("20261127-1101-garbage.json", b"\x00\x01not json".to_vec()),
+        ("20261127-1102-newer.json", newer.into_bytes()),
+        (
+            "20261127-1103-wrong-shape.json",
+            b"{\"schema_version\": 1, \"id\": 3}".to_vec(),
+        ),
+    ];
+    for (name, bytes) in &files {
+        fs::write(store.dir().join(name), bytes).unwrap();
+    }
+
+    let (records, bad) = store.list();
+    assert_eq!(records.len(), 1, "the good session still lists");
+    assert_eq!(bad.len(), 4);
+    let messages: Vec<String> = bad.iter().map(ToString::to_string).collect();
+    for (name, _) in &files {
+        assert!(
+            messages.iter().any(|m| m.contains(name)),
+            "{name} not named in {messages:?}"
+        );
+    }
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("newer interview-console (format 7")),
+        "{messages:?}"
+    );
+    assert!(matches!(
+        store.load("20261127-1102-newer"),
+        Err(LoadError::Newer { found: 7, .. })
+    ));
+    assert!(matches!(
+        store.load("20261127-1100-truncated"),
+        Err(LoadError::Corrupt { .. })
+    ));
+    for (name, bytes) in &files {
+        assert_eq!(
+            &fs::read(store.dir().join(name)).unwrap(),
+            bytes,
+            "{name} was changed"
+        );
+    }
+}
+
+#[test]
+fn a_session_is_held_by_one_console_at_a_time() {
+    let (_dir, store) = store();
+    let started = Local.with_ymd_and_hms(2026, 11, 27, 14, 2, 0).unwrap();
+    let (id, lock) = store.create("Sam Lee", started).unwrap();
+    assert_eq!(id, "20261127-1402-sam-lee");
+    match store.lock(&id) {
+        Err(LoadError::Locked { pid, .. }) => assert_eq!(pid, Some(std::process::id())),
+        other => panic!("expected Locked, got {other:?}"),
+    }
+    drop(lock);
+    assert!(store.lock(&id).is_ok(), "released when the holder goes");
+}
+
+#[test]
+fn ids_are_readable_sortable_and_unique_within_a_minute() {
+    let (_dir, store) = store();
+    let started = Local.with_ymd_and_hms(2026, 11, 27, 14, 2, 0).unwrap();
+    let (first, _a) = store.create("Sam Lee", started).unwrap();
+    let (second, _b) = store.create("Sam Lee", started).unwrap();
+    let (other, _c) = store.create("Zoë O’Brien-Smith", started).unwrap();
+    assert_eq!(first, "20261127-1402-sam-lee");
+    assert_eq!(second, "20261127-1402-sam-lee-2");
+    assert_eq!(other, "20261127-1402-zo-o-brien-smith");
+}
+
+#[test]
+fn delete_removes_the_session_unless_a_console_holds_it() {
+    let (_dir, store) = store();
+    let started = Local.with_ymd_and_hms(2026, 11, 27, 14, 2, 0).unwrap();
+    let (id, lock) = store.create("Sam", started).unwrap();
+    let mut record = sample(&id, "Sam", "2026-11-27T14:02:00Z");
+    record.id = id.clone();
+    store.save(&record).unwrap();
+    assert!(matches!(store.delete(&id), Err(LoadError::Locked { .. })));
+    drop(lock);
+    store.delete(&id).unwrap();
+    assert!(matches!(store.load(&id), Err(LoadError::NotFound(_))));
+    assert!(matches!(store.delete(&id), Err(LoadError::NotFound(_))));
+}
+
+/// A sink that fails while told to, and remembers what it was given.
+struct FlakySink {
+    failing: Arc<AtomicBool>,
+    attempts: Arc<AtomicUsize>,
+    saved: Arc<Mutex<Vec<SessionRecord>>>,
+}
+
+impl SessionSink for FlakySink {
+    fn save(&mut self, record: &SessionRecord) -> io::Result<()> {
+        self.attempts.fetch_add(1, Ordering::SeqCst);
+        if self.failing.load(Ordering::SeqCst) {
+            return Err(io::Error::other("No space left on device"));
+        }
+        self.saved.lock().unwrap().push(record.clone());
+        Ok(())
+    }
+}
+
+#[test]
+fn a_failing_disk_is_reported_retried_and_loses_nothing() {
+    let failing = Arc::new(AtomicBool::new(true));
+    let attempts = Arc::new(AtomicUsize::new(0));
+    let saved = Arc::new(Mutex::new(Vec::new()));
+    let autosaver = Autosaver::spawn(Box::new(FlakySink {
+        failing: Arc::clone(&failing),
+        attempts: Arc::clone(&attempts),
+        saved: Arc::clone(&saved),
+    }));
+    let record = sample("id", "Sam", "2026-11-27T14:02:00Z");
+    autosaver.save(record.clone());
+    assert_eq!(
+        autosaver.flush(Duration::from_secs(10)),
+        Err("No space left on device".into())
+    );
+    assert_eq!(
+        autosaver.status().error.as_deref(),
+        Some("No space left on device")
+    );
+    assert!(autosaver.status().saved_at.is_none());
+
+    failing.store(false, Ordering::SeqCst);
+    // The writer retries on its own; a flush also writes what is still pending.
+    assert_eq!(autosaver.flush(Duration::from_secs(10)), Ok(()));
+    assert_eq!(saved.lock().unwrap().last(), Some(&record));
+    assert_eq!(autosaver.status().error, None);
+    assert!(autosaver.status().saved_at.is_some());
+    assert!(attempts.load(Ordering::SeqCst) >= 2);
+}
+
+#[test]
+fn the_writer_keeps_only_the_newest_snapshot() {
+    let saved = Arc::new(Mutex::new(Vec::new()));
+    let autosaver = Autosaver::spawn(Box::new(FlakySink {
+        failing: Arc::new(AtomicBool::new(false)),
+        attempts: Arc::new(AtomicUsize::new(0)),
+        saved: Arc::clone(&saved),
+    }));
+    for n in 0..50 {
+        autosaver.save(sample(&format!("v{n}"), "Sam", "2026-11-27T14:02:00Z"));
+    }
+    autosaver.flush(Duration::from_secs(10)).unwrap();
+    let saved = saved.lock().unwrap();
+    assert_eq!(saved.last().map(|r| r.id.as_str()), Some("v49"));
+    assert!(saved.len() <= 50);
+}
+
+#[test]
+fn resume_restores_phase_notes_plan_and_clock() {
+    let record = sample("id", "Sam Lee", "2026-11-27T14:02:00Z");
+    let guide = Guide::builtin().unwrap();
+    let t1 = Instant::now();
+    let app = App::resumed(guide, &record, Some(mins(3)), t1).unwrap();
+    let Screen::Interview(s) = &app.screen else {
+        panic!("resumes into the interview")
+    };
+    assert_eq!(s.interview.current_index(), 2);
+    assert_eq!(
+        s.notes[1].lines(),
+        ["moved SAST into CI", "\"I owned the rollout\""]
+    );
+    assert_eq!(s.notes[2].lines(), ["[14:30] found SSRF"]);
+    assert_eq!(s.interview.plan().candidate, "Sam Lee");
+    assert_eq!(s.interview.plan().questions.len(), 5);
+    assert_eq!(s.interview.elapsed(t1), mins(23), "20 saved + 3 away");
+    assert_eq!(
+        s.interview.spent(2, t1),
+        mins(9),
+        "6 saved + 3 away, in the current phase"
+    );
+    assert!(!s.interview.is_paused());
+
+    let guide = Guide::builtin().unwrap();
+    let paused = App::resumed(guide, &record, None, t1).unwrap();
+    let Screen::Interview(s) = &paused.screen else {
+        panic!()
+    };
+    assert!(s.interview.is_paused());
+    assert_eq!(s.interview.elapsed(t1 + mins(10)), mins(20));
+}
+
+#[test]
+fn a_resumed_session_saves_under_its_own_id() {
+    let record = sample("20261127-1402-sam-lee", "Sam Lee", "2026-11-27T14:02:00Z");
+    let t1 = Instant::now();
+    let mut app = App::resumed(Guide::builtin().unwrap(), &record, None, t1).unwrap();
+    let again = app.take_record(t1, record.saved_at).unwrap();
+    assert_eq!(again.id, record.id);
+    assert_eq!(again.notes(), record.notes());
+    assert_eq!(again.progress().spent, record.progress().spent);
+    assert_eq!(again.started_at, record.started_at);
+}
+
+#[test]
+fn the_markdown_scorecard_has_the_header_each_question_verbatim_and_the_notes() {
+    let record = sample("20261127-1402-sam-lee", "Sam Lee", "2026-11-27T14:02:00Z");
+    let md = markdown(&record, FixedOffset::east_opt(3600).unwrap());
+    assert!(md.starts_with("# Sam Lee · Penetration Tester\n"), "{md}");
+    for row in [
+        "| Candidate | Sam Lee |",
+        "| Role | Penetration Tester |",
+        "| Interviewer | Alex |",
+        "| Date | 2026-11-27 15:02 |",
+        "| Duration | 20:00 (planned 60:00) |",
+        "| Status | in progress |",
+    ] {
+        assert!(md.contains(row), "missing {row} in\n{md}");
+    }
+    for (i, q) in record.questions.iter().enumerate() {
+        assert!(
+            md.contains(&format!("## Question {}\n\n**{}**", i + 1, q.text)),
+            "{md}"
+        );
+    }
+    assert!(md.contains(
+        "Time: 10:00 of 09:00 · General questions · [guidelines](https://docs.google.com/"
+    ));
+    assert!(md.contains("- moved SAST into CI\n- \"I owned the rollout\"\n"));
+    assert!(md.contains("## The candidate's questions\n\nTime: 00:00 of 10:00\n\n_No notes._"));
+    assert!(md.contains("## Wrap-up\n\n- Concrete, owned outcomes."));
+    assert!(
+        !md.contains("## Intro"),
+        "an intro without notes is left out"
+    );
+}
+
+#[test]
+fn the_json_export_is_the_full_record() {
+    let record = sample("id", "Sam", "2026-11-27T14:02:00Z");
+    let json: serde_json::Value = serde_json::from_slice(&record_json(&record).unwrap()).unwrap();
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["phases"][1]["notes"][0], "moved SAST into CI");
+    assert_eq!(json["phases"][1]["spent_ms"], 600_000);
+    assert_eq!(json["questions"][3]["id"], "interesting-vulnerability");
+    assert_eq!(json["started_at"], "2026-11-27T14:02:00Z");
+    assert_eq!(json["status"], "in_progress");
+}
+
+#[test]
+fn list_shows_one_session_a_line_newest_first_in_columns() {
+    let (_dir, store) = store();
+    store
+        .save(&sample("20261126-0900-ana", "Ana", "2026-11-26T09:00:00Z"))
+        .unwrap();
+    let mut finished = sample("20261127-1402-sam-lee", "Sam Lee", "2026-11-27T14:02:00Z");
+    finished.status = Status::Finished;
+    store.save(&finished).unwrap();
+    store
+        .save(&sample("20261127-0800-jo", "Jo", "2026-11-27T08:00:00Z"))
+        .unwrap();
+
+    let (records, _) = store.list();
+    let lines = list_lines(&records, FixedOffset::east_opt(0).unwrap());
+    assert_eq!(
+        lines,
+        [
+            "20261127-1402-sam-lee  2026-11-27 14:02  Sam Lee  Penetration Tester  Alex  finished     20:00 / 60:00",
+            "20261127-0800-jo       2026-11-27 08:00  Jo       Penetration Tester  Alex  in progress  20:00 / 60:00",
+            "20261126-0900-ana      2026-11-26 09:00  Ana      Penetration Tester  Alex  in progress  20:00 / 60:00",
+        ]
+    );
+}
+
+#[test]
+fn newest_unfinished_looks_only_as_far_back_as_asked() {
+    let (_dir, store) = store();
+    store
+        .save(&sample("a", "Ana", "2026-11-27T09:00:00Z"))
+        .unwrap();
+    let mut done = sample("b", "Bo", "2026-11-27T13:00:00Z");
+    done.status = Status::Finished;
+    store.save(&done).unwrap();
+    let found = store.newest_unfinished(at("2026-11-27T08:00:00Z")).unwrap();
+    assert_eq!(found.id, "a");
+    assert!(
+        store
+            .newest_unfinished(at("2026-11-27T10:00:00Z"))
+            .is_none()
+    );
+    let _ = read_record(&store.path("a")).unwrap();
+}
