@@ -12,7 +12,7 @@ use interview_console::interview::plan::find_role;
 use interview_console::interview::{Plan, QuestionChoice, resume_gap};
 use interview_console::store::export::{list_lines, markdown};
 use interview_console::store::files::write_bytes_atomic;
-use interview_console::store::sessions::record_json;
+use interview_console::store::sessions::{read_record, record_json};
 use interview_console::store::{SessionRecord, SessionStore, Status};
 use interview_console::tui::{self, Ending, Saved, Storage, app::App, setup::Prefill};
 
@@ -53,6 +53,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Resume { id }) => {
             let guide = load_guide(&cli)?;
             let record = match id {
+                // A fallback or emergency file: go on with it in the sessions folder.
+                Some(file) if std::path::Path::new(file).is_file() => {
+                    read_record(std::path::Path::new(file)).map_err(bad_input)?
+                }
                 Some(id) => store.load(id).map_err(bad_input)?,
                 None => store
                     .list()

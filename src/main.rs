@@ -45,7 +45,7 @@ pub struct Cli {
 pub enum Command {
     /// Go on with a saved interview (default: the newest unfinished one).
     Resume {
-        /// The session id, as `list` shows it.
+        /// The session id, as `list` shows it, or a fallback or emergency file's path.
         id: Option<String>,
     },
     /// List saved interviews, newest first: id, date, candidate, role, interviewer, status, duration.

@@ -226,6 +226,12 @@ fn a_session_is_held_by_one_console_at_a_time() {
     let started = Local.with_ymd_and_hms(2026, 11, 27, 14, 2, 0).unwrap();
     let (id, lock) = store.create("Sam Lee", started).unwrap();
     assert_eq!(id, "20261127-1402-sam-lee");
+    let mode = |p: &std::path::Path| {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(p).unwrap().permissions().mode() & 0o777
+    };
+    assert_eq!(mode(&store.dir().join(format!("{id}.lock"))), 0o600);
+    assert_eq!(mode(store.dir()), 0o700);
     match store.lock(&id) {
         Err(LoadError::Locked { pid, .. }) => assert_eq!(pid, Some(std::process::id())),
         other => panic!("expected Locked, got {other:?}"),

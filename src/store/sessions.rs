@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Local, Utc};
 
-use super::files::{ensure_private_dir, write_bytes_atomic};
+use std::os::unix::fs::OpenOptionsExt;
+
+use super::files::{PRIVATE_FILE, ensure_private_dir, write_bytes_atomic};
 use super::record::{SCHEMA_VERSION, SessionRecord, Status};
 
 /// Why a session could not be read, named by its file.
@@ -80,6 +82,8 @@ pub struct SessionLock {
 #[derive(Debug, Clone)]
 pub struct SessionStore {
     dir: PathBuf,
+    /// The console's own data folder above `dir`, kept private too.
+    root: PathBuf,
 }
 
 /// A file in the folder that is not a readable session, and why.
@@ -89,11 +93,26 @@ impl SessionStore {
     /// The platform's data folder (`$XDG_DATA_HOME/interview-console/sessions` on Linux).
     pub fn default_location() -> Option<SessionStore> {
         let dirs = directories::ProjectDirs::from("", "", "interview-console")?;
-        Some(SessionStore::at(dirs.data_dir().join("sessions")))
+        let root = dirs.data_dir().to_path_buf();
+        Some(SessionStore {
+            dir: root.join("sessions"),
+            root,
+        })
     }
 
+    /// Sessions in `dir`, which is also the only folder made private.
     pub fn at(dir: impl Into<PathBuf>) -> SessionStore {
-        SessionStore { dir: dir.into() }
+        let dir = dir.into();
+        SessionStore {
+            root: dir.clone(),
+            dir,
+        }
+    }
+
+    /// Creates a folder of the store (and the data folder above it), private to the user.
+    pub fn ensure_dir(&self, dir: &Path) -> io::Result<()> {
+        ensure_private_dir(&self.root)?;
+        ensure_private_dir(dir)
     }
 
     pub fn dir(&self) -> &Path {
@@ -102,9 +121,11 @@ impl SessionStore {
 
     /// Where scorecards written from the console go: beside the sessions folder.
     pub fn exports_dir(&self) -> PathBuf {
-        self.dir
-            .parent()
-            .map_or_else(|| self.dir.join("exports"), |data| data.join("exports"))
+        if self.root == self.dir {
+            self.dir.join("exports")
+        } else {
+            self.root.join("exports")
+        }
     }
 
     pub fn path(&self, id: &str) -> PathBuf {
@@ -115,12 +136,12 @@ impl SessionStore {
         self.dir.join(format!("{id}.lock"))
     }
 
-    /// Writes a record atomically, creating the private folder if needed. The error names
-    /// the folder.
+    /// Writes a record atomically, creating the private folder if needed. The error says
+    /// what went wrong first (it may be cut short in the footer), then the folder.
     pub fn save(&self, record: &SessionRecord) -> io::Result<()> {
-        ensure_private_dir(&self.dir)
+        self.ensure_dir(&self.dir)
             .and_then(|()| write_bytes_atomic(&self.path(&record.id), &record_json(record)?))
-            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", self.dir.display())))
+            .map_err(|e| io::Error::new(e.kind(), format!("{e} in {}", self.dir.display())))
     }
 
     /// A new, unused id (`20261127-1402-sam-lee`, then `-2`, `-3`… for the same minute),
@@ -130,7 +151,7 @@ impl SessionStore {
         candidate: &str,
         started: DateTime<Local>,
     ) -> io::Result<(String, SessionLock)> {
-        ensure_private_dir(&self.dir)?;
+        self.ensure_dir(&self.dir)?;
         let base = session_id_base(candidate, started);
         let mut n = 1;
         loop {
@@ -147,6 +168,7 @@ impl SessionStore {
             match OpenOptions::new()
                 .write(true)
                 .create_new(true)
+                .mode(PRIVATE_FILE)
                 .open(self.lock_path(&id))
             {
                 Ok(file) => return Ok((id.clone(), hold(file, &id)?)),
@@ -159,11 +181,16 @@ impl SessionStore {
     /// Takes the lock of an existing session, or says who holds it.
     pub fn lock(&self, id: &str) -> Result<SessionLock, LoadError> {
         let path = self.lock_path(id);
+        self.ensure_dir(&self.dir).map_err(|source| LoadError::Io {
+            path: self.dir.clone(),
+            source,
+        })?;
         let file = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
+            .mode(PRIVATE_FILE)
             .open(&path)
             .map_err(|source| LoadError::Io { path, source })?;
         match file.try_lock() {

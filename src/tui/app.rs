@@ -112,8 +112,8 @@ impl App {
         app.session = Some(record.header());
         app.finished = record.status == Status::Finished;
         app.message = Some(match gap {
-            Some(_) => "Resumed: the time away counts, the clock runs".into(),
-            None => "Resumed with the clock paused: F5 starts it".into(),
+            Some(_) => "Resumed · time away counted".into(),
+            None => "Resumed, clock paused (F5)".into(),
         });
         app.save_due = Some(now);
         Ok(app)

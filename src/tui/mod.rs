@@ -277,7 +277,8 @@ fn export_scorecard(app: &mut App, store: &SessionStore, now: Instant) {
     };
     let path = store.exports_dir().join(format!("{}.md", record.id));
     let markdown = crate::store::export::markdown(&record, *Local::now().offset());
-    let written = crate::store::files::ensure_private_dir(&store.exports_dir())
+    let written = store
+        .ensure_dir(&store.exports_dir())
         .and_then(|()| crate::store::files::write_bytes_atomic(&path, markdown.as_bytes()));
     app.message = Some(match written {
         Ok(()) => format!("Scorecard: {}", path.display()),

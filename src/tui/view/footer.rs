@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Instant) {
 fn status(app: &App, now: Instant) -> Option<Span<'static>> {
     if let Some(error) = &app.save_status.error {
         return Some(Span::styled(
-            format!("⚠ NOT SAVED: {error} · retrying"),
+            format!("⚠ NOT SAVED, retrying: {error}"),
             style::OVER,
         ));
     }
