@@ -2,11 +2,7 @@
 
 mod support;
 
-use support::Console;
-
-const CTRL_N: &[u8] = b"\x0e";
-const CTRL_P: &[u8] = b"\x10";
-const CTRL_Q: &[u8] = b"\x11";
+use support::{CTRL_N, CTRL_P, CTRL_Q, Console};
 
 #[test]
 fn an_interview_from_intro_to_quit_keeps_each_phases_notes() {

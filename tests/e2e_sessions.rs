@@ -5,10 +5,7 @@ mod support;
 use std::fs;
 use std::process::Command;
 
-use support::{Console, fresh_dir};
-
-const CTRL_N: &[u8] = b"\x0e";
-const CTRL_Q: &[u8] = b"\x11";
+use support::{CTRL_N, CTRL_Q, Console, fresh_dir};
 
 fn signal(console: &Console, signal: libc::c_int) {
     let pid = libc::pid_t::try_from(console.pid()).unwrap();

@@ -39,6 +39,8 @@ pub enum Context {
     Interview,
     /// The notes editor's own keys, reached when no interview command matches.
     Notes,
+    /// On the setup screen and during the interview alike.
+    Anywhere,
 }
 
 impl Context {
@@ -47,6 +49,7 @@ impl Context {
             Context::Setup => "Setup",
             Context::Interview => "Interview",
             Context::Notes => "Notes editor",
+            Context::Anywhere => "Everywhere",
         }
     }
 }
@@ -224,22 +227,6 @@ pub const BINDINGS: &[Binding] = &[
         description: "scroll the script down",
     },
     Binding {
-        context: Context::Interview,
-        chords: &[chord(KeyCode::F(1), NONE)],
-        keys_text: None,
-        command: Command::Help,
-        hint: Some("keys"),
-        description: "every key (Esc or F1 closes)",
-    },
-    Binding {
-        context: Context::Interview,
-        chords: &[chord(KeyCode::Char('q'), CTRL)],
-        keys_text: None,
-        command: Command::Quit,
-        hint: Some("quit"),
-        description: "quit (confirm with y)",
-    },
-    Binding {
         context: Context::Notes,
         chords: &[],
         keys_text: Some("typing, Enter, Tab"),
@@ -355,7 +342,7 @@ pub const BINDINGS: &[Binding] = &[
         description: "questions: ask this one later",
     },
     Binding {
-        context: Context::Setup,
+        context: Context::Anywhere,
         chords: &[chord(KeyCode::F(1), NONE)],
         keys_text: None,
         command: Command::Help,
@@ -363,7 +350,7 @@ pub const BINDINGS: &[Binding] = &[
         description: "every key (Esc or F1 closes)",
     },
     Binding {
-        context: Context::Setup,
+        context: Context::Anywhere,
         chords: &[chord(KeyCode::Char('q'), CTRL)],
         keys_text: None,
         command: Command::Quit,
@@ -372,11 +359,16 @@ pub const BINDINGS: &[Binding] = &[
     },
 ];
 
+/// Whether a binding of `bound` answers on a screen whose context is `screen`.
+fn applies(bound: Context, screen: Context) -> bool {
+    bound == screen || (bound == Context::Anywhere && screen != Context::Notes)
+}
+
 /// The command a key runs in a context, if any.
 pub fn command_for(context: Context, key: &KeyEvent) -> Option<Command> {
     BINDINGS
         .iter()
-        .filter(|b| b.context == context)
+        .filter(|b| applies(b.context, context))
         .find(|b| b.chords.iter().any(|c| c.matches(key)))
         .map(|b| b.command)
 }
@@ -393,9 +385,11 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.context == context)
 }
 
-/// `(keys, word)` pairs for the footer of a context.
+/// `(keys, word)` pairs for the footer of a context, the keys that work anywhere last.
 pub fn footer_hints(context: Context) -> Vec<(String, &'static str)> {
-    bindings(context)
+    BINDINGS
+        .iter()
+        .filter(|b| applies(b.context, context))
         .filter_map(|b| Some((b.chords.first()?.short(), b.hint?)))
         .collect()
 }
@@ -403,7 +397,12 @@ pub fn footer_hints(context: Context) -> Vec<(String, &'static str)> {
 /// The key table in Markdown, as README carries it between its `keys` markers.
 pub fn markdown_table() -> String {
     let mut out = String::new();
-    for context in [Context::Setup, Context::Interview, Context::Notes] {
+    for context in [
+        Context::Setup,
+        Context::Interview,
+        Context::Notes,
+        Context::Anywhere,
+    ] {
         out.push_str(&format!(
             "\n**{}**\n\n| key | does |\n| --- | --- |\n",
             context.title()
@@ -464,7 +463,9 @@ mod tests {
     #[test]
     fn no_chord_is_bound_twice_in_one_context() {
         for context in [Context::Setup, Context::Interview] {
-            let chords: Vec<Chord> = bindings(context)
+            let chords: Vec<Chord> = BINDINGS
+                .iter()
+                .filter(|b| applies(b.context, context))
                 .flat_map(|b| b.chords.iter().copied())
                 .collect();
             for (i, a) in chords.iter().enumerate() {

@@ -15,6 +15,10 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+pub const CTRL_N: &[u8] = b"\x0e";
+pub const CTRL_P: &[u8] = b"\x10";
+pub const CTRL_Q: &[u8] = b"\x11";
+
 /// Long enough for a debug build on a busy two-core machine; a pass takes milliseconds.
 const DEADLINE: Duration = Duration::from_secs(20);
 

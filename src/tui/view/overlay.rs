@@ -24,7 +24,8 @@ const HELP_WIDTH: u16 = 78;
 /// Every key of the screen the overlay covers, from the key table.
 pub fn draw_help(frame: &mut Frame, area: Rect, context: Context) {
     let contexts: &[Context] = match context {
-        Context::Interview => &[Context::Interview, Context::Notes],
+        Context::Interview => &[Context::Interview, Context::Notes, Context::Anywhere],
+        Context::Setup => &[Context::Setup, Context::Anywhere],
         other => &[other],
     };
     let keys_width = contexts
