@@ -34,7 +34,18 @@ pub struct Guide {
     pub questions: Vec<Question>,
     pub candidate_questions: CandidateQuestions,
     pub timing: Timing,
+    /// Ratings, lowest first; Alt+1 is the first.
+    pub rating_scale: Vec<String>,
+    /// Words and phrases that record an impression rather than what was said.
+    pub impression_words: Vec<String>,
+    /// Shown under the guidelines (the built-in guide: they are defaults to replace).
+    pub evaluation_note: Option<String>,
 }
+
+/// The scale when a guide names none: no neutral, as the parent guide asks.
+pub const DEFAULT_RATING_SCALE: [&str; 4] = ["Strong no", "No", "Yes", "Strong yes"];
+/// The most ratings a scale may have: one digit key each.
+pub const MAX_RATINGS: usize = 9;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Intro {
@@ -64,6 +75,16 @@ pub struct Question {
     pub section: String,
     /// Ids of the roles it is asked of.
     pub roles: Vec<String>,
+    /// Probes to dig deeper with.
+    pub follow_ups: Vec<String>,
+    pub guidelines: Guidelines,
+}
+
+/// What a strong and a weak answer show.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Guidelines {
+    pub strong: Vec<String>,
+    pub weak: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -275,6 +296,14 @@ impl Validator<'_> {
                         self.error_spanned(&question.text, format!("question `{id}` has no text"))
                     );
                 }
+                if let Some(empty) = question
+                    .follow_ups
+                    .iter()
+                    .find(|f| f.value.trim().is_empty())
+                {
+                    return Err(self
+                        .error_spanned(empty, format!("question `{id}` has an empty follow-up")));
+                }
                 questions.push(Question {
                     id: id.to_string(),
                     text: question.text.value.clone(),
@@ -286,6 +315,19 @@ impl Validator<'_> {
                         .iter()
                         .map(|r| r.value.clone())
                         .collect(),
+                    follow_ups: question
+                        .follow_ups
+                        .iter()
+                        .map(|f| f.value.clone())
+                        .collect(),
+                    guidelines: question
+                        .guidelines
+                        .as_ref()
+                        .map(|g| Guidelines {
+                            strong: g.strong.clone(),
+                            weak: g.weak.clone(),
+                        })
+                        .unwrap_or_default(),
                 });
             }
         }
@@ -348,8 +390,32 @@ impl Validator<'_> {
                     prompt: c.prompt,
                 });
 
+        let rating_scale = match &raw.rating_scale {
+            Some(scale) => self.rating_scale(scale)?,
+            None => DEFAULT_RATING_SCALE
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+        };
+        let impression_words = match &raw.impression_words {
+            Some(words) => {
+                if let Some(empty) = words.value.iter().find(|w| w.value.trim().is_empty()) {
+                    return Err(self.error_spanned(empty, "an impression word is empty"));
+                }
+                words
+                    .value
+                    .iter()
+                    .map(|w| w.value.trim().to_string())
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+
         Ok(Guide {
             fingerprint: String::new(),
+            rating_scale,
+            impression_words,
+            evaluation_note: raw.evaluation_note,
             short_title: raw.short_title.unwrap_or_else(|| title.clone()),
             title,
             reminders: raw.reminders,
@@ -364,6 +430,33 @@ impl Validator<'_> {
             candidate_questions,
             timing,
         })
+    }
+
+    fn rating_scale(
+        &self,
+        scale: &Spanned<Vec<Spanned<String>>>,
+    ) -> Result<Vec<String>, GuideError> {
+        let labels = &scale.value;
+        if labels.len() < 2 || labels.len() > MAX_RATINGS {
+            return Err(self.error_spanned(
+                scale,
+                format!(
+                    "`rating_scale` has {} labels; it needs 2 to {MAX_RATINGS} (one digit key each)",
+                    labels.len()
+                ),
+            ));
+        }
+        let mut seen = HashSet::new();
+        for label in labels {
+            let text = label.value.trim();
+            if text.is_empty() {
+                return Err(self.error_spanned(label, "a rating label is empty"));
+            }
+            if !seen.insert(text.to_lowercase()) {
+                return Err(self.error_spanned(label, format!("rating `{text}` is listed twice")));
+            }
+        }
+        Ok(labels.iter().map(|l| l.value.trim().to_string()).collect())
     }
 
     fn timing(&self, timing: &Spanned<RawTiming>) -> Result<Timing, GuideError> {

@@ -16,6 +16,9 @@ pub struct RawGuide {
     pub sections: Vec<RawSection>,
     pub candidate_questions: Option<RawCandidateQuestions>,
     pub timing: Option<Spanned<RawTiming>>,
+    pub evaluation_note: Option<String>,
+    pub rating_scale: Option<Spanned<Vec<Spanned<String>>>>,
+    pub impression_words: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -47,6 +50,18 @@ pub struct RawQuestion {
     pub id: Spanned<String>,
     pub text: Spanned<String>,
     pub guidelines_url: Option<String>,
+    #[serde(default)]
+    pub follow_ups: Vec<Spanned<String>>,
+    pub guidelines: Option<RawGuidelines>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGuidelines {
+    #[serde(default)]
+    pub strong: Vec<String>,
+    #[serde(default)]
+    pub weak: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

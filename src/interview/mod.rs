@@ -5,6 +5,7 @@
 //! the terminal or the disk; `now` is always passed in.
 
 pub mod clock;
+pub mod evidence;
 pub mod plan;
 
 use std::time::{Duration, Instant, SystemTime};
@@ -57,12 +58,33 @@ pub struct Progress {
     pub visited: Vec<bool>,
     pub paused: bool,
     pub pauses: Vec<Pause>,
+    /// Each planned question's rating: a position on the plan's scale.
+    pub ratings: Vec<Option<usize>>,
+    /// The overall recommendation, on the same scale.
+    pub recommendation: Option<usize>,
 }
 
 impl Progress {
     pub fn elapsed(&self) -> Duration {
         self.spent.iter().sum()
     }
+}
+
+/// What a rating key changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rated {
+    /// The planned question at this index, and its rating now.
+    Question(usize, Option<usize>),
+    Recommendation(Option<usize>),
+}
+
+/// Why a rating key did nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum RateError {
+    #[error("ratings are for questions and the wrap-up")]
+    NotHere,
+    #[error("the scale has {0} ratings")]
+    OffScale(usize),
 }
 
 /// Why saved progress does not fit a plan.
@@ -100,6 +122,8 @@ pub struct Interview {
     clock: Clock,
     /// Interview time when the current phase was entered.
     entered_at: Duration,
+    ratings: Vec<Option<usize>>,
+    recommendation: Option<usize>,
 }
 
 impl Interview {
@@ -124,6 +148,8 @@ impl Interview {
         phases.push(phase(PhaseKind::WrapUp, None));
         phases[0].visited = true;
         Interview {
+            ratings: vec![None; plan.questions.len()],
+            recommendation: None,
             plan,
             phases,
             current: 0,
@@ -142,9 +168,14 @@ impl Interview {
     ) -> Result<Interview, ProgressMismatch> {
         let mut interview = Interview::start(plan, now);
         let expected = interview.phases.len();
+        let scale = interview.plan.rating_scale.len();
+        let on_scale = |r: &Option<usize>| r.is_none_or(|r| r < scale);
         if progress.spent.len() != expected
             || progress.visited.len() != expected
             || progress.current >= expected
+            || progress.ratings.len() != interview.ratings.len()
+            || !progress.ratings.iter().all(on_scale)
+            || !on_scale(&progress.recommendation)
         {
             return Err(ProgressMismatch {
                 expected,
@@ -156,6 +187,8 @@ impl Interview {
             phase.visited = progress.visited[i];
         }
         interview.current = progress.current;
+        interview.ratings.clone_from(&progress.ratings);
+        interview.recommendation = progress.recommendation;
         interview.phases[progress.current].spent += gap.unwrap_or(Duration::ZERO);
         let elapsed = interview.phases.iter().map(|p| p.spent).sum();
         interview.clock = Clock::from_elapsed(elapsed, progress.pauses.clone(), gap.is_none(), now);
@@ -175,7 +208,45 @@ impl Interview {
             visited: self.phases.iter().map(|p| p.visited).collect(),
             paused: self.is_paused(),
             pauses,
+            ratings: self.ratings.clone(),
+            recommendation: self.recommendation,
         }
+    }
+
+    /// Rates the current question, or in wrap-up sets the recommendation, by position on
+    /// the scale (0 is the first label); `None` clears it.
+    pub fn rate(&mut self, position: Option<usize>) -> Result<Rated, RateError> {
+        let scale = self.plan.rating_scale.len();
+        if position.is_some_and(|p| p >= scale) {
+            return Err(RateError::OffScale(scale));
+        }
+        match self.current().kind {
+            PhaseKind::Question(i) => {
+                self.ratings[i] = position;
+                Ok(Rated::Question(i, position))
+            }
+            PhaseKind::WrapUp => {
+                self.recommendation = position;
+                Ok(Rated::Recommendation(position))
+            }
+            PhaseKind::Intro | PhaseKind::CandidateQuestions => Err(RateError::NotHere),
+        }
+    }
+
+    pub fn rating(&self, question: usize) -> Option<usize> {
+        self.ratings.get(question).copied().flatten()
+    }
+
+    pub fn recommendation(&self) -> Option<usize> {
+        self.recommendation
+    }
+
+    /// The label of a position on the plan's scale.
+    pub fn rating_label(&self, position: usize) -> &str {
+        self.plan
+            .rating_scale
+            .get(position)
+            .map_or("?", String::as_str)
     }
 
     pub fn plan(&self) -> &Plan {

@@ -204,6 +204,8 @@ pub struct Plan {
     pub role: Role,
     pub questions: Vec<Question>,
     pub budgets: Budgets,
+    /// The guide's rating labels, lowest first.
+    pub rating_scale: Vec<String>,
 }
 
 impl Plan {
@@ -223,6 +225,7 @@ impl Plan {
             role: role.clone(),
             questions,
             budgets,
+            rating_scale: guide.rating_scale.clone(),
         })
     }
 }
