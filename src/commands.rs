@@ -12,6 +12,7 @@ use interview_console::interview::plan::find_role;
 use interview_console::interview::{Plan, QuestionChoice, resume_gap};
 use interview_console::store::export::{list_lines, markdown};
 use interview_console::store::files::write_bytes_atomic;
+use interview_console::store::reports::{consistency, debrief};
 use interview_console::store::sessions::{read_record, record_json};
 use interview_console::store::{SessionRecord, SessionStore, Status};
 use interview_console::tui::{self, Ending, Saved, Storage, app::App, setup::Prefill};
@@ -50,6 +51,30 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             export(&store, id, *format, output.as_deref())
         }
         Some(Command::Delete { id, yes }) => delete(&store, id, *yes),
+        Some(Command::Debrief { sessions, output }) => {
+            let records = sessions
+                .iter()
+                .map(|s| load_any(&store, s))
+                .collect::<Result<Vec<_>, _>>()?;
+            let report = debrief(&records).map_err(bad_input)?;
+            write_output(output.as_deref(), report.as_bytes())
+        }
+        Some(Command::Report { role }) => {
+            let guide = load_guide(&cli)?;
+            let (records, bad) = store.list();
+            for error in &bad {
+                eprintln!("interview-console: skipped {error}");
+            }
+            let ours: Vec<SessionRecord> = records
+                .into_iter()
+                .filter(|r| r.guide.sha256 == guide.fingerprint)
+                .collect();
+            if let Some(role) = role {
+                find_role(&guide, role).map_err(bad_input)?;
+            }
+            print!("{}", consistency(&ours, role.as_deref()));
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Resume { id }) => {
             let guide = load_guide(&cli)?;
             let record = match id {
@@ -226,13 +251,40 @@ fn list(store: &SessionStore) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A session by id, or a JSON export (a session file) by path.
+fn load_any(store: &SessionStore, id_or_file: &str) -> Result<SessionRecord, Failure> {
+    let path = std::path::Path::new(id_or_file);
+    if path.is_file() {
+        read_record(path).map_err(bad_input)
+    } else {
+        store.load(id_or_file).map_err(bad_input)
+    }
+}
+
+/// Writes to a file (atomically) or standard output.
+fn write_output(output: Option<&std::path::Path>, bytes: &[u8]) -> Result<ExitCode, Failure> {
+    match output {
+        Some(path) => {
+            write_bytes_atomic(path, bytes).map_err(|e| Failure {
+                message: format!("{}: {e}", path.display()),
+                code: NOT_SAVED,
+            })?;
+            eprintln!("Wrote {}", path.display());
+        }
+        None => {
+            let _ = io::stdout().write_all(bytes);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn export(
     store: &SessionStore,
     id: &str,
     format: Format,
     output: Option<&std::path::Path>,
 ) -> Result<ExitCode, Failure> {
-    let record = store.load(id).map_err(bad_input)?;
+    let record = load_any(store, id)?;
     let text = match format {
         Format::Markdown => markdown(&record, *Local::now().offset()).into_bytes(),
         Format::Json => record_json(&record).map_err(|e| Failure {
@@ -240,19 +292,7 @@ fn export(
             code: NOT_SAVED,
         })?,
     };
-    match output {
-        Some(path) => {
-            write_bytes_atomic(path, &text).map_err(|e| Failure {
-                message: format!("{}: {e}", path.display()),
-                code: NOT_SAVED,
-            })?;
-            eprintln!("Wrote {}", path.display());
-        }
-        None => {
-            let _ = io::stdout().write_all(&text);
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    write_output(output, &text)
 }
 
 fn delete(store: &SessionStore, id: &str, yes: bool) -> Result<ExitCode, Failure> {

@@ -68,6 +68,23 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// One Markdown report of several interviewers' sessions with the same candidate:
+    /// ratings side by side, notes, recommendations, disagreements flagged.
+    Debrief {
+        /// JSON exports or session ids, two or more.
+        #[arg(required = true, num_args = 2..)]
+        sessions: Vec<String>,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Candidates against questions, with ratings and time spent, for the sessions of the
+    /// guide in use (the built-in one, or --guide).
+    Report {
+        /// Only this role (id or name).
+        #[arg(long)]
+        role: Option<String>,
+    },
     /// Check a guide file and summarize it, without starting an interview.
     CheckGuide {
         /// The guide to check.

@@ -194,7 +194,7 @@ fn list_export_and_delete_work_on_what_the_console_saved() {
     console.wait_for("Notes · Wrap-up");
     console.wait_for("Ctrl+E writes the scorecard");
     console.send(b"\x05"); // Ctrl+E
-    console.wait_for("Scorecard:");
+    console.wait_for("Scorecard copied and written to");
     let id = session_id(&console.session_file().unwrap());
     let scorecard = console
         .data_home

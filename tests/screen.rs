@@ -274,29 +274,35 @@ fn quitting_asks_first_and_the_answer_is_never_typed() {
 
 #[test]
 fn help_lists_every_key_and_keeps_typing_out_of_the_notes() {
+    use interview_console::tui::keymap::{BINDINGS, Context};
     let t0 = Instant::now();
     let mut app = started(t0);
     press(&mut app, KeyCode::F(1), KeyModifiers::NONE, t0);
     type_text(&mut app, "abc", t0);
-    let terminal = draw(&app, 80, 24, t0);
+    let terminal = draw(&app, 160, 45, t0);
     let text = flowing_text(terminal.backend().buffer());
-    for binding in interview_console::tui::keymap::BINDINGS
-        .iter()
-        .filter(|b| b.context != interview_console::tui::keymap::Context::Setup)
-    {
-        assert!(
-            text.contains(&binding.keys_label()),
-            "help lacks {}",
-            binding.keys_label()
-        );
+    for binding in BINDINGS.iter().filter(|b| b.context != Context::Setup) {
+        let keys = binding.keys_label();
+        assert!(text.contains(&keys), "help lacks {keys}");
         assert!(
             text.contains(binding.description),
-            "help lacks {}: {}",
-            binding.description,
-            terminal.backend()
+            "help lacks {}",
+            binding.description
         );
     }
+
+    // At 80×24 the list is taller than the screen: it scrolls, and says so.
+    let small = flowing_text(draw(&app, 80, 24, t0).backend().buffer());
+    assert!(
+        small.contains("↓ more") && !small.contains("quit (confirm with y)"),
+        "{small}"
+    );
+    press(&mut app, KeyCode::PageDown, KeyModifiers::NONE, t0);
+    let terminal = draw(&app, 80, 24, t0);
+    let scrolled = flowing_text(terminal.backend().buffer());
+    assert!(scrolled.contains("quit (confirm with y)"), "{scrolled}");
     insta::assert_snapshot!(terminal.backend());
+
     press(&mut app, KeyCode::Esc, KeyModifiers::NONE, t0);
     type_text(&mut app, "x", t0);
     assert_eq!(notes(&app, 0), ["x"]);

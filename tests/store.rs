@@ -15,7 +15,8 @@ use interview_console::interview::{Interview, PhaseKind, Plan, QuestionChoice};
 use interview_console::store::autosave::{Autosaver, SessionSink};
 use interview_console::store::export::{list_lines, markdown};
 use interview_console::store::record::{
-    BudgetsRecord, GuideStamp, PauseRecord, PhaseName, PhaseRecord, QuestionRecord, RoleStamp,
+    BudgetsRecord, GuideStamp, GuidelinesRecord, PauseRecord, PhaseName, PhaseRecord,
+    QuestionRecord, Rating, RoleStamp,
 };
 use interview_console::store::sessions::{read_record, record_json};
 use interview_console::store::{LoadError, SessionHeader, SessionRecord, SessionStore, Status};
@@ -93,8 +94,15 @@ prop_compose! {
         spent_ms in any::<u64>(),
         visited in any::<bool>(),
         notes in prop::collection::vec(text(), 0..4),
+        rating in proptest::option::of(rating()),
     ) -> PhaseRecord {
-        PhaseRecord { phase, question_id, spent_ms, visited, notes }
+        PhaseRecord { phase, question_id, spent_ms, visited, notes, rating }
+    }
+}
+
+prop_compose! {
+    fn rating()(position in 1usize..10, label in text()) -> Rating {
+        Rating { position, label }
     }
 }
 
@@ -104,13 +112,20 @@ prop_compose! {
         finished in any::<bool>(),
         strings in prop::collection::vec(text(), 6),
         budgets in prop::array::uniform4(any::<u64>()),
-        questions in prop::collection::vec((text(), text(), text(), proptest::option::of(text())), 0..4),
+        questions in prop::collection::vec(
+            (text(), text(), text(), proptest::option::of(text()), prop::collection::vec(text(), 0..3)),
+            0..4,
+        ),
         phases in prop::collection::vec(phase(), 1..8),
         current_phase in any::<usize>(),
         started in 0i64..4_000_000_000_000,
         saved in 0i64..4_000_000_000_000,
         paused in any::<bool>(),
-        pauses in prop::collection::vec((any::<u64>(), any::<u64>()), 0..3),
+        (pauses, rating_scale, recommendation) in (
+            prop::collection::vec((any::<u64>(), any::<u64>()), 0..3),
+            prop::collection::vec(text(), 0..5),
+            proptest::option::of(rating()),
+        ),
     ) -> SessionRecord {
         SessionRecord {
             schema_version: 1,
@@ -128,7 +143,14 @@ prop_compose! {
             },
             questions: questions
                 .into_iter()
-                .map(|(id, text, section, guidelines_url)| QuestionRecord { id, text, section, guidelines_url })
+                .map(|(id, text, section, guidelines_url, follow_ups)| QuestionRecord {
+                    id,
+                    text,
+                    section,
+                    guidelines_url,
+                    guidelines: GuidelinesRecord { strong: follow_ups.clone(), weak: Vec::new() },
+                    follow_ups,
+                })
                 .collect(),
             phases,
             current_phase,
@@ -136,6 +158,8 @@ prop_compose! {
             saved_at: Utc.timestamp_millis_opt(saved).unwrap(),
             paused,
             pauses: pauses.into_iter().map(|(at_ms, length_ms)| PauseRecord { at_ms, length_ms }).collect(),
+            rating_scale,
+            recommendation,
         }
     }
 }

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use chrono::{FixedOffset, TimeZone};
 
-use super::record::{PhaseName, SessionRecord};
+use super::record::{PhaseName, Rating, SessionRecord};
 use crate::interview::clock::mm_ss;
 
 /// The scorecard: who, when, how long; each question verbatim with its time and notes;
@@ -28,6 +28,10 @@ pub fn markdown(record: &SessionRecord, offset: FixedOffset) -> String {
                 mm_ss(record.interview_time()),
                 mm_ss(planned)
             ),
+        ),
+        (
+            "Recommendation",
+            rating_text(record.recommendation.as_ref(), &record.scale()),
         ),
         ("Guide", record.guide.title.clone()),
         ("Status", record.status.label().to_string()),
@@ -56,7 +60,11 @@ pub fn markdown(record: &SessionRecord, offset: FixedOffset) -> String {
                 };
                 let budget = mm_ss(Duration::from_millis(record.budgets.per_question_ms));
                 let _ = writeln!(out, "\n## Question {}\n\n**{}**\n", i + 1, question.text);
-                let mut line = format!("Time: {spent} of {budget} · {}", question.section);
+                let rating = rating_text(phase.rating.as_ref(), &record.scale());
+                let mut line = format!(
+                    "Rating: {rating} · Time: {spent} of {budget} · {}",
+                    question.section
+                );
                 if let Some(url) = &question.guidelines_url {
                     let _ = write!(line, " · [guidelines]({url})");
                 }
@@ -76,6 +84,14 @@ pub fn markdown(record: &SessionRecord, offset: FixedOffset) -> String {
         notes(&mut out, &phase.notes);
     }
     out
+}
+
+/// "Yes (3 of 4)", or "not rated".
+pub fn rating_text(rating: Option<&Rating>, scale: &[String]) -> String {
+    rating.map_or_else(
+        || "not rated".to_string(),
+        |r| format!("{} ({} of {})", r.label, r.position, scale.len()),
+    )
 }
 
 fn notes(out: &mut String, lines: &[String]) {

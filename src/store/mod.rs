@@ -5,6 +5,7 @@ pub mod autosave;
 pub mod export;
 pub mod files;
 pub mod record;
+pub mod reports;
 pub mod sessions;
 
 pub use record::{SessionHeader, SessionRecord, Status};

@@ -9,7 +9,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::guide::{Guide, Question, Role};
+use crate::guide::{DEFAULT_RATING_SCALE, Guide, Guidelines, Question, Role};
 use crate::interview::{Budgets, Pause, PhaseKind, Plan, Progress};
 
 /// The format this build writes. A file with a larger number is refused, never rewritten.
@@ -33,6 +33,22 @@ pub struct SessionRecord {
     pub saved_at: DateTime<Utc>,
     pub paused: bool,
     pub pauses: Vec<PauseRecord>,
+    /// The guide's rating labels, lowest first (empty in files from before ratings: the
+    /// default scale).
+    #[serde(default)]
+    pub rating_scale: Vec<String>,
+    /// The overall recommendation.
+    #[serde(default)]
+    pub recommendation: Option<Rating>,
+}
+
+/// A rating: its place on the scale, counted from 1 (the Alt+digit that set it), and its
+/// label, so the record reads on its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    pub position: usize,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,6 +98,17 @@ pub struct QuestionRecord {
     pub text: String,
     pub section: String,
     pub guidelines_url: Option<String>,
+    #[serde(default)]
+    pub follow_ups: Vec<String>,
+    #[serde(default)]
+    pub guidelines: GuidelinesRecord,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidelinesRecord {
+    pub strong: Vec<String>,
+    pub weak: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +120,9 @@ pub struct PhaseRecord {
     pub spent_ms: u64,
     pub visited: bool,
     pub notes: Vec<String>,
+    /// The question's rating (question phases only).
+    #[serde(default)]
+    pub rating: Option<Rating>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -148,18 +178,25 @@ impl SessionRecord {
         status: Status,
         saved_at: DateTime<Utc>,
     ) -> SessionRecord {
+        let rating = |position: Option<usize>| {
+            position.map(|p| Rating {
+                position: p + 1,
+                label: plan.rating_scale.get(p).cloned().unwrap_or_default(),
+            })
+        };
         let phases = kinds
             .iter()
             .enumerate()
             .map(|(i, kind)| {
-                let (phase, question_id) = match kind {
-                    PhaseKind::Intro => (PhaseName::Intro, None),
+                let (phase, question_id, rated) = match kind {
+                    PhaseKind::Intro => (PhaseName::Intro, None, None),
                     PhaseKind::Question(q) => (
                         PhaseName::Question,
                         plan.questions.get(*q).map(|q| q.id.clone()),
+                        rating(progress.ratings.get(*q).copied().flatten()),
                     ),
-                    PhaseKind::CandidateQuestions => (PhaseName::CandidateQuestions, None),
-                    PhaseKind::WrapUp => (PhaseName::WrapUp, None),
+                    PhaseKind::CandidateQuestions => (PhaseName::CandidateQuestions, None, None),
+                    PhaseKind::WrapUp => (PhaseName::WrapUp, None, None),
                 };
                 PhaseRecord {
                     phase,
@@ -167,6 +204,7 @@ impl SessionRecord {
                     spent_ms: progress.spent.get(i).copied().map_or(0, millis),
                     visited: progress.visited.get(i).copied().unwrap_or(false),
                     notes: notes.get(i).cloned().unwrap_or_default(),
+                    rating: rated,
                 }
             })
             .collect();
@@ -196,6 +234,11 @@ impl SessionRecord {
                     text: q.text.clone(),
                     section: q.section.clone(),
                     guidelines_url: q.guidelines_url.clone(),
+                    follow_ups: q.follow_ups.clone(),
+                    guidelines: GuidelinesRecord {
+                        strong: q.guidelines.strong.clone(),
+                        weak: q.guidelines.weak.clone(),
+                    },
                 })
                 .collect(),
             phases,
@@ -211,6 +254,8 @@ impl SessionRecord {
                     length_ms: millis(p.length),
                 })
                 .collect(),
+            rating_scale: plan.rating_scale.clone(),
+            recommendation: rating(progress.recommendation),
         }
     }
 
@@ -242,8 +287,14 @@ impl SessionRecord {
                     guidelines_url: q.guidelines_url.clone(),
                     section: q.section.clone(),
                     roles: vec![self.role.id.clone()],
+                    follow_ups: q.follow_ups.clone(),
+                    guidelines: Guidelines {
+                        strong: q.guidelines.strong.clone(),
+                        weak: q.guidelines.weak.clone(),
+                    },
                 })
                 .collect(),
+            rating_scale: self.scale(),
             budgets: Budgets {
                 total: Duration::from_millis(b.total_ms),
                 intro: Duration::from_millis(b.intro_ms),
@@ -253,8 +304,36 @@ impl SessionRecord {
         }
     }
 
+    /// The rating labels, lowest first.
+    pub fn scale(&self) -> Vec<String> {
+        if self.rating_scale.is_empty() {
+            DEFAULT_RATING_SCALE
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        } else {
+            self.rating_scale.clone()
+        }
+    }
+
+    /// Each question phase with its planned question, in the order asked.
+    pub fn question_phases(&self) -> impl Iterator<Item = (&QuestionRecord, &PhaseRecord)> {
+        self.phases.iter().filter_map(|p| {
+            let id = p.question_id.as_ref()?;
+            Some((self.questions.iter().find(|q| &q.id == id)?, p))
+        })
+    }
+
     pub fn progress(&self) -> Progress {
+        let position = |r: &Option<Rating>| r.as_ref().and_then(|r| r.position.checked_sub(1));
         Progress {
+            ratings: self
+                .phases
+                .iter()
+                .filter(|p| p.phase == PhaseName::Question)
+                .map(|p| position(&p.rating))
+                .collect(),
+            recommendation: position(&self.recommendation),
             current: self.current_phase,
             spent: self
                 .phases

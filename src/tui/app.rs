@@ -1,13 +1,14 @@
 //! The console's state and how input changes it. Drawing lives in `view`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 
 use crate::guide::Guide;
-use crate::interview::{Interview, PhaseKind, Plan, ProgressMismatch};
+use crate::interview::evidence::ImpressionMatcher;
+use crate::interview::{Interview, PhaseKind, Plan, ProgressMismatch, RateError, Rated};
 use crate::store::autosave::SaveStatus;
 use crate::store::{SessionHeader, SessionRecord, Status};
 
@@ -66,6 +67,26 @@ pub struct App {
     pub save_status: SaveStatus,
     /// The interviewer asked for the scorecard; the loop writes it.
     export_requested: bool,
+    /// The guide's impression words, to mark in the notes and list at wrap-up.
+    pub impressions: ImpressionMatcher,
+    /// Text to put on the clipboard (OSC 52); the loop sends it to the terminal.
+    clipboard: Option<String>,
+    /// A link to open in the browser; the loop starts the opener.
+    open_link: Option<String>,
+    /// Lines the key list is scrolled down by, and how far it can go at the last size.
+    pub help_scroll: u16,
+    pub help_max_scroll: Cell<u16>,
+    /// Where the view drew the guidelines link, for the loop to make it clickable.
+    pub link_spot: RefCell<Option<LinkSpot>>,
+}
+
+/// A link as drawn: its first cell, the text shown and where it points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSpot {
+    pub x: u16,
+    pub y: u16,
+    pub text: String,
+    pub url: String,
 }
 
 /// The longest the loop sleeps: signals and the save status are looked at this often.
@@ -82,8 +103,8 @@ impl App {
 
     /// Opens straight on the intro.
     pub fn started(guide: Guide, plan: Plan, now: Instant) -> App {
-        let screen = Screen::Interview(Box::new(InterviewScreen::new(plan, now)));
-        let mut app = App::with_screen(guide, screen);
+        let mut app = App::new(guide, Prefill::default());
+        app.screen = Screen::Interview(Box::new(InterviewScreen::new(plan, now, &app.impressions)));
         app.save_due = Some(now);
         app
     }
@@ -97,18 +118,19 @@ impl App {
         now: Instant,
     ) -> Result<App, ProgressMismatch> {
         let interview = Interview::resume(record.plan(), &record.progress(), gap, now)?;
+        let mut app = App::new(guide, Prefill::default());
+        let marks = app.impressions.pattern();
         let notes = interview
             .phases()
             .iter()
             .zip(record.notes())
-            .map(|(p, lines)| NotesEditor::with_lines(placeholder(p.kind), lines))
+            .map(|(p, lines)| NotesEditor::with_lines(placeholder(p.kind), lines, marks))
             .collect();
-        let screen = Screen::Interview(Box::new(InterviewScreen {
+        app.screen = Screen::Interview(Box::new(InterviewScreen {
             interview,
             notes,
             script_scroll: 0,
         }));
-        let mut app = App::with_screen(guide, screen);
         app.session = Some(record.header());
         app.finished = record.status == Status::Finished;
         app.message = Some(match gap {
@@ -121,6 +143,12 @@ impl App {
 
     fn with_screen(guide: Guide, screen: Screen) -> App {
         App {
+            impressions: ImpressionMatcher::new(&guide.impression_words),
+            clipboard: None,
+            open_link: None,
+            link_spot: RefCell::new(None),
+            help_scroll: 0,
+            help_max_scroll: Cell::new(0),
             guide,
             screen,
             overlay: None,
@@ -146,6 +174,21 @@ impl App {
             (Screen::Interview(s), None) => Some(s.interview.plan()),
             _ => None,
         }
+    }
+
+    /// Text the interviewer asked to copy, since the last call.
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        self.clipboard.take()
+    }
+
+    /// A link the interviewer asked to open, since the last call.
+    pub fn take_open_link(&mut self) -> Option<String> {
+        self.open_link.take()
+    }
+
+    /// Puts text on the clipboard through the terminal.
+    pub fn copy(&mut self, text: String) {
+        self.clipboard = Some(text);
     }
 
     /// Whether the scorecard was asked for since the last call.
@@ -256,10 +299,17 @@ impl App {
                 return true;
             }
             Some(Overlay::Help) => {
-                if keymap::command_for(self.context(), &key) == Some(Command::Help)
-                    || key.code == KeyCode::Esc
-                {
-                    self.overlay = None;
+                let max = self.help_max_scroll.get();
+                match key.code {
+                    KeyCode::Esc => self.overlay = None,
+                    KeyCode::Down => self.help_scroll = (self.help_scroll + 1).min(max),
+                    KeyCode::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                    KeyCode::PageDown => self.help_scroll = (self.help_scroll + 10).min(max),
+                    KeyCode::PageUp => self.help_scroll = self.help_scroll.saturating_sub(10),
+                    _ if keymap::command_for(self.context(), &key) == Some(Command::Help) => {
+                        self.overlay = None;
+                    }
+                    _ => {}
                 }
                 return true;
             }
@@ -271,7 +321,11 @@ impl App {
                 SetupOutcome::Unchanged => return false,
                 SetupOutcome::Changed => return true,
                 SetupOutcome::Start(plan) => {
-                    self.screen = Screen::Interview(Box::new(InterviewScreen::new(*plan, now)));
+                    self.screen = Screen::Interview(Box::new(InterviewScreen::new(
+                        *plan,
+                        now,
+                        &self.impressions,
+                    )));
                     self.request_save(now);
                     return true;
                 }
@@ -286,17 +340,47 @@ impl App {
                 }
             },
         };
-        self.run(command, now);
+        self.run(command, &key, now);
         true
     }
 
-    fn run(&mut self, command: Command, now: Instant) {
+    fn run(&mut self, command: Command, key: &KeyEvent, now: Instant) {
         match command {
-            Command::Help => self.overlay = Some(Overlay::Help),
+            Command::Help => {
+                self.overlay = Some(Overlay::Help);
+                self.help_scroll = 0;
+            }
             Command::Quit => self.overlay = Some(Overlay::ConfirmQuit),
             Command::ExportScorecard => {
                 self.export_requested = true;
                 self.request_save(now);
+            }
+            Command::Rate | Command::ClearRating => {
+                let position = match command {
+                    Command::Rate => keymap::digit(key).and_then(|d| d.checked_sub(1)),
+                    _ => None,
+                };
+                if command == Command::Rate && position.is_none() {
+                    return;
+                }
+                self.rate(position, now);
+            }
+            Command::CopyLink | Command::OpenLink => {
+                let Screen::Interview(s) = &self.screen else {
+                    return;
+                };
+                let link = s
+                    .interview
+                    .question(s.interview.current().kind)
+                    .and_then(|q| q.guidelines_url.clone());
+                match (link, command) {
+                    (None, _) => self.message = Some("No guidelines link in this phase".into()),
+                    (Some(url), Command::CopyLink) => {
+                        self.clipboard = Some(url);
+                        self.message = Some("Guidelines link copied".into());
+                    }
+                    (Some(url), _) => self.open_link = Some(url),
+                }
             }
             _ => {
                 let Screen::Interview(s) = &mut self.screen else {
@@ -317,13 +401,41 @@ impl App {
     }
 }
 
+impl App {
+    fn rate(&mut self, position: Option<usize>, now: Instant) {
+        let Screen::Interview(s) = &mut self.screen else {
+            return;
+        };
+        let interview = &mut s.interview;
+        self.message = Some(match interview.rate(position) {
+            Ok(rated) => {
+                let label = |p: Option<usize>| {
+                    p.map_or_else(
+                        || "cleared".to_string(),
+                        |p| interview.rating_label(p).to_string(),
+                    )
+                };
+                match rated {
+                    Rated::Question(i, p) => format!("Q{} rating: {}", i + 1, label(p)),
+                    Rated::Recommendation(p) => format!("Recommendation: {}", label(p)),
+                }
+            }
+            Err(RateError::NotHere) => "Ratings are for questions and the wrap-up".into(),
+            Err(RateError::OffScale(n)) => format!("The scale has {n} ratings: Alt+1 … Alt+{n}"),
+        });
+        self.request_save(now);
+    }
+}
+
 impl InterviewScreen {
-    fn new(plan: Plan, now: Instant) -> InterviewScreen {
+    fn new(plan: Plan, now: Instant, impressions: &ImpressionMatcher) -> InterviewScreen {
         let interview = Interview::start(plan, now);
         let notes = interview
             .phases()
             .iter()
-            .map(|p| NotesEditor::new(placeholder(p.kind)))
+            .map(|p| {
+                NotesEditor::with_lines(placeholder(p.kind), Vec::new(), impressions.pattern())
+            })
             .collect();
         InterviewScreen {
             interview,

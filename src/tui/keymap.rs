@@ -17,6 +17,11 @@ pub enum Command {
     StampTime,
     TogglePause,
     ExportScorecard,
+    /// Rate by the digit held with Alt: its place on the scale.
+    Rate,
+    ClearRating,
+    CopyLink,
+    OpenLink,
     ScrollScriptUp,
     ScrollScriptDown,
     Help,
@@ -141,6 +146,8 @@ pub struct Binding {
     pub command: Command,
     /// The footer's word for it; `None` keeps it out of the footer.
     pub hint: Option<&'static str>,
+    /// The footer's keys, when not the first chord's short form (`M-1…9`).
+    pub hint_keys: Option<&'static str>,
     pub description: &'static str,
 }
 
@@ -176,6 +183,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: None,
         command: Command::NextPhase,
         hint: Some("next"),
+        hint_keys: None,
         description: "next phase; notes stay with their phase",
     },
     Binding {
@@ -184,6 +192,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: None,
         command: Command::PreviousPhase,
         hint: Some("back"),
+        hint_keys: None,
         description: "previous phase",
     },
     Binding {
@@ -192,7 +201,54 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: None,
         command: Command::StampTime,
         hint: Some("stamp"),
+        hint_keys: None,
         description: "insert [mm:ss] of interview time",
+    },
+    Binding {
+        context: Context::Interview,
+        chords: &[
+            chord(KeyCode::Char('1'), ALT),
+            chord(KeyCode::Char('2'), ALT),
+            chord(KeyCode::Char('3'), ALT),
+            chord(KeyCode::Char('4'), ALT),
+            chord(KeyCode::Char('5'), ALT),
+            chord(KeyCode::Char('6'), ALT),
+            chord(KeyCode::Char('7'), ALT),
+            chord(KeyCode::Char('8'), ALT),
+            chord(KeyCode::Char('9'), ALT),
+        ],
+        keys_text: Some("Alt+1 … Alt+9"),
+        command: Command::Rate,
+        hint: Some("rate"),
+        hint_keys: Some("M-1…"),
+        description: "rate the question; in wrap-up, the recommendation",
+    },
+    Binding {
+        context: Context::Interview,
+        chords: &[chord(KeyCode::Char('0'), ALT)],
+        keys_text: None,
+        command: Command::ClearRating,
+        hint: None,
+        hint_keys: None,
+        description: "clear the rating (or the recommendation)",
+    },
+    Binding {
+        context: Context::Interview,
+        chords: &[chord(KeyCode::Char('l'), CTRL)],
+        keys_text: None,
+        command: Command::CopyLink,
+        hint: None,
+        hint_keys: None,
+        description: "copy the question's guidelines link (OSC 52)",
+    },
+    Binding {
+        context: Context::Interview,
+        chords: &[chord(KeyCode::Char('o'), CTRL)],
+        keys_text: None,
+        command: Command::OpenLink,
+        hint: None,
+        hint_keys: None,
+        description: "open the guidelines link in the browser",
     },
     Binding {
         context: Context::Interview,
@@ -200,6 +256,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: None,
         command: Command::TogglePause,
         hint: Some("pause"),
+        hint_keys: None,
         description: "pause / resume the clock",
     },
     Binding {
@@ -208,7 +265,8 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: None,
         command: Command::ExportScorecard,
         hint: None,
-        description: "write the scorecard (Markdown) to the exports folder",
+        hint_keys: None,
+        description: "write the scorecard to the exports folder and copy it",
     },
     Binding {
         context: Context::Interview,
@@ -216,6 +274,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: None,
         command: Command::ScrollScriptUp,
         hint: None,
+        hint_keys: None,
         description: "scroll the script up",
     },
     Binding {
@@ -224,6 +283,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: None,
         command: Command::ScrollScriptDown,
         hint: None,
+        hint_keys: None,
         description: "scroll the script down",
     },
     Binding {
@@ -232,6 +292,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: Some("typing, Enter, Tab"),
         command: Command::Edit,
         hint: None,
+        hint_keys: None,
         description: "always goes into the current phase's notes",
     },
     Binding {
@@ -240,6 +301,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: Some("Backspace / Delete"),
         command: Command::Edit,
         hint: None,
+        hint_keys: None,
         description: "delete before / after the cursor",
     },
     Binding {
@@ -248,6 +310,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: Some("arrows, Home, End"),
         command: Command::Edit,
         hint: None,
+        hint_keys: None,
         description: "move the cursor",
     },
     Binding {
@@ -256,6 +319,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: Some("Ctrl+← / Ctrl+→"),
         command: Command::Edit,
         hint: None,
+        hint_keys: None,
         description: "move by word",
     },
     Binding {
@@ -264,6 +328,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: Some("paste"),
         command: Command::Edit,
         hint: None,
+        hint_keys: None,
         description: "insert the pasted text as it is",
     },
     Binding {
@@ -272,6 +337,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: Some("Ctrl+U / Ctrl+R"),
         command: Command::Edit,
         hint: None,
+        hint_keys: None,
         description: "undo / redo",
     },
     Binding {
@@ -280,6 +346,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: Some("Ctrl+W / Ctrl+K"),
         command: Command::Edit,
         hint: None,
+        hint_keys: None,
         description: "delete the word before / the rest of the line",
     },
     Binding {
@@ -288,6 +355,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: None,
         command: Command::StartInterview,
         hint: Some("start"),
+        hint_keys: None,
         description: "start (or go to what is missing)",
     },
     Binding {
@@ -296,6 +364,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: None,
         command: Command::NextField,
         hint: Some("next field"),
+        hint_keys: None,
         description: "next field (↓ also moves in the list)",
     },
     Binding {
@@ -307,6 +376,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: None,
         command: Command::PreviousField,
         hint: None,
+        hint_keys: None,
         description: "previous field (↑ also moves in the list)",
     },
     Binding {
@@ -315,6 +385,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: Some("← / →"),
         command: Command::Edit,
         hint: None,
+        hint_keys: None,
         description: "role: choose · minutes: 5 less / more",
     },
     Binding {
@@ -323,6 +394,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: Some("Space"),
         command: Command::Edit,
         hint: None,
+        hint_keys: None,
         description: "questions: ask this one or not",
     },
     Binding {
@@ -331,6 +403,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: None,
         command: Command::MoveQuestionUp,
         hint: None,
+        hint_keys: None,
         description: "questions: ask this one earlier",
     },
     Binding {
@@ -339,6 +412,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: None,
         command: Command::MoveQuestionDown,
         hint: None,
+        hint_keys: None,
         description: "questions: ask this one later",
     },
     Binding {
@@ -347,6 +421,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: None,
         command: Command::Help,
         hint: Some("keys"),
+        hint_keys: None,
         description: "every key (Esc or F1 closes)",
     },
     Binding {
@@ -355,6 +430,7 @@ pub const BINDINGS: &[Binding] = &[
         keys_text: None,
         command: Command::Quit,
         hint: Some("quit"),
+        hint_keys: None,
         description: "quit (confirm with y)",
     },
 ];
@@ -371,6 +447,21 @@ pub fn command_for(context: Context, key: &KeyEvent) -> Option<Command> {
         .filter(|b| applies(b.context, context))
         .find(|b| b.chords.iter().any(|c| c.matches(key)))
         .map(|b| b.command)
+}
+
+/// The digit of an Alt+digit key, if it is one.
+pub fn digit(key: &KeyEvent) -> Option<usize> {
+    match key.code {
+        KeyCode::Char(c) => c.to_digit(10).and_then(|d| usize::try_from(d).ok()),
+        _ => None,
+    }
+}
+
+/// The chord that rates at a place on the scale (0: the first label).
+pub fn rate_chord(position: usize) -> Option<Chord> {
+    bindings(Context::Interview)
+        .find(|b| b.command == Command::Rate)
+        .and_then(|b| b.chords.get(position).copied())
 }
 
 /// The first chord bound to a command, as the help text names it.
@@ -390,7 +481,13 @@ pub fn footer_hints(context: Context) -> Vec<(String, &'static str)> {
     BINDINGS
         .iter()
         .filter(|b| applies(b.context, context))
-        .filter_map(|b| Some((b.chords.first()?.short(), b.hint?)))
+        .filter_map(|b| {
+            let keys = b
+                .hint_keys
+                .map(str::to_string)
+                .or_else(|| b.chords.first().map(Chord::short))?;
+            Some((keys, b.hint?))
+        })
         .collect()
 }
 

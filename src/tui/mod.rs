@@ -234,6 +234,20 @@ fn event_loop(
         if app.take_export_request() {
             export_scorecard(app, &storage.store, now);
         }
+        if let Some(text) = app.take_clipboard() {
+            // OSC 52: the terminal puts it on the clipboard, over ssh too.
+            execute!(
+                terminal.backend_mut(),
+                ratatui::crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+            )?;
+        }
+        if let Some(url) = app.take_open_link() {
+            app.message = Some(match open_in_browser(&url) {
+                Ok(()) => "Opening the guidelines in the browser".into(),
+                Err(e) => format!("Could not open the link ({e}); Ctrl+L copies it"),
+            });
+            needs_draw = true;
+        }
         if app.save_due().is_some_and(|due| due <= now)
             && let Some(record) = app.take_record(now, Utc::now())
         {
@@ -247,6 +261,9 @@ fn event_loop(
         if needs_draw {
             let now = Instant::now();
             terminal.draw(|frame| view::draw(app, frame, now))?;
+            if let Some(link) = app.link_spot.borrow().as_ref() {
+                hyperlink(terminal.backend_mut(), link)?;
+            }
             needs_draw = false;
         }
         // Sleep until the next input, the clock's next second or a save that is due.
@@ -281,11 +298,54 @@ fn export_scorecard(app: &mut App, store: &SessionStore, now: Instant) {
         .ensure_dir(&store.exports_dir())
         .and_then(|()| crate::store::files::write_bytes_atomic(&path, markdown.as_bytes()));
     app.message = Some(match written {
-        Ok(()) => format!("Scorecard: {}", path.display()),
-        Err(e) => format!("Scorecard not written: {e}"),
+        Ok(()) => format!("Scorecard copied and written to {}", path.display()),
+        Err(e) => format!("Scorecard copied; not written: {e}"),
     });
+    app.copy(markdown);
     // The record was taken for the export; hand it to the writer as well.
     app.request_save(now);
+}
+
+/// Writes the link again over itself as an OSC 8 hyperlink, so terminals that support it
+/// make it clickable; others ignore the escape and show the same text. It goes straight to
+/// the terminal because ratatui's cells cannot hold the escape without breaking the layout.
+fn hyperlink(out: &mut impl io::Write, link: &app::LinkSpot) -> io::Result<()> {
+    use ratatui::crossterm::cursor::MoveTo;
+    use ratatui::crossterm::style::{
+        Attribute, Color, Print, ResetColor, SetAttribute, SetForegroundColor,
+    };
+    execute!(
+        out,
+        MoveTo(link.x, link.y),
+        SetForegroundColor(Color::DarkBlue),
+        SetAttribute(Attribute::Underlined),
+        Print(format!(
+            "\x1b]8;;{}\x1b\\{}\x1b]8;;\x1b\\",
+            link.url, link.text
+        )),
+        SetAttribute(Attribute::Reset),
+        ResetColor
+    )
+}
+
+/// Starts the desktop's opener on a link, detached, its output discarded so it cannot draw
+/// over the console.
+fn open_in_browser(url: &str) -> io::Result<()> {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(opener)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|mut child| {
+            // Reaped on a thread of its own, so no zombie is left behind.
+            std::thread::spawn(move || child.wait());
+        })
 }
 
 /// Gives a newly started interview its session: an id reserved under a lock. When the

@@ -3,23 +3,31 @@
 use std::time::Duration;
 
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui_textarea::{CursorMove, DataCursor, TextArea, WrapMode};
 
 use crate::interview::clock::mm_ss;
+
+/// How an impression word looks in the notes: marked, not blocked.
+pub const IMPRESSION: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Yellow)
+    .add_modifier(Modifier::UNDERLINED);
 
 pub struct NotesEditor {
     text: TextArea<'static>,
 }
 
 impl NotesEditor {
-    pub fn new(placeholder: &str) -> NotesEditor {
-        NotesEditor::with_lines(placeholder, Vec::new())
-    }
-
-    /// An editor holding saved notes, the cursor at their end.
-    pub fn with_lines(placeholder: &str, lines: Vec<String>) -> NotesEditor {
+    /// An editor holding `lines` (saved notes), the cursor at their end; `marks` is the
+    /// impression-word pattern to highlight as the interviewer types.
+    pub fn with_lines(placeholder: &str, lines: Vec<String>, marks: Option<&str>) -> NotesEditor {
         let mut text = TextArea::new(lines);
+        if let Some(pattern) = marks {
+            // The pattern is built and compiled by the matcher already; it cannot fail here.
+            let _ = text.set_search_pattern(pattern);
+            text.set_search_style(IMPRESSION);
+        }
         text.move_cursor(CursorMove::Bottom);
         text.move_cursor(CursorMove::End);
         text.set_wrap_mode(WrapMode::WordOrGlyph);
@@ -83,14 +91,14 @@ mod tests {
 
     #[test]
     fn paste_normalizes_line_ends() {
-        let mut notes = NotesEditor::new("");
+        let mut notes = NotesEditor::with_lines("", Vec::new(), None);
         notes.paste("one\r\ntwo\rthree\nfour");
         assert_eq!(notes.lines(), ["one", "two", "three", "four"]);
     }
 
     #[test]
     fn stamp_inserts_interview_time_at_the_cursor() {
-        let mut notes = NotesEditor::new("");
+        let mut notes = NotesEditor::with_lines("", Vec::new(), None);
         notes.paste("found SSRF");
         notes.input(KeyEvent::new(KeyCode::Home, KeyModifiers::NONE));
         notes.stamp(Duration::from_secs(17 * 60 + 36));
@@ -102,7 +110,7 @@ mod tests {
 
     #[test]
     fn undo_takes_back_the_last_edit() {
-        let mut notes = NotesEditor::new("");
+        let mut notes = NotesEditor::with_lines("", Vec::new(), None);
         notes.paste("kept");
         notes.input(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
         notes.input(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));

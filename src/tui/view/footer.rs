@@ -15,7 +15,7 @@ use crate::tui::keymap;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Instant) {
     // An open overlay owns the keys: hints for the screen under it would be wrong.
     let hints: Vec<(String, &str)> = match app.overlay {
-        Some(Overlay::Help) => vec![("Esc".into(), "close")],
+        Some(Overlay::Help) => vec![("Esc".into(), "close"), ("↑↓".into(), "scroll")],
         Some(Overlay::ConfirmQuit) => vec![("y".into(), "quit"), ("any other key".into(), "stay")],
         None => keymap::footer_hints(app.context()),
     };

@@ -104,12 +104,18 @@ fn phase_strip(screen: &InterviewScreen, compact: bool) -> Vec<Span<'static>> {
             PhaseKind::WrapUp if compact => "Wrap".to_string(),
             _ => phase_name(screen, i),
         };
+        // A rated question shows its place on the scale: `Q2 ✓3`.
+        let rating = match phase.kind {
+            PhaseKind::Question(q) => interview.rating(q).map(|p| (p + 1).to_string()),
+            _ => None,
+        }
+        .unwrap_or_default();
         let (text, span_style) = if i == interview.current_index() {
-            (format!("{name} ●"), style::CURRENT)
+            (format!("{name} ●{rating}"), style::CURRENT)
         } else if interview.was_visited(i) {
-            (format!("{name} ✓"), Style::new())
+            (format!("{name} ✓{rating}"), Style::new())
         } else {
-            (name, style::QUIET)
+            (format!("{name}{rating}"), style::QUIET)
         };
         spans.push(Span::styled(text, span_style));
         spans.push(Span::raw(gap));

@@ -38,7 +38,7 @@ pub fn draw(app: &App, frame: &mut Frame, now: Instant) {
     }
     footer::draw(frame, footer_area, app, now);
     match app.overlay {
-        Some(Overlay::Help) => overlay::draw_help(frame, area, app.context()),
+        Some(Overlay::Help) => overlay::draw_help(frame, area, app),
         Some(Overlay::ConfirmQuit) => {
             overlay::draw_confirm_quit(frame, area, app.save_status.error.is_some());
         }
@@ -96,7 +96,27 @@ fn draw_notes(frame: &mut Frame, area: Rect, screen: &InterviewScreen) {
         .border_style(style::FOCUSED_BORDER);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    frame.render_widget(screen.notes[at].text_area(), inner);
+    let notes = screen.notes[at].text_area();
+    frame.render_widget(notes, inner);
+    mark_candidate_words(frame, inner, notes);
+}
+
+/// Lines that start with `"` or `>` hold the candidate's own words: shown apart, in every
+/// screen row they wrap onto.
+fn mark_candidate_words(frame: &mut Frame, area: Rect, notes: &ratatui_textarea::TextArea) {
+    let lines = notes.lines();
+    let top = usize::from(notes.scroll_offset().0);
+    // Rows below the text map to its last line; styling their blank cells shows nothing.
+    for row in 0..area.height {
+        let line = notes.screen_to_data(top + usize::from(row), 0).0;
+        let quoted = lines
+            .get(line)
+            .is_some_and(|l| l.trim_start().starts_with(['"', '>', '“']));
+        if quoted {
+            let row_area = Rect::new(area.x, area.y + row, area.width, 1);
+            frame.buffer_mut().set_style(row_area, style::CANDIDATE);
+        }
+    }
 }
 
 /// The short name of a phase: `Intro`, `Q3`, `Their questions`, `Wrap-up`.

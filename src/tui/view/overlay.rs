@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::style;
+use crate::tui::app::App;
 use crate::tui::keymap::{self, Context};
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -22,7 +23,9 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 const HELP_WIDTH: u16 = 78;
 
 /// Every key of the screen the overlay covers, from the key table.
-pub fn draw_help(frame: &mut Frame, area: Rect, context: Context) {
+/// Scrolls (↑/↓, PgUp/PgDn) when the terminal is too short to show every key at once.
+pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
+    let context = app.context();
     let contexts: &[Context] = match context {
         Context::Interview => &[Context::Interview, Context::Notes, Context::Anywhere],
         Context::Setup => &[Context::Setup, Context::Anywhere],
@@ -52,17 +55,24 @@ pub fn draw_help(frame: &mut Frame, area: Rect, context: Context) {
     }
     let width = area.width.min(HELP_WIDTH);
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let rows = paragraph.line_count(width.saturating_sub(2)) + 2;
-    let box_area = centered(area, width, u16::try_from(rows).unwrap_or(u16::MAX));
+    let rows = u16::try_from(paragraph.line_count(width.saturating_sub(2))).unwrap_or(u16::MAX);
+    let box_area = centered(area, width, rows.saturating_add(2));
+    let max_scroll = rows.saturating_sub(box_area.height.saturating_sub(2));
+    app.help_max_scroll.set(max_scroll);
+    let scroll = app.help_scroll.min(max_scroll);
+    let mut block = Block::bordered()
+        .title(" Keys · Esc closes ")
+        .border_style(style::FOCUSED_BORDER);
+    if max_scroll > 0 {
+        let hint = match (scroll > 0, scroll < max_scroll) {
+            (true, true) => " ↑ ↓ more ",
+            (true, false) => " ↑ more ",
+            _ => " ↓ more ",
+        };
+        block = block.title_bottom(Line::from(hint).right_aligned());
+    }
     frame.render_widget(Clear, box_area);
-    frame.render_widget(
-        paragraph.block(
-            Block::bordered()
-                .title(" Keys · Esc closes ")
-                .border_style(style::FOCUSED_BORDER),
-        ),
-        box_area,
-    );
+    frame.render_widget(paragraph.block(block).scroll((scroll, 0)), box_area);
 }
 
 /// `saving_fails`: the sessions folder refuses writes, so quitting writes a fallback file.

@@ -3,7 +3,9 @@
 use std::time::Instant;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
@@ -11,7 +13,7 @@ use super::header::budget_style;
 use super::{phase_name, style};
 use crate::interview::PhaseKind;
 use crate::interview::clock::mm_ss;
-use crate::tui::app::{App, InterviewScreen, ScriptView};
+use crate::tui::app::{App, InterviewScreen, LinkSpot, ScriptView};
 use crate::tui::keymap::{self, Command, Context};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, now: Instant) {
@@ -20,7 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, 
         PhaseKind::Intro => (" Say this ", intro(app)),
         PhaseKind::Question(i) => (" Say exactly ", question(app, screen, i)),
         PhaseKind::CandidateQuestions => (" Their questions ", candidate_questions(app)),
-        PhaseKind::WrapUp => (" Wrap-up ", wrap_up(screen, now)),
+        PhaseKind::WrapUp => (" Wrap-up ", wrap_up(app, screen, now)),
     };
     let block = Block::bordered()
         .title(title)
@@ -47,6 +49,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, 
         }
     };
     frame.render_widget(paragraph.block(block).scroll((scroll, 0)), area);
+    // Where the link landed, so the loop can make it clickable (OSC 8) after the frame.
+    let link = screen
+        .interview
+        .question(kind)
+        .and_then(|q| q.guidelines_url.as_deref())
+        .and_then(|url| {
+            let text = short_link(url);
+            let (x, y) = find_text(frame.buffer_mut(), inner, &text)?;
+            Some(LinkSpot {
+                x,
+                y,
+                text,
+                url: url.to_string(),
+            })
+        });
+    app.link_spot.replace(link);
 }
 
 fn reminders(app: &App) -> Vec<Line<'static>> {
@@ -73,7 +91,8 @@ fn intro(app: &App) -> Vec<Line<'static>> {
 }
 
 fn question(app: &App, screen: &InterviewScreen, index: usize) -> Vec<Line<'static>> {
-    let plan = screen.interview.plan();
+    let interview = &screen.interview;
+    let plan = interview.plan();
     let Some(q) = plan.questions.get(index) else {
         return Vec::new();
     };
@@ -90,16 +109,113 @@ fn question(app: &App, screen: &InterviewScreen, index: usize) -> Vec<Line<'stat
         Line::default(),
         Line::styled(q.text.clone(), style::SAY),
         Line::default(),
+        rating_line("Rating", interview.rating(index), screen),
+        Line::default(),
     ];
+    bullets(&mut lines, "Dig deeper", &q.follow_ups, style::INSTRUCTION);
+    bullets(
+        &mut lines,
+        "A strong answer",
+        &q.guidelines.strong,
+        style::QUIET,
+    );
+    bullets(
+        &mut lines,
+        "A weak answer",
+        &q.guidelines.weak,
+        style::QUIET,
+    );
+    if let Some(note) = &app.guide.evaluation_note
+        && !(q.follow_ups.is_empty() && q.guidelines == Default::default())
+    {
+        lines.push(Line::styled(note.clone(), style::QUIET));
+        lines.push(Line::default());
+    }
     if let Some(url) = &q.guidelines_url {
-        lines.push(Line::from(vec![
+        let mut link = vec![
             Span::styled("Guidelines: ", style::QUIET),
-            Span::raw(url.clone()),
-        ]));
+            Span::styled(short_link(url), style::LINK),
+        ];
+        for (command, word) in [(Command::CopyLink, "copy"), (Command::OpenLink, "open")] {
+            if let Some(chord) = keymap::chord_for(Context::Interview, command) {
+                link.push(Span::styled(format!("  {}", chord.short()), style::KEY));
+                link.push(Span::styled(format!(" {word}"), style::QUIET));
+            }
+        }
+        lines.push(Line::from(link));
         lines.push(Line::default());
     }
     lines.extend(reminders(app));
     lines
+}
+
+/// A heading and its items as bullets, then a blank line; nothing when there are no items.
+fn bullets(lines: &mut Vec<Line<'static>>, heading: &str, items: &[String], item_style: Style) {
+    if items.is_empty() {
+        return;
+    }
+    lines.push(Line::styled(heading.to_string(), style::HEADING));
+    lines.extend(
+        items
+            .iter()
+            .map(|i| Line::styled(format!("· {i}"), item_style)),
+    );
+    lines.push(Line::default());
+}
+
+/// "Rating: Yes", or the scale with its keys when nothing is set yet.
+fn rating_line(what: &str, rating: Option<usize>, screen: &InterviewScreen) -> Line<'static> {
+    let interview = &screen.interview;
+    match rating {
+        Some(p) => Line::from(vec![
+            Span::styled(format!("{what}: "), style::HEADING),
+            Span::styled(interview.rating_label(p).to_string(), style::SAY),
+        ]),
+        None => {
+            let mut spans = vec![Span::styled(format!("{what}: "), style::HEADING)];
+            for (p, label) in interview.plan().rating_scale.iter().enumerate() {
+                if let Some(chord) = keymap::rate_chord(p) {
+                    spans.push(Span::styled(chord.to_string(), style::KEY));
+                    spans.push(Span::raw(format!(" {label}  ")));
+                }
+            }
+            Line::from(spans)
+        }
+    }
+}
+
+/// A link short enough for one line: host, an ellipsis, and the fragment that tells the
+/// guide's sections apart (`docs.google.com/…#heading=h.5z8517vrmoea`).
+pub fn short_link(url: &str) -> String {
+    const MAX: usize = 48;
+    let bare = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    if bare.chars().count() <= MAX {
+        return bare.to_string();
+    }
+    let host = bare.split('/').next().unwrap_or(bare);
+    let tail: String = match bare.rfind('#') {
+        Some(at) => bare[at..].to_string(),
+        None => {
+            let chars: Vec<char> = bare.chars().collect();
+            chars[chars.len().saturating_sub(20)..].iter().collect()
+        }
+    };
+    format!("{host}/…{tail}")
+}
+
+/// Where `text` first shows in `area`, if it does.
+fn find_text(buffer: &Buffer, area: Rect, text: &str) -> Option<(u16, u16)> {
+    (area.top()..area.bottom()).find_map(|y| {
+        let row: String = (area.left()..area.right())
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        let byte_at = row.find(text)?;
+        let column = u16::try_from(row[..byte_at].chars().count()).ok()?;
+        Some((area.left() + column, y))
+    })
 }
 
 fn candidate_questions(app: &App) -> Vec<Line<'static>> {
@@ -117,7 +233,7 @@ fn candidate_questions(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
-fn wrap_up(screen: &InterviewScreen, now: Instant) -> Vec<Line<'static>> {
+fn wrap_up(app: &App, screen: &InterviewScreen, now: Instant) -> Vec<Line<'static>> {
     let interview = &screen.interview;
     let mut lines = vec![
         Line::styled(
@@ -125,18 +241,21 @@ fn wrap_up(screen: &InterviewScreen, now: Instant) -> Vec<Line<'static>> {
             style::INSTRUCTION,
         ),
         Line::default(),
+        rating_line("Recommendation", interview.recommendation(), screen),
+        Line::default(),
     ];
     if let Some(export) = keymap::chord_for(Context::Interview, Command::ExportScorecard) {
         lines.push(Line::from(vec![
             Span::styled(export.to_string(), style::KEY),
             Span::styled(
-                " writes the scorecard (Markdown) for the hiring team.",
+                " writes the scorecard (Markdown) and copies it.",
                 style::INSTRUCTION,
             ),
         ]));
         lines.push(Line::default());
     }
     let wrap_up = interview.phases().len() - 1;
+    let mut marks = Vec::new();
     for (i, phase) in interview.phases().iter().enumerate().take(wrap_up) {
         let spent = interview.spent(i, now);
         let time = match phase.budget {
@@ -148,14 +267,53 @@ fn wrap_up(screen: &InterviewScreen, now: Instant) -> Vec<Line<'static>> {
             1 => "1 line".to_string(),
             n => format!("{n} lines"),
         };
-        lines.push(Line::from(vec![
+        let found = app.impressions.find_in(i, screen.notes[i].lines());
+        let mut row = vec![
             Span::raw(format!("{:<16}", phase_name(screen, i))),
             Span::styled(
                 format!("{time:<14}"),
                 budget_style(interview.budget_state(i, now)),
             ),
-            Span::styled(notes, style::QUIET),
-        ]));
+            Span::styled(format!("{notes:<10}"), style::QUIET),
+        ];
+        if let PhaseKind::Question(q) = phase.kind {
+            row.push(match interview.rating(q) {
+                Some(p) => Span::raw(format!("{:<12}", interview.rating_label(p))),
+                None => Span::styled(format!("{:<12}", "UNRATED"), style::OVER),
+            });
+        }
+        match found.len() {
+            0 => {}
+            1 => row.push(Span::styled("1 mark", crate::tui::notes::IMPRESSION)),
+            n => row.push(Span::styled(
+                format!("{n} marks"),
+                crate::tui::notes::IMPRESSION,
+            )),
+        }
+        lines.push(Line::from(row));
+        marks.extend(found);
+    }
+    // The summary itself can hold impressions too.
+    marks.extend(
+        app.impressions
+            .find_in(wrap_up, screen.notes[wrap_up].lines()),
+    );
+    if !marks.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            "Impressions to rewrite as what the candidate said or did",
+            style::HEADING,
+        ));
+        for mark in marks {
+            lines.push(Line::from(vec![
+                Span::raw(format!(
+                    "{} line {}: ",
+                    phase_name(screen, mark.phase),
+                    mark.line
+                )),
+                Span::styled(mark.text, crate::tui::notes::IMPRESSION),
+            ]));
+        }
     }
     lines
 }

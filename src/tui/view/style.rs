@@ -18,3 +18,9 @@ pub const NUDGE: Style = Style::new()
     .fg(Color::Black)
     .bg(Color::Yellow)
     .add_modifier(Modifier::BOLD);
+/// A link, which the terminal may also make clickable.
+pub const LINK: Style = Style::new()
+    .fg(Color::Blue)
+    .add_modifier(Modifier::UNDERLINED);
+/// The candidate's own words in the notes (lines starting with `"` or `>`).
+pub const CANDIDATE: Style = Style::new().fg(Color::Green).add_modifier(Modifier::ITALIC);
