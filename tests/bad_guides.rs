@@ -241,3 +241,71 @@ fn tempdir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn follow_ups_guidelines_scale_and_words_load() {
+    let yaml = VALID.replace(
+        "        text: Tell me about a bug you fixed.\n",
+        "        text: Tell me about a bug you fixed.\n        follow_ups: [What did you do?]\n        guidelines:\n          strong: [Owns the fix]\n          weak: [Blames others]\n",
+    ) + "rating_scale: [No, Maybe, Yes]\nimpression_words: [seems, culture fit]\n";
+    let guide = Guide::parse(&yaml, "team.yaml").unwrap();
+    let q = &guide.questions[0];
+    assert_eq!(q.follow_ups, ["What did you do?"]);
+    assert_eq!(q.guidelines.strong, ["Owns the fix"]);
+    assert_eq!(q.guidelines.weak, ["Blames others"]);
+    assert_eq!(guide.rating_scale, ["No", "Maybe", "Yes"]);
+    assert_eq!(guide.impression_words, ["seems", "culture fit"]);
+}
+
+#[test]
+fn without_a_scale_the_guide_gets_four_steps_and_no_neutral() {
+    let guide = Guide::parse(VALID, "team.yaml").unwrap();
+    assert_eq!(guide.rating_scale, ["Strong no", "No", "Yes", "Strong yes"]);
+    assert!(guide.impression_words.is_empty());
+}
+
+#[test]
+fn a_scale_of_one_or_ten_labels_is_refused_at_the_scale() {
+    let error = refuse(&format!("{VALID}rating_scale: [Yes]\n"));
+    assert_eq!(at(&error), (14, 15));
+    assert!(
+        error.message.contains("has 1 labels; it needs 2 to 9"),
+        "{error}"
+    );
+    let ten = (1..=10)
+        .map(|n| format!("L{n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let error = refuse(&format!("{VALID}rating_scale: [{ten}]\n"));
+    assert!(error.message.contains("has 10 labels"), "{error}");
+}
+
+#[test]
+fn a_repeated_or_empty_rating_label_is_refused_where_it_stands() {
+    let error = refuse(&format!("{VALID}rating_scale: [No, Yes, yes]\n"));
+    assert_eq!(at(&error), (14, 25));
+    assert_eq!(error.message, "rating `yes` is listed twice");
+    let error = refuse(&format!("{VALID}rating_scale: [No, \"\"]\n"));
+    assert_eq!(error.message, "a rating label is empty");
+}
+
+#[test]
+fn impression_words_must_be_a_list_of_words() {
+    let error = refuse(&format!("{VALID}impression_words: seems\n"));
+    assert_eq!(at(&error).0, 14, "{error}");
+    let error = refuse(&format!("{VALID}impression_words:\n  seems: 1\n"));
+    assert_eq!(at(&error).0, 15, "{error}");
+    let error = refuse(&format!("{VALID}impression_words: [seems, \" \"]\n"));
+    assert_eq!(error.message, "an impression word is empty");
+}
+
+#[test]
+fn an_empty_follow_up_is_refused() {
+    let yaml = VALID.replace(
+        "        text: Tell me about a bug you fixed.\n",
+        "        text: Tell me about a bug you fixed.\n        follow_ups: [Why?, \"\"]\n",
+    );
+    let error = refuse(&yaml);
+    assert_eq!(at(&error).0, 14);
+    assert_eq!(error.message, "question `q1` has an empty follow-up");
+}

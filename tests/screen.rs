@@ -405,3 +405,186 @@ fn setup_starts_the_interview_on_the_intro() {
     );
     assert_eq!(current_phase(&app), 0);
 }
+
+fn alt(app: &mut App, c: char, now: Instant) {
+    press(app, KeyCode::Char(c), KeyModifiers::ALT, now);
+}
+
+#[test]
+fn alt_digits_rate_questions_and_in_wrap_up_the_recommendation() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    alt(&mut app, '3', t0);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Ratings are for questions and the wrap-up")
+    );
+
+    ctrl(&mut app, 'n', t0);
+    alt(&mut app, '3', t0);
+    assert_eq!(app.message.as_deref(), Some("Q1 rating: Yes"));
+    let text = flowing_text(draw(&app, 80, 24, t0).backend().buffer());
+    assert!(text.contains("Q1 ●3"), "{text}");
+    assert!(text.contains("Rating: Yes"), "{text}");
+
+    alt(&mut app, '9', t0);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("The scale has 4 ratings: Alt+1 … Alt+4")
+    );
+    ctrl(&mut app, 'n', t0);
+    alt(&mut app, '1', t0);
+    alt(&mut app, '0', t0);
+    assert_eq!(app.message.as_deref(), Some("Q2 rating: cleared"));
+    let text = flowing_text(draw(&app, 80, 24, t0).backend().buffer());
+    assert!(text.contains("Q1 ✓3") && text.contains("Q2 ●"), "{text}");
+    assert!(
+        text.contains("Rating: Alt+1 Strong no Alt+2 No Alt+3 Yes Alt+4 Strong yes"),
+        "{text}"
+    );
+
+    for _ in 0..6 {
+        ctrl(&mut app, 'n', t0);
+    }
+    alt(&mut app, '4', t0);
+    assert_eq!(app.message.as_deref(), Some("Recommendation: Strong yes"));
+    let Screen::Interview(s) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(s.interview.recommendation(), Some(3));
+    assert_eq!(s.interview.rating(0), Some(2));
+    assert_eq!(s.interview.rating(1), None);
+}
+
+#[test]
+fn impression_words_are_marked_as_typed_and_quotes_set_apart() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    ctrl(&mut app, 'n', t0);
+    type_text(&mut app, "She seems smart\n\"I wrote the exploit\"", t0);
+    assert_eq!(
+        notes(&app, 1),
+        ["She seems smart", "\"I wrote the exploit\""],
+        "nothing rewritten"
+    );
+    let terminal = draw(&app, 80, 24, t0);
+    let buffer = terminal.backend().buffer();
+    let rows = rows(buffer);
+    let y = rows
+        .iter()
+        .position(|r| r.contains("She seems smart"))
+        .unwrap();
+    let x = u16::try_from(rows[y][..rows[y].find("seems").unwrap()].chars().count()).unwrap();
+    let y = u16::try_from(y).unwrap();
+    assert_eq!(buffer[(x, y)].bg, Color::Yellow, "seems is marked");
+    assert_eq!(buffer[(x - 2, y)].bg, Color::Reset, "She is not");
+    let quote_y = y + 1;
+    assert_eq!(
+        buffer[(x, quote_y)].fg,
+        Color::Green,
+        "the candidate's words stand apart"
+    );
+    assert!(
+        buffer[(x, quote_y)]
+            .modifier
+            .contains(ratatui::style::Modifier::ITALIC)
+    );
+}
+
+#[test]
+fn wrap_up_flags_unrated_questions_and_lists_each_impression_with_its_place() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    ctrl(&mut app, 'n', t0);
+    type_text(
+        &mut app,
+        "walked through the threat model\nseems smart, a good fit",
+        t0,
+    );
+    alt(&mut app, '3', t0);
+    ctrl(&mut app, 'n', t0);
+    type_text(&mut app, "I feel she led it", t0);
+    for _ in 0..5 {
+        ctrl(&mut app, 'n', t0);
+    }
+    let terminal = draw(&app, 160, 45, t0 + mins(30));
+    let text = flowing_text(terminal.backend().buffer());
+    assert!(
+        text.contains("Q1 00:00 / 09:00 2 lines Yes 3 marks"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Q2 00:00 / 09:00 1 line UNRATED 1 mark"),
+        "{text}"
+    );
+    assert!(text.contains("Q3 00:00 / 09:00 no notes UNRATED"), "{text}");
+    assert!(text.contains("Impressions to rewrite as what the candidate said or did"));
+    assert!(
+        text.contains("Q1 line 2: seems Q1 line 2: smart Q1 line 2: good fit Q2 line 1: I feel"),
+        "{text}"
+    );
+    assert!(text.contains("Recommendation: Alt+1 Strong no"), "{text}");
+}
+
+#[test]
+fn the_guidelines_link_is_shown_short_and_its_place_kept_for_osc_8() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    ctrl(&mut app, 'n', t0);
+    let terminal = draw(&app, 160, 45, t0);
+    let text = flowing_text(terminal.backend().buffer());
+    assert!(
+        text.contains("Guidelines: docs.google.com/…#heading=h.5z8517vrmoea ^L copy ^O open"),
+        "{text}"
+    );
+    let spot = app
+        .link_spot
+        .borrow()
+        .clone()
+        .expect("the link is on screen");
+    assert_eq!(spot.text, "docs.google.com/…#heading=h.5z8517vrmoea");
+    assert!(spot.url.ends_with("#heading=h.5z8517vrmoea"));
+    let row = &rows(terminal.backend().buffer())[usize::from(spot.y)];
+    assert_eq!(
+        row.chars()
+            .skip(usize::from(spot.x))
+            .take(15)
+            .collect::<String>(),
+        "docs.google.com"
+    );
+
+    ctrl(&mut app, 'l', t0);
+    assert_eq!(app.take_clipboard(), Some(spot.url.clone()));
+    ctrl(&mut app, 'o', t0);
+    assert_eq!(app.take_open_link(), Some(spot.url));
+    ctrl(&mut app, 'p', t0);
+    ctrl(&mut app, 'l', t0);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("No guidelines link in this phase")
+    );
+}
+
+#[test]
+fn a_question_shows_its_follow_ups_and_guidelines() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    ctrl(&mut app, 'n', t0);
+    let text = flowing_text(draw(&app, 160, 45, t0).backend().buffer());
+    let guide = Guide::builtin().unwrap();
+    let q = &guide.questions[0];
+    for line in q
+        .follow_ups
+        .iter()
+        .chain(&q.guidelines.strong)
+        .chain(&q.guidelines.weak)
+    {
+        assert!(text.contains(line.as_str()), "missing {line}");
+    }
+    assert!(
+        text.contains("Dig deeper")
+            && text.contains("A strong answer")
+            && text.contains("A weak answer")
+    );
+    assert!(text.contains(guide.evaluation_note.as_deref().unwrap()));
+}

@@ -28,6 +28,8 @@ pub struct Console {
     /// Its temporary folder (`TMPDIR`), where fallback and emergency files go.
     pub temp: PathBuf,
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, for escapes the screen model does not keep (OSC 8).
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
@@ -74,6 +76,8 @@ impl Console {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let sink = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -81,6 +85,7 @@ impl Console {
                     break;
                 }
                 sink.lock().expect("parser").process(&buf[..n]);
+                raw_sink.lock().expect("raw").extend_from_slice(&buf[..n]);
             }
         });
         let writer = pair.master.take_writer().expect("pty writer");
@@ -88,6 +93,7 @@ impl Console {
             data_home: data_home.to_path_buf(),
             temp,
             parser,
+            raw,
             writer,
             child,
             _master: pair.master,
@@ -136,6 +142,24 @@ impl Console {
 
     pub fn type_text(&mut self, text: &str) {
         self.send(text.as_bytes());
+    }
+
+    /// Everything written so far, escapes included, as text.
+    pub fn raw_output(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().expect("raw")).into_owned()
+    }
+
+    /// Waits until the raw output holds `text` (an escape sequence, say).
+    pub fn wait_for_raw(&self, text: &str) {
+        let start = Instant::now();
+        while !self.raw_output().contains(text) {
+            assert!(
+                start.elapsed() < DEADLINE,
+                "{text:?} never written; the screen:\n{}",
+                self.screen_text()
+            );
+            thread::sleep(Duration::from_millis(10));
+        }
     }
 
     pub fn screen_text(&self) -> String {
