@@ -192,7 +192,6 @@ fn list_export_and_delete_work_on_what_the_console_saved() {
         console.send(CTRL_N);
     }
     console.wait_for("Notes · Wrap-up");
-    console.wait_for("Ctrl+E writes the scorecard");
     console.send(b"\x05"); // Ctrl+E
     console.wait_for("Scorecard copied and written to");
     let id = session_id(&console.session_file().unwrap());

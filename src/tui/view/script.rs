@@ -235,25 +235,11 @@ fn candidate_questions(app: &App) -> Vec<Line<'static>> {
 
 fn wrap_up(app: &App, screen: &InterviewScreen, now: Instant) -> Vec<Line<'static>> {
     let interview = &screen.interview;
+    // What the interviewer decides on comes first: at 80×24 the pane shows only a few rows.
     let mut lines = vec![
-        Line::styled(
-            "The interview is over. Write the behavior behind your recommendation in the notes; if you are not sure, that is a no-hire.",
-            style::INSTRUCTION,
-        ),
-        Line::default(),
         rating_line("Recommendation", interview.recommendation(), screen),
         Line::default(),
     ];
-    if let Some(export) = keymap::chord_for(Context::Interview, Command::ExportScorecard) {
-        lines.push(Line::from(vec![
-            Span::styled(export.to_string(), style::KEY),
-            Span::styled(
-                " writes the scorecard (Markdown) and copies it.",
-                style::INSTRUCTION,
-            ),
-        ]));
-        lines.push(Line::default());
-    }
     let wrap_up = interview.phases().len() - 1;
     let mut marks = Vec::new();
     for (i, phase) in interview.phases().iter().enumerate().take(wrap_up) {
@@ -314,6 +300,20 @@ fn wrap_up(app: &App, screen: &InterviewScreen, now: Instant) -> Vec<Line<'stati
                 Span::styled(mark.text, crate::tui::notes::IMPRESSION),
             ]));
         }
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        "Write the behavior behind your recommendation in the notes; if you are not sure, that is a no-hire.",
+        style::INSTRUCTION,
+    ));
+    if let Some(export) = keymap::chord_for(Context::Interview, Command::ExportScorecard) {
+        lines.push(Line::from(vec![
+            Span::styled(export.to_string(), style::KEY),
+            Span::styled(
+                " writes the scorecard (Markdown) and copies it.",
+                style::INSTRUCTION,
+            ),
+        ]));
     }
     lines
 }
