@@ -588,3 +588,64 @@ fn a_question_shows_its_follow_ups_and_guidelines() {
     );
     assert!(text.contains(guide.evaluation_note.as_deref().unwrap()));
 }
+
+fn key_event(code: KeyCode, modifiers: KeyModifiers) -> Event {
+    Event::Key(KeyEvent::new(code, modifiers))
+}
+
+#[test]
+fn a_batch_of_keys_types_the_same_notes_as_one_key_at_a_time() {
+    let t0 = Instant::now();
+    let mut batch: Vec<Event> = Vec::new();
+    for c in "Ran the rollout\nAsked \"why?\"".chars() {
+        let code = if c == '\n' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
+        batch.push(key_event(code, KeyModifiers::NONE));
+    }
+    batch.push(key_event(KeyCode::Char('n'), KeyModifiers::CONTROL));
+    batch.push(key_event(KeyCode::Char('Q'), KeyModifiers::SHIFT));
+    batch.push(key_event(KeyCode::Backspace, KeyModifiers::NONE));
+    batch.push(key_event(KeyCode::Char('3'), KeyModifiers::ALT));
+    batch.push(key_event(KeyCode::Char('o'), KeyModifiers::NONE));
+    batch.push(key_event(KeyCode::Char('k'), KeyModifiers::NONE));
+
+    let mut one_by_one = started(t0);
+    for event in &batch {
+        one_by_one.handle(event, t0);
+    }
+    let mut together = started(t0);
+    assert!(together.handle_all(&batch, t0));
+    for phase in 0..3 {
+        assert_eq!(
+            notes(&together, phase),
+            notes(&one_by_one, phase),
+            "phase {phase}"
+        );
+    }
+    assert_eq!(notes(&together, 1), ["ok"]);
+    let Screen::Interview(s) = &together.screen else {
+        panic!()
+    };
+    assert_eq!(
+        s.interview.rating(0),
+        Some(2),
+        "the Alt+3 in the batch still rates"
+    );
+}
+
+#[test]
+fn keys_after_a_confirmed_quit_in_the_same_batch_are_not_handled() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    let batch = [
+        key_event(KeyCode::Char('q'), KeyModifiers::CONTROL),
+        key_event(KeyCode::Char('y'), KeyModifiers::NONE),
+        key_event(KeyCode::Char('z'), KeyModifiers::NONE),
+    ];
+    app.handle_all(&batch, t0);
+    assert!(app.should_quit());
+    assert_eq!(notes(&app, 0), [""]);
+}

@@ -4,7 +4,7 @@ use std::cell::{Cell, RefCell};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::guide::Guide;
 use crate::interview::evidence::ImpressionMatcher;
@@ -255,6 +255,59 @@ impl App {
             wait = wait.min(due.saturating_duration_since(now));
         }
         wait
+    }
+
+    /// Applies a batch of queued events; true when the screen needs drawing again.
+    ///
+    /// A run of typed characters (and Enter) going into the notes is inserted at once: the
+    /// text area re-wraps all its text on every edit, so typing or a burst of keys from a
+    /// fast typist costs one re-wrap instead of one per key. The text is the same as typed
+    /// key by key; undo takes the run back in one step. Nothing after a quit is handled.
+    pub fn handle_all(&mut self, events: &[Event], now: Instant) -> bool {
+        let mut changed = false;
+        let mut run = String::new();
+        for event in events {
+            if self.quit {
+                break;
+            }
+            if let Some(c) = self.typed_into_notes(event) {
+                run.push(c);
+                continue;
+            }
+            changed |= self.insert_run(&mut run, now);
+            changed |= self.handle(event, now);
+        }
+        changed | self.insert_run(&mut run, now)
+    }
+
+    /// The character a key press types into the notes, if that is all it does.
+    fn typed_into_notes(&self, event: &Event) -> Option<char> {
+        let Event::Key(key) = event else { return None };
+        let plain = key.kind == KeyEventKind::Press
+            && !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            && self.overlay.is_none()
+            && matches!(self.screen, Screen::Interview(_))
+            && keymap::command_for(Context::Interview, key).is_none();
+        match key.code {
+            KeyCode::Char(c) if plain => Some(c),
+            KeyCode::Enter if plain => Some('\n'),
+            _ => None,
+        }
+    }
+
+    fn insert_run(&mut self, run: &mut String, now: Instant) -> bool {
+        if run.is_empty() {
+            return false;
+        }
+        self.message = None;
+        if let Screen::Interview(s) = &mut self.screen {
+            s.current_notes().insert(run);
+        }
+        run.clear();
+        self.edited(now);
+        true
     }
 
     /// Applies one terminal event; true when the screen needs drawing again.

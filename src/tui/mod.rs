@@ -28,6 +28,12 @@ use crate::store::sessions::session_id_base;
 use crate::store::{SessionHeader, SessionLock, SessionRecord, SessionStore};
 use app::App;
 
+/// How long to wait for more queued input before drawing. Not zero: crossterm's poll(2)
+/// event source answers a zero timeout with "nothing" even when it holds parsed events, so
+/// a burst of typing would be drawn once per key. With any time to spare it returns those
+/// at once; only the last, empty look waits this long.
+const DRAIN_WAIT: Duration = Duration::from_millis(1);
+
 /// How long quitting waits for the last write before it falls back to another file.
 const FINAL_SAVE_WAIT: Duration = Duration::from_secs(5);
 
@@ -268,15 +274,13 @@ fn event_loop(
         }
         // Sleep until the next input, the clock's next second or a save that is due.
         if event::poll(app.until_next_wake(Instant::now()))? {
-            // Take every event already queued before drawing once for all of them.
-            loop {
-                let event = event::read()?;
-                panic_if_asked(&event);
-                needs_draw |= app.handle(&event, Instant::now());
-                if app.should_quit() || !event::poll(Duration::ZERO)? {
-                    break;
-                }
+            // Take every event already queued, handle them together, draw once.
+            let mut events = vec![event::read()?];
+            while event::poll(DRAIN_WAIT)? {
+                events.push(event::read()?);
             }
+            events.iter().for_each(panic_if_asked);
+            needs_draw |= app.handle_all(&events, Instant::now());
         } else {
             needs_draw = true;
         }

@@ -50,6 +50,11 @@ impl NotesEditor {
         self.text.insert_str(text);
     }
 
+    /// Inserts text as typed, at the cursor.
+    pub fn insert(&mut self, typed: &str) {
+        self.text.insert_str(typed);
+    }
+
     /// Inserts `[mm:ss] ` of interview time at the cursor, spaced from a word before it.
     pub fn stamp(&mut self, elapsed: Duration) {
         let DataCursor(row, col) = self.text.cursor();
