@@ -49,6 +49,19 @@ impl Console {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Console {
+        let program = Path::new(env!("CARGO_BIN_EXE_interview-console"));
+        Console::spawn_program(program, data_home, args, cols, rows, env)
+    }
+
+    /// Starts any program the same way (the terminal benchmark runs vim beside the console).
+    pub fn spawn_program(
+        program: &Path,
+        data_home: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Console {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -57,7 +70,7 @@ impl Console {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_interview-console"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("XDG_DATA_HOME", data_home);

@@ -1,0 +1,213 @@
+//! The release binary in a real pseudo-terminal, measured from outside the process, with
+//! `vim -u NONE` measured the same way in the same run as the reference.
+//!
+//! `cargo bench --bench terminal` (about half a minute). Figures: time to first frame;
+//! wake-ups per second and CPU while idle for 10 s with the clock running (from /proc);
+//! time to type 4 KB of notes until they are on screen; time until a keystroke shows after
+//! a 1 MB bracketed paste; peak resident memory. Each is printed with its ratio to vim and
+//! DESIGN.md's budget. Linux only (/proc).
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use std::path::Path;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use support::{Console, fresh_dir};
+
+const IDLE: Duration = Duration::from_secs(10);
+
+struct Figures {
+    first_frame: Duration,
+    wakeups_per_s: f64,
+    cpu_percent: f64,
+    type_4k: Duration,
+    key_after_paste: Duration,
+    peak_rss_kib: u64,
+}
+
+/// How a program is driven: how it starts, where typing goes, what its first frame shows.
+struct Subject {
+    name: &'static str,
+    program: &'static Path,
+    args: &'static [&'static str],
+    /// Text on the first full frame.
+    ready: &'static str,
+    /// Keys that put it where typing is text (vim: insert mode).
+    start_typing: &'static [u8],
+}
+
+/// Voluntary and involuntary context switches of every thread: each is a wake-up.
+fn context_switches(pid: u32) -> u64 {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return 0;
+    };
+    tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("status")).ok())
+        .flat_map(|status| {
+            status
+                .lines()
+                .filter(|l| l.contains("ctxt_switches"))
+                .filter_map(|l| l.split_whitespace().last()?.parse::<u64>().ok())
+                .collect::<Vec<_>>()
+        })
+        .sum()
+}
+
+/// CPU time of every thread, in nanoseconds (schedstat: finer than the 10 ms ticks of
+/// /proc/PID/stat, which cannot tell 0.1 % from 0 over ten seconds).
+fn cpu_nanos(pid: u32) -> u64 {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return 0;
+    };
+    tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .sum()
+}
+
+fn peak_rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Lines of notes, each unique, ending with a marker that shows when all have arrived.
+fn text(bytes: usize, marker: &str) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    while out.len() < bytes {
+        out.push_str(&format!(
+            "{n:05} walked through the incident timeline with owners\r"
+        ));
+        n += 1;
+    }
+    out.push_str(marker);
+    out
+}
+
+fn measure(subject: &Subject) -> Figures {
+    let data = fresh_dir("bench-data");
+    let started = Instant::now();
+    let mut console = Console::spawn_program(subject.program, &data, subject.args, 100, 30, &[]);
+    console.wait_for(subject.ready);
+    let first_frame = started.elapsed();
+    let pid = console.pid();
+
+    thread::sleep(Duration::from_secs(1));
+    let (switches, cpu) = (context_switches(pid), cpu_nanos(pid));
+    thread::sleep(IDLE);
+    let wakeups_per_s = (context_switches(pid) - switches) as f64 / IDLE.as_secs_f64();
+    let cpu_percent = (cpu_nanos(pid) - cpu) as f64 / IDLE.as_nanos() as f64 * 100.0;
+
+    console.send(subject.start_typing);
+    let typed = text(4096, "END4K");
+    let start = Instant::now();
+    console.type_text(&typed);
+    console.wait_for("END4K");
+    let type_4k = start.elapsed();
+
+    let paste = text(1 << 20, "ENDPASTE");
+    let mut bytes = b"\x1b[200~".to_vec();
+    bytes.extend_from_slice(paste.as_bytes());
+    bytes.extend_from_slice(b"\x1b[201~");
+    console.send(&bytes);
+    let start = Instant::now();
+    console.type_text("Zq");
+    console.wait_for("ENDPASTEZq");
+    let key_after_paste = start.elapsed();
+
+    Figures {
+        first_frame,
+        wakeups_per_s,
+        cpu_percent,
+        type_4k,
+        key_after_paste,
+        peak_rss_kib: peak_rss_kib(pid),
+    }
+}
+
+fn main() {
+    // `cargo bench` passes --bench and maybe a filter; this runs as a whole regardless.
+    let console = Subject {
+        name: "interview-console",
+        program: Path::new(env!("CARGO_BIN_EXE_interview-console")),
+        args: &["--role", "pentest", "--candidate", "Bench Mark"],
+        ready: "Notes · Intro",
+        start_typing: b"",
+    };
+    let vim = Subject {
+        name: "vim -u NONE",
+        program: Path::new("/usr/bin/vim"),
+        args: &["-u", "NONE", "-N"],
+        ready: "~",
+        start_typing: b"i",
+    };
+    let ours = measure(&console);
+    let reference = vim.program.exists().then(|| measure(&vim));
+
+    println!(
+        "\nterminal benchmark, 100×30 pseudo-terminal: {} against {}",
+        console.name, vim.name
+    );
+    println!(
+        "{:<34} {:>17} {:>12} {:>8}  budget",
+        "figure", console.name, vim.name, "ratio"
+    );
+    fn ms(d: Duration) -> f64 {
+        d.as_secs_f64() * 1000.0
+    }
+    let vim_of = |f: fn(&Figures) -> f64| reference.as_ref().map(f);
+    let rows: [(&str, f64, Option<f64>, &str); 6] = [
+        (
+            "time to first frame (ms)",
+            ms(ours.first_frame),
+            vim_of(|r| ms(r.first_frame)),
+            "≤ 50 ms",
+        ),
+        (
+            "idle wake-ups per second",
+            ours.wakeups_per_s,
+            vim_of(|r| r.wakeups_per_s),
+            "≤ 1.1/s",
+        ),
+        (
+            "idle CPU (%)",
+            ours.cpu_percent,
+            vim_of(|r| r.cpu_percent),
+            "≤ 0.1 %",
+        ),
+        (
+            "type 4 KB until on screen (ms)",
+            ms(ours.type_4k),
+            vim_of(|r| ms(r.type_4k)),
+            "≤ 1.2 × vim",
+        ),
+        (
+            "key after a 1 MB paste (ms)",
+            ms(ours.key_after_paste),
+            vim_of(|r| ms(r.key_after_paste)),
+            "≤ 1000 ms",
+        ),
+        (
+            "peak RSS (KiB)",
+            ours.peak_rss_kib as f64,
+            vim_of(|r| r.peak_rss_kib as f64),
+            "≤ 2 × vim",
+        ),
+    ];
+    for (name, value, vim_value, budget) in rows {
+        let (vim_text, ratio) = match vim_value {
+            Some(v) if v > 0.0 => (format!("{v:.3}"), format!("{:.2}", value / v)),
+            Some(v) => (format!("{v:.3}"), "—".into()),
+            None => ("(no vim)".into(), "—".into()),
+        };
+        println!("{name:<34} {value:>17.3} {vim_text:>12} {ratio:>8}  {budget}");
+    }
+}
