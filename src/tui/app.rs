@@ -218,7 +218,7 @@ impl App {
             return None;
         };
         let kinds: Vec<PhaseKind> = s.interview.phases().iter().map(|p| p.kind).collect();
-        let notes: Vec<Vec<String>> = s.notes.iter().map(|n| n.lines().to_vec()).collect();
+        let notes: Vec<Vec<String>> = s.notes.iter().map(NotesEditor::lines).collect();
         let status = if self.finished {
             Status::Finished
         } else {
