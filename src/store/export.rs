@@ -94,7 +94,8 @@ pub fn rating_text(rating: Option<&Rating>, scale: &[String]) -> String {
     )
 }
 
-fn notes(out: &mut String, lines: &[String]) {
+/// Notes as a Markdown list, one line an item, blank lines left out.
+pub(crate) fn notes(out: &mut String, lines: &[String]) {
     let written: Vec<&String> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
     if written.is_empty() {
         out.push_str("_No notes._\n");

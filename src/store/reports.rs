@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use super::export::rating_text;
+use super::export::{notes, rating_text};
 use super::record::{PhaseName, Rating, SessionRecord};
 use crate::interview::clock::mm_ss;
 
@@ -118,7 +118,7 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
         }
         for (record, _, phase) in &asked {
             let _ = writeln!(body, "\n**{}**\n", record.interviewer);
-            note_lines(&mut body, &phase.notes);
+            notes(&mut body, &phase.notes);
         }
     }
 
@@ -149,7 +149,7 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
             .map(|p| p.notes.as_slice())
             .unwrap_or_default();
         let _ = writeln!(body, "\n**{}: summary**\n", record.interviewer);
-        note_lines(&mut body, summary);
+        notes(&mut body, summary);
     }
 
     let mut out = String::new();
@@ -184,16 +184,6 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
     }
     out.push_str(&body);
     Ok(out)
-}
-
-fn note_lines(out: &mut String, lines: &[String]) {
-    let written: Vec<&String> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
-    if written.is_empty() {
-        out.push_str("_No notes._\n");
-    }
-    for line in written {
-        let _ = writeln!(out, "- {}", line.trim_end());
-    }
 }
 
 /// Candidates against questions for the sessions of one guide (and one role, if given):

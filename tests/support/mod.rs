@@ -128,20 +128,14 @@ impl Console {
 
     /// Waits until the session file holds `text` (the writer is asynchronous).
     pub fn wait_for_saved(&self, text: &str) -> PathBuf {
-        let start = Instant::now();
-        loop {
-            if let Some(path) = self.session_file()
-                && std::fs::read_to_string(&path).is_ok_and(|json| json.contains(text))
-            {
-                return path;
-            }
-            assert!(
-                start.elapsed() < DEADLINE,
-                "{text:?} never reached the session file; the screen:\n{}",
-                self.screen_text()
-            );
-            thread::sleep(Duration::from_millis(10));
-        }
+        let mut found = None;
+        self.poll(&format!("{text:?} in the session file"), || {
+            found = self
+                .session_file()
+                .filter(|path| std::fs::read_to_string(path).is_ok_and(|json| json.contains(text)));
+            found.is_some()
+        });
+        found.expect("found when the poll ended")
     }
 
     pub fn pid(&self) -> u32 {
@@ -164,15 +158,9 @@ impl Console {
 
     /// Waits until the raw output holds `text` (an escape sequence, say).
     pub fn wait_for_raw(&self, text: &str) {
-        let start = Instant::now();
-        while !self.raw_output().contains(text) {
-            assert!(
-                start.elapsed() < DEADLINE,
-                "{text:?} never written; the screen:\n{}",
-                self.screen_text()
-            );
-            thread::sleep(Duration::from_millis(10));
-        }
+        self.poll(&format!("{text:?} written"), || {
+            self.raw_output().contains(text)
+        });
     }
 
     pub fn screen_text(&self) -> String {
@@ -191,11 +179,13 @@ impl Console {
     }
 
     pub fn wait_until(&self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        self.poll(what, || self.with_screen(&done));
+    }
+
+    /// Checks `done` every 10 ms until it holds; fails with the screen after the deadline.
+    fn poll(&self, what: &str, mut done: impl FnMut() -> bool) {
         let start = Instant::now();
-        loop {
-            if self.with_screen(&done) {
-                return;
-            }
+        while !done() {
             assert!(
                 start.elapsed() < DEADLINE,
                 "timed out waiting for {what}; the screen:\n{}",
