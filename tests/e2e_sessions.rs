@@ -77,6 +77,20 @@ fn a_note_typed_just_before_sighup_is_on_disk() {
 }
 
 #[test]
+fn closing_the_terminal_saves_the_notes_and_ends_the_console() {
+    let mut console = Console::spawn(&["--role", "pentest", "--candidate", "Sam"], 80, 24, &[]);
+    console.wait_for("Notes · Intro");
+    console.wait_for_saved("Sam");
+    console.type_text("typed as the window closed");
+    console.wait_for("typed as the window closed");
+    console.hang_up();
+    // It ends (a console spinning on a closed terminal would time out here), saved.
+    console.wait_exit();
+    let json = fs::read_to_string(console.session_file().unwrap()).unwrap();
+    assert!(json.contains("typed as the window closed"), "{json}");
+}
+
+#[test]
 fn sigterm_saves_restores_and_exits() {
     let mut console = Console::spawn(&["--role", "secops", "--candidate", "Ana"], 80, 24, &[]);
     console.wait_for("Notes · Intro");

@@ -6,9 +6,9 @@
 
 #![allow(dead_code)]
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -18,6 +18,9 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 pub const CTRL_N: &[u8] = b"\x0e";
 pub const CTRL_P: &[u8] = b"\x10";
 pub const CTRL_Q: &[u8] = b"\x11";
+
+/// How often a wait looks again: fine enough for the terminal benchmark's timings.
+const POLL_EVERY: Duration = Duration::from_millis(1);
 
 /// Long enough for a debug build on a busy two-core machine; a pass takes milliseconds.
 const DEADLINE: Duration = Duration::from_secs(20);
@@ -30,9 +33,11 @@ pub struct Console {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote, for escapes the screen model does not keep (OSC 8).
     raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    stop_reading: Arc<AtomicBool>,
+    reader: Option<thread::JoinHandle<()>>,
 }
 
 impl Console {
@@ -87,19 +92,47 @@ impl Console {
         drop(pair.slave);
 
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let sink = Arc::clone(&parser);
         let raw = Arc::new(Mutex::new(Vec::new()));
         let raw_sink = Arc::clone(&raw);
-        thread::spawn(move || {
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stop_reading);
+        let master_fd = pair.master.as_raw_fd().expect("a pty file descriptor");
+        // SAFETY: dup(2) of a descriptor the master holds open; this copy is the reader's
+        // own, closed by the reader thread, so the test can close the pty (hang up).
+        let fd = unsafe { libc::dup(master_fd) };
+        assert!(fd >= 0, "dup of the pty");
+        let reader = thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
+            while !stop.load(Ordering::SeqCst) {
+                let mut ready = libc::pollfd {
+                    fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd, a 50 ms timeout.
+                match unsafe { libc::poll(&mut ready, 1, 50) } {
+                    0 => continue,
+                    n if n < 0 => {
+                        if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted
+                        {
+                            continue;
+                        }
+                        break;
+                    }
+                    _ => {}
+                }
+                // SAFETY: reads into a buffer of the length given, from our own descriptor.
+                let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+                let Ok(n) = usize::try_from(n) else { break };
                 if n == 0 {
                     break;
                 }
                 sink.lock().expect("parser").process(&buf[..n]);
                 raw_sink.lock().expect("raw").extend_from_slice(&buf[..n]);
             }
+            // SAFETY: the descriptor dup'ed above, closed once, here.
+            unsafe { libc::close(fd) };
         });
         let writer = pair.master.take_writer().expect("pty writer");
         Console {
@@ -107,9 +140,11 @@ impl Console {
             temp,
             parser,
             raw,
-            writer,
+            writer: Some(writer),
             child,
-            _master: pair.master,
+            master: Some(pair.master),
+            stop_reading,
+            reader: Some(reader),
         }
     }
 
@@ -143,8 +178,20 @@ impl Console {
     }
 
     pub fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).expect("type into the pty");
-        self.writer.flush().expect("flush the pty");
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(bytes).expect("type into the pty");
+        writer.flush().expect("flush the pty");
+    }
+
+    /// Closes the terminal, as closing its window does: every descriptor of the pty's
+    /// master side goes, so the program gets SIGHUP and end of input.
+    pub fn hang_up(&mut self) {
+        self.stop_reading.store(true, Ordering::SeqCst);
+        if let Some(reader) = self.reader.take() {
+            reader.join().expect("the reader thread");
+        }
+        self.writer.take();
+        self.master.take();
     }
 
     pub fn type_text(&mut self, text: &str) {
@@ -182,7 +229,7 @@ impl Console {
         self.poll(what, || self.with_screen(&done));
     }
 
-    /// Checks `done` every 10 ms until it holds; fails with the screen after the deadline.
+    /// Checks `done` every `POLL_EVERY` until it holds; fails with the screen after the deadline.
     fn poll(&self, what: &str, mut done: impl FnMut() -> bool) {
         let start = Instant::now();
         while !done() {
@@ -191,7 +238,7 @@ impl Console {
                 "timed out waiting for {what}; the screen:\n{}",
                 self.screen_text()
             );
-            thread::sleep(Duration::from_millis(10));
+            thread::sleep(POLL_EVERY);
         }
     }
 
@@ -207,7 +254,7 @@ impl Console {
                 "the console did not exit; the screen:\n{}",
                 self.screen_text()
             );
-            thread::sleep(Duration::from_millis(10));
+            thread::sleep(POLL_EVERY);
         }
     }
 }
