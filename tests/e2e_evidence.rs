@@ -94,9 +94,9 @@ fn find(screen: &vt100::Screen, text: &str) -> Option<(u16, u16)> {
 
 #[test]
 fn marks_ratings_wrap_up_export_and_a_debrief_of_two_interviewers() {
-    let data_home = fresh_dir("evidence");
-    let alex = interview_and_export(&data_home, "Alex", 3, 3);
-    let kim = interview_and_export(&data_home, "Kim", 1, 2);
+    // Each interviewer on a machine of their own, as in a real debrief.
+    let alex = interview_and_export(&fresh_dir("evidence-alex"), "Alex", 3, 3);
+    let kim = interview_and_export(&fresh_dir("evidence-kim"), "Kim", 1, 2);
 
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&alex).unwrap()).unwrap();

@@ -152,13 +152,17 @@ impl Console {
         self.data_home.join("interview-console").join("sessions")
     }
 
-    /// The one session file in the data folder, once there is one.
+    /// The one session file in the data folder, once there is one. Fails if there are
+    /// several: which one a test meant would be up to the order of a directory listing.
     pub fn session_file(&self) -> Option<PathBuf> {
-        std::fs::read_dir(self.sessions_dir())
+        let files: Vec<PathBuf> = std::fs::read_dir(self.sessions_dir())
             .ok()?
             .flatten()
             .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|x| x == "json"))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        assert!(files.len() <= 1, "several sessions: {files:?}");
+        files.into_iter().next()
     }
 
     /// Waits until the session file holds `text` (the writer is asynchronous).
