@@ -180,15 +180,19 @@ fn resume(guide: Guide, store: SessionStore, record: &SessionRecord) -> Result<E
 }
 
 /// Says where the notes are, once the terminal is back; the exit status says whether they
-/// are where they belong.
+/// are where they belong. Writes go unchecked: when the terminal window was closed there is
+/// no one to tell, and `println!` would panic.
 fn report(ending: &Ending) -> ExitCode {
+    let mut out = io::stdout();
+    let mut err = io::stderr();
     let mut code = 0u8;
     if let Some(failure) = &ending.failure {
-        eprintln!("interview-console: {failure}");
+        let _ = writeln!(err, "interview-console: {failure}");
         code = NOT_SAVED;
     }
     if let Some(path) = &ending.emergency {
-        eprintln!(
+        let _ = writeln!(
+            err,
             "interview-console: the notes as they were are in {}",
             path.display()
         );
@@ -196,24 +200,30 @@ fn report(ending: &Ending) -> ExitCode {
     match &ending.saved {
         Saved::Nothing => {}
         Saved::Session { id, path } => {
-            println!("Notes saved in {}", path.display());
-            println!(
+            let _ = writeln!(out, "Notes saved in {}", path.display());
+            let _ = writeln!(
+                out,
                 "Resume: interview-console resume {id}    Scorecard: interview-console export {id}"
             );
         }
         Saved::Fallback { path, why } => {
-            eprintln!("interview-console: could not save to the sessions folder ({why})");
-            eprintln!(
+            let _ = writeln!(
+                err,
+                "interview-console: could not save to the sessions folder ({why})"
+            );
+            let _ = writeln!(
+                err,
                 "interview-console: the notes are safe in {}",
                 path.display()
             );
             code = NOT_SAVED;
         }
         Saved::Printed { json, why } => {
-            eprintln!(
+            let _ = writeln!(
+                err,
                 "interview-console: could not write the notes anywhere ({why}); here they are:"
             );
-            println!("{json}");
+            let _ = writeln!(out, "{json}");
             code = NOT_SAVED;
         }
     }

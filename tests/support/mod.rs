@@ -194,6 +194,19 @@ impl Console {
         if let Some(reader) = self.reader.take() {
             reader.join().expect("the reader thread");
         }
+        // portable-pty's writer, when dropped, types a newline and the EOF character for the
+        // program to read; a closing window types nothing. With no EOF character set it
+        // types nothing either (raw mode ignores VEOF, so the program does not notice).
+        if let Some(fd) = self.master.as_ref().and_then(|m| m.as_raw_fd()) {
+            // SAFETY: termios calls on a descriptor the master holds open.
+            unsafe {
+                let mut termios: libc::termios = std::mem::zeroed();
+                if libc::tcgetattr(fd, &mut termios) == 0 {
+                    termios.c_cc[libc::VEOF] = 0;
+                    libc::tcsetattr(fd, libc::TCSANOW, &termios);
+                }
+            }
+        }
         self.writer.take();
         self.master.take();
     }
