@@ -314,21 +314,14 @@ fn export_scorecard(app: &mut App, store: &SessionStore, now: Instant) {
 /// make it clickable; others ignore the escape and show the same text. It goes straight to
 /// the terminal because ratatui's cells cannot hold the escape without breaking the layout.
 fn hyperlink(out: &mut impl io::Write, link: &app::LinkSpot) -> io::Result<()> {
+    use ratatui::backend::IntoCrossterm;
     use ratatui::crossterm::cursor::MoveTo;
-    use ratatui::crossterm::style::{
-        Attribute, Color, Print, ResetColor, SetAttribute, SetForegroundColor,
-    };
+    use ratatui::crossterm::style::{PrintStyledContent, StyledContent};
+    let osc8 = format!("\x1b]8;;{}\x1b\\{}\x1b]8;;\x1b\\", link.url, link.text);
     execute!(
         out,
         MoveTo(link.x, link.y),
-        SetForegroundColor(Color::DarkBlue),
-        SetAttribute(Attribute::Underlined),
-        Print(format!(
-            "\x1b]8;;{}\x1b\\{}\x1b]8;;\x1b\\",
-            link.url, link.text
-        )),
-        SetAttribute(Attribute::Reset),
-        ResetColor
+        PrintStyledContent(StyledContent::new(view::style::LINK.into_crossterm(), osc8))
     )
 }
 

@@ -6,7 +6,7 @@ mod header;
 mod overlay;
 mod script;
 mod setup;
-mod style;
+pub(crate) mod style;
 
 use std::time::Instant;
 
