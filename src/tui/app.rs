@@ -119,18 +119,8 @@ impl App {
     ) -> Result<App, ProgressMismatch> {
         let interview = Interview::resume(record.plan(), &record.progress(), gap, now)?;
         let mut app = App::new(guide, Prefill::default());
-        let marks = app.impressions.pattern();
-        let notes = interview
-            .phases()
-            .iter()
-            .zip(record.notes())
-            .map(|(p, lines)| NotesEditor::with_lines(placeholder(p.kind), lines, marks))
-            .collect();
-        app.screen = Screen::Interview(Box::new(InterviewScreen {
-            interview,
-            notes,
-            script_scroll: 0,
-        }));
+        let screen = InterviewScreen::with_notes(interview, record.notes(), &app.impressions);
+        app.screen = Screen::Interview(Box::new(screen));
         app.session = Some(record.header());
         app.finished = record.status == Status::Finished;
         app.message = Some(match gap {
@@ -482,12 +472,22 @@ impl App {
 
 impl InterviewScreen {
     fn new(plan: Plan, now: Instant, impressions: &ImpressionMatcher) -> InterviewScreen {
-        let interview = Interview::start(plan, now);
+        InterviewScreen::with_notes(Interview::start(plan, now), Vec::new(), impressions)
+    }
+
+    /// An editor for every phase, holding `notes` (one entry a phase; missing ones empty).
+    fn with_notes(
+        interview: Interview,
+        notes: Vec<Vec<String>>,
+        impressions: &ImpressionMatcher,
+    ) -> InterviewScreen {
+        let mut notes = notes.into_iter();
         let notes = interview
             .phases()
             .iter()
             .map(|p| {
-                NotesEditor::with_lines(placeholder(p.kind), Vec::new(), impressions.pattern())
+                let lines = notes.next().unwrap_or_default();
+                NotesEditor::with_lines(placeholder(p.kind), lines, impressions.pattern())
             })
             .collect();
         InterviewScreen {
