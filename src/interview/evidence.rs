@@ -36,12 +36,16 @@ impl ImpressionMatcher {
     }
 
     /// Every match in one phase's lines.
-    pub fn find_in(&self, phase: usize, lines: &[String]) -> Vec<Mark> {
+    pub fn find_in<'a>(
+        &self,
+        phase: usize,
+        lines: impl IntoIterator<Item = &'a String>,
+    ) -> Vec<Mark> {
         let Some(regex) = &self.regex else {
             return Vec::new();
         };
         lines
-            .iter()
+            .into_iter()
             .enumerate()
             .flat_map(|(i, line)| {
                 regex.find_iter(line).map(move |m| Mark {

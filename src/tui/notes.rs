@@ -152,22 +152,19 @@ impl NotesEditor {
         self.insert(&format!("{space}[{}] ", mm_ss(elapsed)));
     }
 
+    /// The whole of the notes, without copying them.
+    pub fn iter_lines(&self) -> impl Iterator<Item = &String> {
+        self.above.iter().chain(self.text.lines())
+    }
+
     /// The whole of the notes.
     pub fn lines(&self) -> Vec<String> {
-        self.above
-            .iter()
-            .chain(self.text.lines())
-            .cloned()
-            .collect()
+        self.iter_lines().cloned().collect()
     }
 
     /// Lines with something written on them.
     pub fn written_lines(&self) -> usize {
-        self.above
-            .iter()
-            .chain(self.text.lines())
-            .filter(|l| !l.trim().is_empty())
-            .count()
+        self.iter_lines().filter(|l| !l.trim().is_empty()).count()
     }
 
     /// The window, for drawing: the lines around the cursor and after it.

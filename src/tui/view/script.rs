@@ -253,7 +253,7 @@ fn wrap_up(app: &App, screen: &InterviewScreen, now: Instant) -> Vec<Line<'stati
             1 => "1 line".to_string(),
             n => format!("{n} lines"),
         };
-        let found = app.impressions.find_in(i, &screen.notes[i].lines());
+        let found = app.impressions.find_in(i, screen.notes[i].iter_lines());
         let mut row = vec![
             Span::raw(format!("{:<16}", phase_name(screen, i))),
             Span::styled(
@@ -282,7 +282,7 @@ fn wrap_up(app: &App, screen: &InterviewScreen, now: Instant) -> Vec<Line<'stati
     // The summary itself can hold impressions too.
     marks.extend(
         app.impressions
-            .find_in(wrap_up, &screen.notes[wrap_up].lines()),
+            .find_in(wrap_up, screen.notes[wrap_up].iter_lines()),
     );
     if !marks.is_empty() {
         lines.push(Line::default());
