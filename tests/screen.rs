@@ -649,3 +649,33 @@ fn keys_after_a_confirmed_quit_in_the_same_batch_are_not_handled() {
     assert!(app.should_quit());
     assert_eq!(notes(&app, 0), [""]);
 }
+
+#[test]
+fn the_script_pane_kept_between_frames_is_drawn_anew_when_what_it_shows_changes() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    type Step<'a> = (&'a str, &'a dyn Fn(&mut App));
+    let steps: [Step; 6] = [
+        ("typing", &|app| type_text(app, "said they own the fix", t0)),
+        ("next phase", &|app| ctrl(app, 'n', t0)),
+        ("a rating", &|app| alt(app, '3', t0)),
+        ("a scroll", &|app| {
+            press(app, KeyCode::PageDown, KeyModifiers::NONE, t0);
+        }),
+        ("an impression word", &|app| {
+            (0..7).for_each(|_| ctrl(app, 'n', t0));
+            type_text(app, "seems smart", t0);
+        }),
+        ("a minute", &|_| {}),
+    ];
+    for (what, step) in steps {
+        step(&mut app);
+        // Each step's first frame has the size of the last one: only the step tells them apart.
+        for (width, height, at) in [(80, 24, t0), (160, 45, t0), (80, 24, t0 + mins(1))] {
+            let kept = rows(draw(&app, width, height, at).backend().buffer());
+            app.drawn_script.replace(None);
+            let fresh = rows(draw(&app, width, height, at).backend().buffer());
+            assert_eq!(kept, fresh, "after {what} at {width}×{height}");
+        }
+    }
+}

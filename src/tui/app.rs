@@ -15,6 +15,7 @@ use crate::store::{SessionHeader, SessionRecord, Status};
 use super::keymap::{self, Command, Context};
 use super::notes::NotesEditor;
 use super::setup::{Prefill, SetupForm, SetupOutcome};
+use super::view::DrawnScript;
 
 pub enum Screen {
     Setup(SetupForm),
@@ -78,6 +79,8 @@ pub struct App {
     pub help_max_scroll: Cell<u16>,
     /// Where the view drew the guidelines link, for the loop to make it clickable.
     pub link_spot: RefCell<Option<LinkSpot>>,
+    /// The script pane as last drawn, for the view to reuse while it has not changed.
+    pub drawn_script: RefCell<Option<DrawnScript>>,
 }
 
 /// A link as drawn: its first cell, the text shown and where it points.
@@ -137,6 +140,7 @@ impl App {
             clipboard: None,
             open_link: None,
             link_spot: RefCell::new(None),
+            drawn_script: RefCell::new(None),
             help_scroll: 0,
             help_max_scroll: Cell::new(0),
             guide,

@@ -1,5 +1,6 @@
 //! Drawing: a pure function of the app's state and the time. Nothing here changes state,
-//! except recording how far the script can scroll at this size.
+//! except recording how far the script can scroll at this size, and keeping the script
+//! pane as drawn to reuse while it is unchanged.
 
 mod footer;
 mod header;
@@ -17,6 +18,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::app::{App, InterviewScreen, Overlay, Screen};
 use crate::interview::PhaseKind;
+pub use script::DrawnScript;
 
 /// Below this the layout cannot show the script and the notes together.
 pub const MIN_WIDTH: u16 = 60;

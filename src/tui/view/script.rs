@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 use super::header::budget_style;
 use super::{phase_name, style};
@@ -15,6 +15,25 @@ use crate::interview::PhaseKind;
 use crate::interview::clock::mm_ss;
 use crate::tui::app::{App, InterviewScreen, LinkSpot, ScriptView};
 use crate::tui::keymap::{self, Command, Context};
+
+/// Everything the script pane is drawn from.
+#[derive(PartialEq)]
+struct ScriptPane {
+    area: Rect,
+    scroll: u16,
+    title: &'static str,
+    lines: Vec<Line<'static>>,
+    url: Option<String>,
+}
+
+/// The script pane as last drawn. Keystrokes in the notes leave the script as it was, and
+/// wrapping it again would cost a fifth of their frame.
+pub struct DrawnScript {
+    drawn_from: ScriptPane,
+    cells: Buffer,
+    view: ScriptView,
+    link: Option<LinkSpot>,
+}
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, now: Instant) {
     let kind = screen.interview.current().kind;
@@ -24,19 +43,39 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, 
         PhaseKind::CandidateQuestions => (" Their questions ", candidate_questions(app)),
         PhaseKind::WrapUp => (" Wrap-up ", wrap_up(app, screen, now)),
     };
+    let pane = ScriptPane {
+        area,
+        scroll: screen.script_scroll,
+        title,
+        lines,
+        url: screen
+            .interview
+            .question(kind)
+            .and_then(|q| q.guidelines_url.clone()),
+    };
+    let mut memo = app.drawn_script.borrow_mut();
+    let drawn = match memo.take() {
+        Some(drawn) if drawn.drawn_from == pane => drawn,
+        _ => render(pane),
+    };
+    copy_cells(&drawn.cells, frame.buffer_mut());
+    app.script_view.set(drawn.view);
+    app.link_spot.replace(drawn.link.clone());
+    *memo = Some(drawn);
+}
+
+/// Draws the pane on cells of its own, noting how far it scrolls and where the link landed
+/// (so the loop can make it clickable, OSC 8, after the frame).
+fn render(pane: ScriptPane) -> DrawnScript {
     let block = Block::bordered()
-        .title(title)
+        .title(pane.title)
         .padding(Padding::horizontal(1));
-    let inner = block.inner(area);
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let inner = block.inner(pane.area);
+    let paragraph = Paragraph::new(pane.lines.clone()).wrap(Wrap { trim: false });
     let max_scroll = u16::try_from(paragraph.line_count(inner.width))
         .unwrap_or(u16::MAX)
         .saturating_sub(inner.height);
-    app.script_view.set(ScriptView {
-        height: inner.height,
-        max_scroll,
-    });
-    let scroll = screen.script_scroll.min(max_scroll);
+    let scroll = pane.scroll.min(max_scroll);
     let block = match (scroll > 0, scroll < max_scroll) {
         (false, false) => block,
         (up, down) => {
@@ -48,23 +87,41 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, 
             block.title_bottom(Line::from(hint).right_aligned())
         }
     };
-    frame.render_widget(paragraph.block(block).scroll((scroll, 0)), area);
-    // Where the link landed, so the loop can make it clickable (OSC 8) after the frame.
-    let link = screen
-        .interview
-        .question(kind)
-        .and_then(|q| q.guidelines_url.as_deref())
-        .and_then(|url| {
-            let text = short_link(url);
-            let (x, y) = find_text(frame.buffer_mut(), inner, &text)?;
-            Some(LinkSpot {
-                x,
-                y,
-                text,
-                url: url.to_string(),
-            })
-        });
-    app.link_spot.replace(link);
+    let mut cells = Buffer::empty(pane.area);
+    paragraph
+        .block(block)
+        .scroll((scroll, 0))
+        .render(pane.area, &mut cells);
+    let link = pane.url.as_deref().and_then(|url| {
+        let text = short_link(url);
+        let (x, y) = find_text(&cells, inner, &text)?;
+        Some(LinkSpot {
+            x,
+            y,
+            text,
+            url: url.to_string(),
+        })
+    });
+    DrawnScript {
+        drawn_from: pane,
+        cells,
+        view: ScriptView {
+            height: inner.height,
+            max_scroll,
+        },
+        link,
+    }
+}
+
+/// Puts `from`'s cells where they belong in `to`, row by row.
+fn copy_cells(from: &Buffer, to: &mut Buffer) {
+    let area = from.area.intersection(to.area);
+    let width = usize::from(area.width);
+    for y in area.top()..area.bottom() {
+        let source = from.index_of(area.x, y);
+        let target = to.index_of(area.x, y);
+        to.content[target..target + width].clone_from_slice(&from.content[source..source + width]);
+    }
 }
 
 fn reminders(app: &App) -> Vec<Line<'static>> {
