@@ -310,7 +310,13 @@ impl App {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.handle_key(*key, now),
             Event::Key(_) => false,
             Event::Paste(text) => self.handle_paste(text, now),
-            Event::Resize(..) | Event::FocusGained => true,
+            Event::Resize(_, rows) => {
+                if let Screen::Interview(s) = &mut self.screen {
+                    s.current_notes().fit(usize::from(*rows));
+                }
+                true
+            }
+            Event::FocusGained => true,
             Event::FocusLost | Event::Mouse(_) => false,
         }
     }

@@ -1,18 +1,29 @@
 //! The notes editor of one phase: a text area that wraps at words, over a window of the
 //! notes.
 //!
-//! ratatui-textarea re-wraps all of its text on every edit, so a keystroke costs time in
-//! proportion to the whole phase's notes. The text area therefore holds only a window: the
-//! lines from a little above the cursor to the end (notes grow at the end, where the
-//! interviewer types). Lines above the window are kept aside and joined back whenever the
-//! cursor heads towards them; `lines()` is always the whole of the notes. What a window
-//! move costs: undo history does not reach back past it.
+//! ratatui-textarea re-wraps all of its text on every edit, so a keystroke would cost time
+//! in proportion to the whole phase's notes. The text area therefore holds only a window:
+//! a page of lines either side of the cursor (notes grow at the end, where the interviewer
+//! types, so the window is mostly the page above the cursor). The lines outside it are kept
+//! aside and the window moves when the cursor heads towards them; `lines()` is always the
+//! whole of the notes.
+//!
+//! A move must not show: the cursor keeps its place on screen, a selection and the text to
+//! yank (Ctrl+Y) carry over, and the keys that move far (a page, a paragraph, the top or the
+//! bottom) find their lines in the window. Undo and redo go on into the windows set aside by
+//! the last few moves, as long as the notes are as they were then; redo does not come
+//! forward again into a window that undo has left.
 
+use std::cell::Cell;
+use std::mem;
 use std::time::Duration;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
-use ratatui_textarea::{CursorMove, DataCursor, TextArea, WrapMode};
+use ratatui::widgets::Widget;
+use ratatui_textarea::{CursorMove, DataCursor, Input, Key, Scrolling, TextArea, WrapMode};
 
 use crate::interview::clock::mm_ss;
 
@@ -22,107 +33,368 @@ pub const IMPRESSION: Style = Style::new()
     .bg(Color::Yellow)
     .add_modifier(Modifier::UNDERLINED);
 
-/// Lines kept in the window above the cursor: more than any page of a terminal, so every
-/// cursor move but a jump to the top stays inside it.
-const KEEP_ABOVE: usize = 120;
+/// Lines kept in the window either side of the cursor before the notes are first drawn: more
+/// than the rows of most terminals, so the first frame is full.
+const KEEP_UNDRAWN: usize = 120;
+/// Windows set aside that undo can still reach into.
+const EARLIER_WINDOWS: usize = 4;
 
 pub struct NotesEditor {
-    /// The lines above the window, in order.
+    /// The lines before the window, in order.
     above: Vec<String>,
-    /// The window: every line from `above.len()` to the end.
-    text: TextArea<'static>,
+    /// The lines from `above.len()` on, up to `below`.
+    window: Window,
+    /// The lines after the window, in order.
+    below: Vec<String>,
+    /// The windows set aside by the last moves, the newest last.
+    earlier: Vec<Earlier>,
     placeholder: String,
     marks: Option<String>,
-    keep_above: usize,
+    /// Lines kept either side of the cursor until the notes are drawn.
+    keep_undrawn: usize,
+    /// Where the text area was last drawn: its height is the page a window keeps.
+    drawn_at: Cell<Rect>,
+}
+
+/// A text area over part of the notes, and what undo and redo need to go on from it into
+/// the window before it.
+struct Window {
+    text: TextArea<'static>,
+    /// The lines it was made with: undo goes on only while it holds them again.
+    made_with: Vec<String>,
+    /// Whether anything was typed into it since it was made: then redo does not go on.
+    edited: bool,
+}
+
+/// A window set aside, and where its first line is in the notes.
+struct Earlier {
+    first: usize,
+    window: Window,
+}
+
+/// How far from the cursor a key may reach into the notes.
+enum Reach {
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    ParagraphBack,
+    ParagraphForward,
+    Near,
 }
 
 impl NotesEditor {
     /// An editor holding `lines` (saved notes), the cursor at their end; `marks` is the
     /// impression-word pattern to highlight as the interviewer types.
     pub fn with_lines(placeholder: &str, lines: Vec<String>, marks: Option<&str>) -> NotesEditor {
-        NotesEditor::windowed(placeholder, lines, marks, KEEP_ABOVE)
+        NotesEditor::windowed(placeholder, lines, marks, KEEP_UNDRAWN)
     }
 
-    /// As `with_lines`, keeping `keep_above` lines above the cursor (small in tests).
+    /// As `with_lines`, keeping `keep_undrawn` lines either side of the cursor until drawn
+    /// (small in tests, so the window moves all the time).
     pub fn windowed(
         placeholder: &str,
-        lines: Vec<String>,
+        mut lines: Vec<String>,
         marks: Option<&str>,
-        keep_above: usize,
+        keep_undrawn: usize,
     ) -> NotesEditor {
+        if lines.is_empty() {
+            lines.push(String::new());
+        }
         let mut editor = NotesEditor {
             above: Vec::new(),
-            text: TextArea::default(),
+            window: Window {
+                text: TextArea::default(),
+                made_with: Vec::new(),
+                edited: false,
+            },
+            below: Vec::new(),
+            earlier: Vec::new(),
             placeholder: placeholder.to_string(),
             marks: marks.map(str::to_string),
-            keep_above: keep_above.max(1),
+            keep_undrawn: keep_undrawn.max(1),
+            drawn_at: Cell::new(Rect::default()),
         };
-        let last = lines.len().saturating_sub(1);
-        let end = lines.last().map_or(0, |l| l.chars().count());
-        editor.rebuild(lines, (last, end), 0);
-        editor.shrink();
+        let last = lines.len() - 1;
+        let end = lines[last].chars().count();
+        let first = last.saturating_sub(editor.keep());
+        editor.above = lines;
+        let window = editor.above.split_off(first);
+        editor.window = editor.new_window(window);
+        editor.jump(last - first, end);
         editor
     }
 
-    /// Makes a text area of `lines[split..]`, the cursor at `cursor` (a row of the whole
-    /// notes and a column), the lines before `split` set aside.
-    fn rebuild(&mut self, mut lines: Vec<String>, cursor: (usize, usize), split: usize) {
-        let split = split.min(cursor.0).min(lines.len().saturating_sub(1));
-        let window = lines.split_off(split);
-        self.above = lines;
-        let mut text = TextArea::new(window);
-        if let Some(pattern) = &self.marks {
-            // The matcher built and compiled this pattern already; it cannot fail here.
-            let _ = text.set_search_pattern(pattern);
-            text.set_search_style(IMPRESSION);
+    fn new_window(&self, lines: Vec<String>) -> Window {
+        Window {
+            text: text_area(lines.clone(), &self.placeholder, self.marks.as_deref()),
+            made_with: lines,
+            edited: false,
         }
-        text.set_wrap_mode(WrapMode::WordOrGlyph);
-        text.set_cursor_line_style(Style::default());
-        text.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
-        text.set_placeholder_text(self.placeholder.clone());
-        let row = u16::try_from(cursor.0 - split).unwrap_or(u16::MAX);
-        let col = u16::try_from(cursor.1).unwrap_or(u16::MAX);
-        text.move_cursor(CursorMove::Jump(row, col));
-        self.text = text;
+    }
+
+    /// Puts the cursor on a row of the window.
+    fn jump(&mut self, row: usize, col: usize) {
+        let text = &mut self.window.text;
+        let to = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        text.move_cursor(CursorMove::Jump(to(row), to(col)));
+        // A jump counts columns in u16: the end of a longer line (a large paste) is reached
+        // as the end. Within such a line the cursor stops at column 65,535.
+        let DataCursor(at, _) = text.cursor();
+        if col > usize::from(u16::MAX) && col >= text.lines()[at].chars().count() {
+            text.move_cursor(CursorMove::End);
+        }
+    }
+
+    /// A page: the rows of the text area as last drawn.
+    fn page(&self) -> usize {
+        usize::from(self.drawn_at.get().height)
+    }
+
+    /// Lines the window keeps either side of the cursor: a page, so what is on screen is
+    /// in the window wherever the cursor sits on it.
+    fn keep(&self) -> usize {
+        match self.page() {
+            0 => self.keep_undrawn,
+            page => page,
+        }
+    }
+
+    /// Makes the window hold `rows` lines either side of the cursor, for a terminal that
+    /// has grown to `rows`: the next frame shows a full page.
+    pub fn fit(&mut self, rows: usize) {
+        self.reach(rows, rows);
     }
 
     /// The cursor as a row of the whole notes and a column.
     fn cursor(&self) -> (usize, usize) {
-        let DataCursor(row, col) = self.text.cursor();
+        let DataCursor(row, col) = self.window.text.cursor();
         (self.above.len() + row, col)
     }
 
-    /// Joins back lines from above until `want` lines stand above the cursor in the window.
-    fn reach_up(&mut self, want: usize) {
-        let DataCursor(row, _) = self.text.cursor();
-        if row >= want || self.above.is_empty() {
-            return;
-        }
-        let cursor = self.cursor();
-        let split = self.above.len().saturating_sub(want - row);
-        self.rebuild(self.lines(), cursor, split);
+    fn line_count(&self) -> usize {
+        self.above.len() + self.window.text.lines().len() + self.below.len()
     }
 
-    /// Sets aside lines far above the cursor once the window has grown well past what it
-    /// keeps, so each edit re-wraps only the window.
-    fn shrink(&mut self) {
-        let DataCursor(row, _) = self.text.cursor();
-        if row <= 2 * self.keep_above {
-            return;
+    /// A line of the whole notes.
+    fn line(&self, row: usize) -> &str {
+        let window = self.window.text.lines();
+        if row < self.above.len() {
+            &self.above[row]
+        } else if row - self.above.len() < window.len() {
+            &window[row - self.above.len()]
+        } else {
+            &self.below[row - self.above.len() - window.len()]
         }
-        let cursor = self.cursor();
-        self.rebuild(self.lines(), cursor, cursor.0 - self.keep_above);
+    }
+
+    /// Lines from the cursor back to where the text area's paragraph move lands: the first
+    /// line after an empty one, or the top.
+    fn paragraph_back(&self, row: usize) -> usize {
+        (1..row)
+            .rev()
+            .find(|&r| self.line(r - 1).is_empty() && !self.line(r).is_empty())
+            .map_or(row, |target| row - target)
+    }
+
+    /// Lines from the cursor on to where the paragraph move forward lands.
+    fn paragraph_forward(&self, row: usize) -> usize {
+        let last = self.line_count() - 1;
+        (row + 1..=last)
+            .find(|&r| self.line(r - 1).is_empty() && !self.line(r).is_empty())
+            .map_or(last - row, |target| target - row)
+    }
+
+    /// Moves the window if it holds fewer than `above` lines before the cursor or `below`
+    /// after it, where the notes have them.
+    fn reach(&mut self, above: usize, below: usize) {
+        let DataCursor(row, _) = self.window.text.cursor();
+        let after = self.window.text.lines().len() - 1 - row;
+        let short_above = row < above && !self.above.is_empty();
+        let short_below = after < below && !self.below.is_empty();
+        if short_above || short_below {
+            self.move_window(above, below);
+        }
+    }
+
+    /// After an edit or a move: a window short of a page either side of the cursor (where
+    /// the notes have more) takes it in, one grown half a page past that sets lines aside,
+    /// so each edit re-wraps about a page and the screen is always full.
+    fn settle(&mut self) {
+        let keep = self.keep();
+        let DataCursor(row, _) = self.window.text.cursor();
+        let after = self.window.text.lines().len() - 1 - row;
+        let short =
+            (row < keep && !self.above.is_empty()) || (after < keep && !self.below.is_empty());
+        if short || row.max(after) > keep + keep / 2 {
+            self.move_window(keep, keep);
+        }
+    }
+
+    /// Makes a new window of `above` lines before the cursor to `below` after it (and any
+    /// selection), with the cursor, the selection, the text to yank and the cursor's row
+    /// on screen as they were. The old window is set aside for undo.
+    fn move_window(&mut self, above: usize, below: usize) {
+        let old = &self.window.text;
+        let (row, col) = self.cursor();
+        let DataCursor(cursor_row, cursor_col) = old.cursor();
+        let anchor = old.selection_range().map(|(start, end)| {
+            let (anchor_row, anchor_col) = if start == (cursor_row, cursor_col) {
+                end
+            } else {
+                start
+            };
+            (self.above.len() + anchor_row, anchor_col)
+        });
+        let on_screen = self.row_on_screen();
+        let yank = old.yank_text();
+
+        let old_first = self.above.len();
+        let mut all = mem::take(&mut self.above);
+        all.extend(self.window.text.lines().iter().cloned());
+        all.append(&mut self.below);
+        let anchor_row = anchor.map_or(row, |(r, _)| r);
+        let first = row.saturating_sub(above).min(anchor_row);
+        let end = row
+            .saturating_add(below)
+            .max(anchor_row)
+            .saturating_add(1)
+            .min(all.len());
+        self.below = all.split_off(end);
+        let lines = all.split_off(first);
+        self.above = all;
+        let window = self.new_window(lines);
+        let old = mem::replace(&mut self.window, window);
+        self.set_aside(old_first, old);
+
+        self.window.text.set_yank_text(yank);
+        self.jump(row - first, col);
+        self.keep_on_screen(on_screen);
+        // Scrolling keeps the cursor in view by moving it: put it back exactly.
+        self.jump(row - first, col);
+        if let Some((anchor_row, anchor_col)) = anchor {
+            self.jump(anchor_row - first, anchor_col);
+            self.window.text.start_selection();
+            self.jump(row - first, col);
+        }
+    }
+
+    fn set_aside(&mut self, first: usize, window: Window) {
+        if self.earlier.len() == EARLIER_WINDOWS {
+            self.earlier.remove(0);
+        }
+        self.earlier.push(Earlier { first, window });
+    }
+
+    /// The row of the notes pane the next frame puts the cursor on: the text area scrolls
+    /// only as far as it takes to show the cursor.
+    fn row_on_screen(&self) -> Option<usize> {
+        let height = self.page();
+        let text = &self.window.text;
+        let top = usize::from(text.scroll_offset().0);
+        let cursor = text.screen_cursor().row;
+        match height {
+            0 => None,
+            _ if cursor < top => Some(0),
+            _ => Some((cursor - top).min(height - 1)),
+        }
+    }
+
+    /// Scrolls the new window so the cursor is on the row of the notes pane it was on.
+    fn keep_on_screen(&mut self, on_screen: Option<usize>) {
+        let area = self.drawn_at.get();
+        let Some(on_screen) = on_screen else {
+            return;
+        };
+        // Drawn once out of sight: the text area learns its size and wraps its lines for it.
+        let text = &mut self.window.text;
+        text.render(area, &mut Buffer::empty(area));
+        let top = i64::from(text.scroll_offset().0);
+        let wanted =
+            i64::try_from(text.screen_cursor().row.saturating_sub(on_screen)).unwrap_or(i64::MAX);
+        let rows = i16::try_from(wanted - top).unwrap_or(0);
+        text.scroll(Scrolling::Delta { rows, cols: 0 });
+    }
+
+    /// Undo or redo: in the window, or once it has nothing left, in the newest window set
+    /// aside that has something, passing only through windows that hold what they were
+    /// made with (all their edits taken back) and, for redo, that were never edited (an
+    /// edit ends what redo can bring back). Nothing changes when no window can step.
+    fn step_history(&mut self, step: fn(&mut TextArea<'static>) -> bool, redo: bool) -> bool {
+        if step(&mut self.window.text) {
+            return true;
+        }
+        let can_leave = |window: &Window| {
+            window.text.lines() == window.made_with.as_slice() && !(redo && window.edited)
+        };
+        let mut leaving = &self.window;
+        for at in (0..self.earlier.len()).rev() {
+            if !can_leave(leaving) {
+                // Unreachable now: the notes have moved on from what these windows hold.
+                self.earlier.drain(..=at);
+                return false;
+            }
+            let mut stepped = self.earlier[at].window.text.clone();
+            if step(&mut stepped) {
+                self.earlier.truncate(at + 1);
+                let Some(earlier) = self.earlier.pop() else {
+                    return false;
+                };
+                if !self.restore(earlier) {
+                    self.earlier.clear();
+                    return false;
+                }
+                self.window.text = stepped;
+                return true;
+            }
+            leaving = &self.earlier[at].window;
+        }
+        false
+    }
+
+    /// Puts a window set aside back in place, if the notes hold its lines where it was.
+    fn restore(&mut self, earlier: Earlier) -> bool {
+        let Earlier { first, window } = earlier;
+        let held = window.text.lines();
+        let fits = first + held.len() <= self.line_count()
+            && (0..held.len()).all(|i| self.line(first + i) == held[i]);
+        if !fits {
+            return false;
+        }
+        let mut all = mem::take(&mut self.above);
+        all.extend(self.window.text.lines().iter().cloned());
+        all.append(&mut self.below);
+        self.below = all.split_off(first + held.len());
+        all.truncate(first);
+        self.above = all;
+        self.window = window;
+        true
     }
 
     /// Hands a key to the text area; true when the text or cursor may have changed.
     pub fn input(&mut self, key: KeyEvent) -> bool {
-        if jumps_to_top(&key) {
-            self.reach_up(usize::MAX);
-        } else {
-            self.reach_up(self.keep_above);
+        let input = Input::from(key);
+        let keep = self.keep();
+        let (row, _) = self.cursor();
+        match reach(&input) {
+            Reach::Top => self.reach(usize::MAX, keep),
+            Reach::Bottom => self.reach(keep, usize::MAX),
+            Reach::PageUp => self.reach(keep + self.page(), keep),
+            Reach::PageDown => self.reach(keep, keep + self.page()),
+            Reach::ParagraphBack => self.reach(keep + self.paragraph_back(row), keep),
+            Reach::ParagraphForward => self.reach(keep, keep + self.paragraph_forward(row)),
+            Reach::Near => self.reach(keep, keep),
         }
-        self.text.input(key);
-        self.shrink();
+        match (&input.key, input.ctrl, input.alt) {
+            (Key::Char('u'), true, false) => {
+                self.step_history(TextArea::undo, false);
+            }
+            (Key::Char('r'), true, false) => {
+                self.step_history(TextArea::redo, true);
+            }
+            _ => self.window.edited |= self.window.text.input(input),
+        }
+        self.settle();
         true
     }
 
@@ -134,19 +406,19 @@ impl NotesEditor {
 
     /// Inserts text as typed, at the cursor.
     pub fn insert(&mut self, typed: &str) {
-        self.text.insert_str(typed);
-        self.shrink();
+        let keep = self.keep();
+        self.reach(keep, keep);
+        self.window.edited |= self.window.text.insert_str(typed);
+        self.settle();
     }
 
     /// Inserts `[mm:ss] ` of interview time at the cursor, spaced from a word before it.
     pub fn stamp(&mut self, elapsed: Duration) {
-        let DataCursor(row, col) = self.text.cursor();
+        let DataCursor(row, col) = self.window.text.cursor();
         let after_word = col > 0
-            && self
-                .text
-                .lines()
-                .get(row)
-                .and_then(|line| line.chars().nth(col - 1))
+            && self.window.text.lines()[row]
+                .chars()
+                .nth(col - 1)
                 .is_some_and(|c| !c.is_whitespace());
         let space = if after_word { " " } else { "" };
         self.insert(&format!("{space}[{}] ", mm_ss(elapsed)));
@@ -154,7 +426,10 @@ impl NotesEditor {
 
     /// The whole of the notes, without copying them.
     pub fn iter_lines(&self) -> impl Iterator<Item = &String> {
-        self.above.iter().chain(self.text.lines())
+        self.above
+            .iter()
+            .chain(self.window.text.lines())
+            .chain(&self.below)
     }
 
     /// The whole of the notes.
@@ -167,19 +442,43 @@ impl NotesEditor {
         self.iter_lines().filter(|l| !l.trim().is_empty()).count()
     }
 
-    /// The window, for drawing: the lines around the cursor and after it.
+    /// Draws the window in `area`, remembering its size: a page for the window to keep.
+    pub fn render(&self, area: Rect, buffer: &mut Buffer) {
+        self.drawn_at.set(area);
+        self.window.text.render(area, buffer);
+    }
+
+    /// The window as drawn: the lines around the cursor.
     pub fn text_area(&self) -> &TextArea<'static> {
-        &self.text
+        &self.window.text
     }
 }
 
-/// The text area's moves to the first line (Alt+<, Ctrl+Alt+P, Ctrl+Alt+↑).
-fn jumps_to_top(key: &KeyEvent) -> bool {
-    let ctrl_alt = KeyModifiers::CONTROL | KeyModifiers::ALT;
-    match key.code {
-        KeyCode::Char('<') => key.modifiers.contains(KeyModifiers::ALT),
-        KeyCode::Char('p') | KeyCode::Up => key.modifiers.contains(ctrl_alt),
-        _ => false,
+/// A text area as the notes are edited in: wrapped at words, impression words marked.
+fn text_area(lines: Vec<String>, placeholder: &str, marks: Option<&str>) -> TextArea<'static> {
+    let mut text = TextArea::new(lines);
+    if let Some(pattern) = marks {
+        // The matcher built and compiled this pattern already; it cannot fail here.
+        let _ = text.set_search_pattern(pattern);
+        text.set_search_style(IMPRESSION);
+    }
+    text.set_wrap_mode(WrapMode::WordOrGlyph);
+    text.set_cursor_line_style(Style::default());
+    text.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+    text.set_placeholder_text(placeholder);
+    text
+}
+
+/// How far the text area's move for `input` can take the cursor (its default keys).
+fn reach(input: &Input) -> Reach {
+    match (&input.key, input.ctrl, input.alt) {
+        (Key::Char('<'), false, true) | (Key::Up | Key::Char('p'), true, true) => Reach::Top,
+        (Key::Char('>'), false, true) | (Key::Down | Key::Char('n'), true, true) => Reach::Bottom,
+        (Key::PageUp, ..) | (Key::Char('v'), false, true) => Reach::PageUp,
+        (Key::PageDown, ..) | (Key::Char('v'), true, false) => Reach::PageDown,
+        (Key::Up, true, false) => Reach::ParagraphBack,
+        (Key::Down, true, false) => Reach::ParagraphForward,
+        _ => Reach::Near,
     }
 }
 
@@ -190,8 +489,38 @@ mod tests {
 
     use super::*;
 
+    const NONE: KeyModifiers = KeyModifiers::NONE;
+    const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+    const ALT: KeyModifiers = KeyModifiers::ALT;
+    const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
     fn editor() -> NotesEditor {
         NotesEditor::with_lines("", Vec::new(), None)
+    }
+
+    fn press(notes: &mut NotesEditor, code: KeyCode, modifiers: KeyModifiers) {
+        notes.input(KeyEvent::new(code, modifiers));
+    }
+
+    fn numbered(count: usize) -> Vec<String> {
+        (0..count).map(|n| format!("line {n}")).collect()
+    }
+
+    /// The screen rows of a buffer, styles left out.
+    fn rows(buffer: &Buffer) -> Vec<String> {
+        buffer
+            .content
+            .chunks(usize::from(buffer.area.width))
+            .map(|row| row.iter().map(|c| c.symbol()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_cursor_stays_at_the_end_of_a_line_longer_than_a_jump_reaches() {
+        let long = "a".repeat(70_000);
+        let mut notes = NotesEditor::windowed("", vec![long.clone()], None, 2);
+        notes.insert("!");
+        assert_eq!(notes.lines(), [format!("{long}!")]);
     }
 
     #[test]
@@ -205,10 +534,10 @@ mod tests {
     fn stamp_inserts_interview_time_at_the_cursor() {
         let mut notes = editor();
         notes.paste("found SSRF");
-        notes.input(KeyEvent::new(KeyCode::Home, KeyModifiers::NONE));
+        press(&mut notes, KeyCode::Home, NONE);
         notes.stamp(Duration::from_secs(17 * 60 + 36));
         assert_eq!(notes.lines(), ["[17:36] found SSRF"]);
-        notes.input(KeyEvent::new(KeyCode::End, KeyModifiers::NONE));
+        press(&mut notes, KeyCode::End, NONE);
         notes.stamp(Duration::from_secs(62));
         assert_eq!(notes.lines(), ["[17:36] found SSRF [01:02] "]);
     }
@@ -217,29 +546,119 @@ mod tests {
     fn undo_takes_back_the_last_edit() {
         let mut notes = editor();
         notes.paste("kept");
-        notes.input(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
-        notes.input(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        press(&mut notes, KeyCode::Char('x'), NONE);
+        press(&mut notes, KeyCode::Char('u'), CTRL);
         assert_eq!(notes.lines(), ["kept"]);
-        notes.input(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
+        press(&mut notes, KeyCode::Char('r'), CTRL);
         assert_eq!(notes.lines(), ["keptx"]);
     }
 
     #[test]
-    fn long_notes_keep_only_a_window_in_the_text_area() {
-        let lines: Vec<String> = (0..1_000).map(|n| format!("line {n}")).collect();
+    fn long_notes_keep_about_a_page_in_the_text_area() {
+        let lines = numbered(1_000);
         let mut notes = NotesEditor::with_lines("", lines.clone(), None);
-        assert!(notes.text_area().lines().len() <= 2 * KEEP_ABOVE + 1);
-        assert_eq!(notes.lines(), lines);
+        notes.render(
+            Rect::new(0, 0, 40, 30),
+            &mut Buffer::empty(Rect::new(0, 0, 40, 30)),
+        );
         notes.insert("!");
-        assert_eq!(notes.lines().last().map(String::as_str), Some("line 999!"));
-        notes.input(KeyEvent::new(
-            KeyCode::Up,
-            KeyModifiers::CONTROL | KeyModifiers::ALT,
-        ));
-        notes.input(KeyEvent::new(KeyCode::Home, KeyModifiers::NONE));
+        assert!(notes.text_area().lines().len() <= 30 + 15 + 1);
+        assert_eq!(notes.lines()[..999], lines[..999]);
+        assert_eq!(notes.lines()[999], "line 999!");
+        press(&mut notes, KeyCode::Up, CTRL | ALT);
+        press(&mut notes, KeyCode::Home, NONE);
         notes.insert("top ");
         assert_eq!(notes.lines()[0], "top line 0");
         assert_eq!(notes.lines().len(), 1_000);
+        assert!(
+            notes.text_area().lines().len() <= 30 + 15 + 1,
+            "after the jump to the top the window holds the top page only"
+        );
+    }
+
+    #[test]
+    fn undo_goes_back_across_window_moves_and_redo_comes_forward_again() {
+        let mut notes = NotesEditor::windowed("", Vec::new(), None, 2);
+        let mut states = vec![notes.lines()];
+        for word in ["one", "two", "three", "four", "five", "six"] {
+            notes.insert(word);
+            states.push(notes.lines());
+            press(&mut notes, KeyCode::Enter, NONE);
+            states.push(notes.lines());
+        }
+        assert!(!notes.earlier.is_empty(), "the window has moved");
+        for back in 1..states.len() {
+            press(&mut notes, KeyCode::Char('u'), CTRL);
+            assert_eq!(
+                notes.lines(),
+                states[states.len() - 1 - back],
+                "undo {back}"
+            );
+        }
+        press(&mut notes, KeyCode::Char('r'), CTRL);
+        assert_eq!(notes.lines(), states[1]);
+    }
+
+    #[test]
+    fn undo_stops_rather_than_reach_past_edits_it_cannot_take_back() {
+        let mut notes = NotesEditor::windowed("", numbered(12), None, 2);
+        press(&mut notes, KeyCode::Up, CTRL | ALT);
+        // More edits than the text area's history holds (50), then back down.
+        for _ in 0..60 {
+            notes.insert("x");
+        }
+        press(&mut notes, KeyCode::Down, CTRL | ALT);
+        let before_undo = notes.lines();
+        for _ in 0..80 {
+            press(&mut notes, KeyCode::Char('u'), CTRL);
+        }
+        // The history took back its 50 edits and stopped: the first 10 stay.
+        let lines = notes.lines();
+        assert_eq!(lines[0], format!("line 0{}", "x".repeat(10)));
+        assert_eq!(lines[1..], before_undo[1..]);
+    }
+
+    #[test]
+    fn paragraph_moves_and_pages_land_as_in_one_text_area() {
+        let mut lines = numbered(300);
+        lines[40] = String::new();
+        let mut notes = NotesEditor::windowed("", lines.clone(), None, 2);
+        press(&mut notes, KeyCode::Up, CTRL);
+        assert_eq!(
+            notes.cursor().0,
+            41,
+            "to the paragraph after the empty line"
+        );
+        press(&mut notes, KeyCode::Up, CTRL);
+        assert_eq!(notes.cursor().0, 0, "to the top");
+        press(&mut notes, KeyCode::Down, CTRL);
+        assert_eq!(notes.cursor().0, 41);
+        press(&mut notes, KeyCode::Down, CTRL);
+        assert_eq!(notes.cursor().0, 299, "to the bottom");
+    }
+
+    #[test]
+    fn the_text_to_yank_and_a_selection_survive_a_window_move() {
+        let mut notes = NotesEditor::windowed("", numbered(40), None, 2);
+        press(&mut notes, KeyCode::Char('k'), CTRL);
+        press(&mut notes, KeyCode::Up, SHIFT);
+        for _ in 0..10 {
+            press(&mut notes, KeyCode::Up, SHIFT);
+        }
+        assert!(!notes.earlier.is_empty(), "the window has moved");
+        assert_eq!(
+            notes
+                .text_area()
+                .selection_range()
+                .map(|(s, e)| (s.0 + notes.above.len(), e.0 + notes.above.len())),
+            Some((28, 39))
+        );
+        for _ in 0..10 {
+            press(&mut notes, KeyCode::Down, NONE);
+        }
+        press(&mut notes, KeyCode::End, NONE);
+        press(&mut notes, KeyCode::Char('y'), CTRL);
+        assert_eq!(notes.lines()[38], "line 38");
     }
 
     #[derive(Debug, Clone)]
@@ -250,55 +669,122 @@ mod tests {
     }
 
     fn op() -> impl Strategy<Value = Op> {
-        let none = KeyModifiers::NONE;
         prop_oneof![
             4 => prop::sample::select(vec!['a', 'b', ' ', 'é', '"']).prop_map(Op::Type),
-            2 => Just(Op::Key(KeyCode::Enter, none)),
-            1 => Just(Op::Key(KeyCode::Backspace, none)),
-            1 => Just(Op::Key(KeyCode::Delete, none)),
-            3 => Just(Op::Key(KeyCode::Up, none)),
-            2 => Just(Op::Key(KeyCode::Down, none)),
-            1 => Just(Op::Key(KeyCode::Left, none)),
-            1 => Just(Op::Key(KeyCode::Home, none)),
-            1 => Just(Op::Key(KeyCode::End, none)),
-            1 => Just(Op::Key(KeyCode::Char('w'), KeyModifiers::CONTROL)),
-            1 => Just(Op::Key(KeyCode::Char('k'), KeyModifiers::CONTROL)),
-            1 => Just(Op::Key(KeyCode::Up, KeyModifiers::CONTROL | KeyModifiers::ALT)),
-            1 => Just(Op::Key(KeyCode::Down, KeyModifiers::CONTROL | KeyModifiers::ALT)),
+            2 => Just(Op::Key(KeyCode::Enter, NONE)),
+            1 => Just(Op::Key(KeyCode::Backspace, NONE)),
+            1 => Just(Op::Key(KeyCode::Delete, NONE)),
+            3 => Just(Op::Key(KeyCode::Up, NONE)),
+            2 => Just(Op::Key(KeyCode::Down, NONE)),
+            1 => Just(Op::Key(KeyCode::Left, NONE)),
+            1 => Just(Op::Key(KeyCode::Home, NONE)),
+            1 => Just(Op::Key(KeyCode::End, NONE)),
+            1 => Just(Op::Key(KeyCode::Char('w'), CTRL)),
+            1 => Just(Op::Key(KeyCode::Char('k'), CTRL)),
+            1 => Just(Op::Key(KeyCode::Char('y'), CTRL)),
+            1 => Just(Op::Key(KeyCode::Up, SHIFT)),
+            1 => Just(Op::Key(KeyCode::Down, SHIFT)),
+            1 => Just(Op::Key(KeyCode::Char('x'), CTRL)),
+            1 => Just(Op::Key(KeyCode::Up, CTRL)),
+            1 => Just(Op::Key(KeyCode::Down, CTRL)),
+            1 => Just(Op::Key(KeyCode::PageUp, NONE)),
+            1 => Just(Op::Key(KeyCode::PageDown, NONE)),
+            1 => Just(Op::Key(KeyCode::Up, CTRL | ALT)),
+            1 => Just(Op::Key(KeyCode::Down, CTRL | ALT)),
+            1 => Just(Op::Key(KeyCode::Char('<'), ALT)),
             1 => "[a-z\\n]{0,12}".prop_map(Op::Paste),
         ]
     }
 
+    fn is_page_key(op: &Op) -> bool {
+        matches!(op, Op::Key(KeyCode::PageUp | KeyCode::PageDown, _))
+    }
+
+    /// The same edit on the windowed editor and on one text area holding all the notes.
+    fn apply(windowed: &mut NotesEditor, whole: &mut TextArea, op: Op) {
+        match op {
+            Op::Type(c) => {
+                windowed.insert(&c.to_string());
+                whole.insert_str(c.to_string());
+            }
+            Op::Key(code, modifiers) => {
+                windowed.input(KeyEvent::new(code, modifiers));
+                whole.input(KeyEvent::new(code, modifiers));
+            }
+            Op::Paste(text) => {
+                windowed.paste(&text);
+                whole.insert_str(text);
+            }
+        }
+    }
+
     proptest! {
-        /// Whatever is typed, the windowed editor holds the same notes as one text area
-        /// holding them all (a window of 2 lines, so the window moves all the time).
+        /// Whatever is typed, the windowed editor holds the same notes and shows the same
+        /// screen as one text area holding them all. Drawn in 24×4 the window keeps 4 lines
+        /// either side, otherwise 2: it moves all the time.
         #[test]
-        fn the_window_never_changes_the_notes(
-            start in prop::collection::vec("[a-z ]{0,6}", 1..12),
+        fn the_window_never_changes_the_notes_or_the_screen(
+            start in prop::collection::vec("[a-z ]{0,30}", 1..30),
             ops in prop::collection::vec(op(), 0..80),
+            drawn in any::<bool>(),
         ) {
+            let area = Rect::new(0, 0, 24, 4);
             let mut windowed = NotesEditor::windowed("", start.clone(), None, 2);
-            let mut whole = TextArea::new(start);
+            let mut whole = text_area(start, "", None);
             whole.move_cursor(CursorMove::Bottom);
             whole.move_cursor(CursorMove::End);
-            for op in ops {
-                match op {
-                    Op::Type(c) => {
-                        windowed.insert(&c.to_string());
-                        whole.insert_str(c.to_string());
-                    }
-                    Op::Key(code, modifiers) => {
-                        windowed.input(KeyEvent::new(code, modifiers));
-                        whole.input(KeyEvent::new(code, modifiers));
-                    }
-                    Op::Paste(text) => {
-                        windowed.paste(&text);
-                        whole.insert_str(text);
-                    }
-                }
+            if drawn {
+                // As the console does: a terminal's rows in the window, then a first frame.
+                windowed.fit(usize::from(area.height));
+                windowed.render(area, &mut Buffer::empty(area));
+                (&whole).render(area, &mut Buffer::empty(area));
+            }
+            // Undrawn, a text area has no page to move by.
+            for op in ops.into_iter().filter(|op| drawn || !is_page_key(op)) {
+                apply(&mut windowed, &mut whole, op);
                 prop_assert_eq!(windowed.lines(), whole.lines().to_vec());
                 let DataCursor(row, col) = whole.cursor();
                 prop_assert_eq!(windowed.cursor(), (row, col));
+                if drawn {
+                    let mut seen = Buffer::empty(area);
+                    windowed.render(area, &mut seen);
+                    let mut expected = Buffer::empty(area);
+                    (&whole).render(area, &mut expected);
+                    prop_assert_eq!(rows(&seen), rows(&expected));
+                }
+            }
+        }
+
+        /// Undo and redo in the windowed editor take the notes where they take one text
+        /// area holding them all, step by step, until they stop; then they stay stopped.
+        #[test]
+        fn undo_and_redo_go_where_they_go_in_one_text_area_or_stop(
+            ops in prop::collection::vec(op(), 0..40),
+            undos in 0..45usize,
+            redos in 0..45usize,
+        ) {
+            let mut windowed = NotesEditor::windowed("", Vec::new(), None, 2);
+            let mut whole = text_area(Vec::new(), "", None);
+            for op in ops.into_iter().filter(|op| !is_page_key(op)) {
+                apply(&mut windowed, &mut whole, op);
+            }
+            let steps = [(KeyCode::Char('u'), undos), (KeyCode::Char('r'), redos)];
+            let mut stopped = false;
+            for (code, count) in steps {
+                for _ in 0..count {
+                    let before = windowed.lines();
+                    apply(&mut windowed, &mut whole, Op::Key(code, CTRL));
+                    if !stopped && windowed.lines() == whole.lines() {
+                        let DataCursor(row, col) = whole.cursor();
+                        prop_assert_eq!(windowed.cursor(), (row, col));
+                    } else {
+                        stopped = true;
+                        prop_assert_eq!(windowed.lines(), before);
+                    }
+                }
+                if stopped {
+                    break;
+                }
             }
         }
     }

@@ -98,9 +98,9 @@ fn draw_notes(frame: &mut Frame, area: Rect, screen: &InterviewScreen) {
         .border_style(style::FOCUSED_BORDER);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let notes = screen.notes[at].text_area();
-    frame.render_widget(notes, inner);
-    mark_candidate_words(frame, inner, notes);
+    let notes = &screen.notes[at];
+    notes.render(inner, frame.buffer_mut());
+    mark_candidate_words(frame, inner, notes.text_area());
 }
 
 /// Lines that start with `"` or `>` hold the candidate's own words: shown apart, in every
