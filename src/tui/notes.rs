@@ -172,6 +172,10 @@ impl NotesEditor {
         (self.above.len() + row, col)
     }
 
+    fn in_window(&self, row: usize) -> bool {
+        (self.above.len()..self.above.len() + self.window.text.lines().len()).contains(&row)
+    }
+
     fn line_count(&self) -> usize {
         self.above.len() + self.window.text.lines().len() + self.below.len()
     }
@@ -235,8 +239,21 @@ impl NotesEditor {
     /// selection), with the cursor, the selection, the text to yank and the cursor's row
     /// on screen as they were. The old window is set aside for undo.
     fn move_window(&mut self, above: usize, below: usize) {
+        let cursor = self.cursor();
+        let on_screen = self.row_on_screen();
+        self.place_window(cursor, above, below, on_screen);
+    }
+
+    /// As `move_window`, with the cursor put at `(row, col)` of the notes and on row
+    /// `on_screen` of the notes pane.
+    fn place_window(
+        &mut self,
+        (row, col): (usize, usize),
+        above: usize,
+        below: usize,
+        on_screen: Option<usize>,
+    ) {
         let old = &self.window.text;
-        let (row, col) = self.cursor();
         let DataCursor(cursor_row, cursor_col) = old.cursor();
         let anchor = old.selection_range().map(|(start, end)| {
             let (anchor_row, anchor_col) = if start == (cursor_row, cursor_col) {
@@ -246,7 +263,6 @@ impl NotesEditor {
             };
             (self.above.len() + anchor_row, anchor_col)
         });
-        let on_screen = self.row_on_screen();
         let yank = old.yank_text();
 
         let old_first = self.above.len();
@@ -375,7 +391,25 @@ impl NotesEditor {
     pub fn input(&mut self, key: KeyEvent) -> bool {
         let input = Input::from(key);
         let keep = self.keep();
-        let (row, _) = self.cursor();
+        let (row, col) = self.cursor();
+        let far_target = match reach(&input) {
+            Reach::Top => Some(0),
+            Reach::Bottom => Some(self.line_count() - 1),
+            Reach::ParagraphBack => Some(row - self.paragraph_back(row)),
+            Reach::ParagraphForward => Some(row + self.paragraph_forward(row)),
+            _ => None,
+        };
+        let selecting = input.shift || self.window.text.is_selecting();
+        if let Some(target) = far_target.filter(|&t| !selecting && !self.in_window(t)) {
+            // Nothing to select on the way: the window goes where the cursor lands, rather
+            // than taking in every line between. The text area would show it on the top
+            // row when moving up, on the bottom row when moving down.
+            let col = col.min(self.line(target).chars().count());
+            let page = self.page();
+            let on_screen = (page > 0).then(|| if target < row { 0 } else { page - 1 });
+            self.place_window((target, col), keep, keep, on_screen);
+            return true;
+        }
         match reach(&input) {
             Reach::Top => self.reach(usize::MAX, keep),
             Reach::Bottom => self.reach(keep, usize::MAX),
@@ -573,6 +607,13 @@ mod tests {
         assert!(
             notes.text_area().lines().len() <= 30 + 15 + 1,
             "after the jump to the top the window holds the top page only"
+        );
+        assert!(
+            notes
+                .earlier
+                .iter()
+                .all(|e| e.window.text.lines().len() <= KEEP_UNDRAWN + 1),
+            "no window on the way took in the lines between"
         );
     }
 
