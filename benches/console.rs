@@ -3,6 +3,8 @@
 //! `cargo bench --bench console`. DESIGN.md's budgets: a keystroke handled and drawn at
 //! 200×60 with word wrap in ≤ 1 ms with a 300-line phase and ≤ 16 ms with 10,000 lines.
 //! The reference measured in the same run is a bare `Paragraph` frame of the same size.
+//! Far moves in the notes (to the top, to the bottom) are keystrokes too and are measured
+//! at 10,000 lines.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -111,6 +113,30 @@ fn keystrokes(c: &mut Criterion) {
     group.finish();
 }
 
+/// The notes' far moves: to the top and back to the bottom of 10,000 lines, in turn.
+fn far_moves(c: &mut Criterion) {
+    let now = Instant::now();
+    let mut group = c.benchmark_group("far_move_200x60");
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    let mut app = app_with_notes(10_000, now);
+    terminal.draw(|f| view::draw(&app, f, now)).expect("draw");
+    let mut n = 0usize;
+    group.bench_function("top_or_bottom_handled_and_drawn/10000", |b| {
+        b.iter(|| {
+            n += 1;
+            let code = if n.is_multiple_of(2) {
+                KeyCode::Down
+            } else {
+                KeyCode::Up
+            };
+            let key = KeyEvent::new(code, KeyModifiers::CONTROL | KeyModifiers::ALT);
+            app.handle(&Event::Key(key), now);
+            terminal.draw(|f| view::draw(&app, f, now)).expect("draw");
+        });
+    });
+    group.finish();
+}
+
 fn saving(c: &mut Criterion) {
     let now = Instant::now();
     // About 1 MB of notes: 15,000 lines of ~70 bytes.
@@ -143,5 +169,5 @@ fn saving(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frames, keystrokes, saving);
+criterion_group!(benches, frames, keystrokes, far_moves, saving);
 criterion_main!(benches);
