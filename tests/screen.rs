@@ -708,3 +708,28 @@ fn notes_below_the_cursor_fill_the_pane_after_the_terminal_grows() {
     );
     assert!(shown.iter().any(|r| r.contains("note 150 ")));
 }
+
+#[test]
+fn notes_keys_from_the_help_select_cut_put_back_and_jump() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    type_text(&mut app, "first\n\nsecond para", t0);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Left, KeyModifiers::SHIFT, t0);
+    }
+    ctrl(&mut app, 'x', t0);
+    assert_eq!(notes(&app, 0), ["first", "", "second "]);
+    press(
+        &mut app,
+        KeyCode::Up,
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+        t0,
+    );
+    press(&mut app, KeyCode::Home, KeyModifiers::NONE, t0);
+    ctrl(&mut app, 'y', t0);
+    assert_eq!(notes(&app, 0), ["parafirst", "", "second "]);
+    press(&mut app, KeyCode::Down, KeyModifiers::CONTROL, t0);
+    press(&mut app, KeyCode::Home, KeyModifiers::NONE, t0);
+    type_text(&mut app, "> ", t0);
+    assert_eq!(notes(&app, 0), ["parafirst", "", "> second "]);
+}
