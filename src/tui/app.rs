@@ -311,8 +311,9 @@ impl App {
             Event::Key(_) => false,
             Event::Paste(text) => self.handle_paste(text, now),
             Event::Resize(_, rows) => {
+                // Every phase's notes: any of them may be the next one shown at this size.
                 if let Screen::Interview(s) = &mut self.screen {
-                    s.current_notes().fit(usize::from(*rows));
+                    s.notes.iter_mut().for_each(|n| n.fit(usize::from(*rows)));
                 }
                 true
             }
