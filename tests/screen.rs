@@ -682,31 +682,41 @@ fn the_script_pane_kept_between_frames_is_drawn_anew_when_what_it_shows_changes(
 
 #[test]
 fn notes_below_the_cursor_fill_the_pane_after_the_terminal_grows() {
-    let t0 = Instant::now();
-    let mut app = started(t0);
-    ctrl(&mut app, 'n', t0);
-    let lines: Vec<String> = (0..300).map(|n| format!("note {n}")).collect();
-    app.handle(&Event::Paste(lines.join("\n")), t0);
-    draw(&app, 80, 24, t0);
-    press(
-        &mut app,
-        KeyCode::Up,
-        KeyModifiers::CONTROL | KeyModifiers::ALT,
-        t0,
-    );
-    for _ in 0..150 {
-        press(&mut app, KeyCode::Down, KeyModifiers::NONE, t0);
+    // Grown while on the phase, and while on another phase then back.
+    for elsewhere in [false, true] {
+        let t0 = Instant::now();
+        let mut app = started(t0);
+        ctrl(&mut app, 'n', t0);
+        let lines: Vec<String> = (0..300).map(|n| format!("note {n}")).collect();
+        app.handle(&Event::Paste(lines.join("\n")), t0);
         draw(&app, 80, 24, t0);
+        press(
+            &mut app,
+            KeyCode::Up,
+            KeyModifiers::CONTROL | KeyModifiers::ALT,
+            t0,
+        );
+        for _ in 0..150 {
+            press(&mut app, KeyCode::Down, KeyModifiers::NONE, t0);
+            draw(&app, 80, 24, t0);
+        }
+        if elsewhere {
+            ctrl(&mut app, 'n', t0);
+            draw(&app, 80, 24, t0);
+        }
+        app.handle(&Event::Resize(160, 100), t0);
+        if elsewhere {
+            ctrl(&mut app, 'p', t0);
+        }
+        let screen = rows(draw(&app, 160, 100, t0).backend().buffer());
+        let shown: Vec<&String> = screen.iter().filter(|r| r.contains("note ")).collect();
+        assert!(
+            shown.len() >= 90,
+            "{elsewhere}: {} rows: {shown:?}",
+            shown.len()
+        );
+        assert!(shown.iter().any(|r| r.contains("note 150 ")));
     }
-    app.handle(&Event::Resize(160, 100), t0);
-    let screen = rows(draw(&app, 160, 100, t0).backend().buffer());
-    let shown: Vec<&String> = screen.iter().filter(|r| r.contains("note ")).collect();
-    assert!(
-        shown.len() >= 90,
-        "{} rows of notes: {shown:?}",
-        shown.len()
-    );
-    assert!(shown.iter().any(|r| r.contains("note 150 ")));
 }
 
 #[test]
