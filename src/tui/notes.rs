@@ -73,6 +73,7 @@ struct Earlier {
 }
 
 /// How far from the cursor a key may reach into the notes.
+#[derive(Clone, Copy)]
 enum Reach {
     Top,
     Bottom,
@@ -392,32 +393,33 @@ impl NotesEditor {
         let input = Input::from(key);
         let keep = self.keep();
         let (row, col) = self.cursor();
-        let far_target = match reach(&input) {
+        let reach_of_key = reach(&input);
+        let target = match reach_of_key {
             Reach::Top => Some(0),
             Reach::Bottom => Some(self.line_count() - 1),
             Reach::ParagraphBack => Some(row - self.paragraph_back(row)),
             Reach::ParagraphForward => Some(row + self.paragraph_forward(row)),
-            _ => None,
+            Reach::PageUp | Reach::PageDown | Reach::Near => None,
         };
         let selecting = input.shift || self.window.text.is_selecting();
-        if let Some(target) = far_target.filter(|&t| !selecting && !self.in_window(t)) {
-            // Nothing to select on the way: the window goes where the cursor lands, rather
-            // than taking in every line between. The text area would show it on the top
-            // row when moving up, on the bottom row when moving down.
-            let col = col.min(self.line(target).chars().count());
-            let page = self.page();
-            let on_screen = (page > 0).then(|| if target < row { 0 } else { page - 1 });
-            self.place_window((target, col), keep, keep, on_screen);
-            return true;
-        }
-        match reach(&input) {
-            Reach::Top => self.reach(usize::MAX, keep),
-            Reach::Bottom => self.reach(keep, usize::MAX),
-            Reach::PageUp => self.reach(keep + self.page(), keep),
-            Reach::PageDown => self.reach(keep, keep + self.page()),
-            Reach::ParagraphBack => self.reach(keep + self.paragraph_back(row), keep),
-            Reach::ParagraphForward => self.reach(keep, keep + self.paragraph_forward(row)),
-            Reach::Near => self.reach(keep, keep),
+        match (target, reach_of_key) {
+            (Some(target), _) if !selecting && !self.in_window(target) => {
+                // Nothing to select on the way: the window goes where the cursor lands,
+                // rather than taking in every line between. The text area would show it on
+                // the top row when moving up, on the bottom row when moving down.
+                let col = col.min(self.line(target).chars().count());
+                let page = self.page();
+                let on_screen = (page > 0).then(|| if target < row { 0 } else { page - 1 });
+                self.place_window((target, col), keep, keep, on_screen);
+                return true;
+            }
+            (Some(target), _) => self.reach(
+                keep + row.saturating_sub(target),
+                keep + target.saturating_sub(row),
+            ),
+            (None, Reach::PageUp) => self.reach(keep + self.page(), keep),
+            (None, Reach::PageDown) => self.reach(keep, keep + self.page()),
+            (None, _) => self.reach(keep, keep),
         }
         match (&input.key, input.ctrl, input.alt) {
             (Key::Char('u'), true, false) => {
