@@ -1,6 +1,6 @@
 //! Drawing: a pure function of the app's state and the time. Nothing here changes state,
-//! except recording how far the script can scroll at this size, and keeping the script
-//! pane as drawn to reuse while it is unchanged.
+//! except recording what only the size tells (how far the script can scroll, how many rows
+//! a page of notes is) and keeping the script pane as drawn to reuse while it is unchanged.
 
 mod footer;
 mod header;
