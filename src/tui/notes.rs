@@ -821,8 +821,14 @@ mod tests {
                         let DataCursor(row, col) = whole.cursor();
                         prop_assert_eq!(windowed.cursor(), (row, col));
                     } else {
+                        // Stopping is allowed only where one text area would go on: the
+                        // notes as they were, and nothing left to step in the window itself
+                        // (the steps left are in windows the notes have moved on from).
                         stopped = true;
                         prop_assert_eq!(windowed.lines(), before);
+                        let mut window = windowed.window.text.clone();
+                        let stepped = if code == KeyCode::Char('u') { window.undo() } else { window.redo() };
+                        prop_assert!(!stepped, "stopped with steps left in the window");
                     }
                 }
                 if stopped {
