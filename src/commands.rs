@@ -10,8 +10,10 @@ use chrono::{Duration as ChronoDuration, Local, Utc};
 use interview_console::guide::Guide;
 use interview_console::interview::plan::find_role;
 use interview_console::interview::{Plan, QuestionChoice, resume_gap};
+use interview_console::store::autosave::SessionFile;
 use interview_console::store::export::{list_lines, markdown};
 use interview_console::store::files::write_bytes_atomic;
+use interview_console::store::recovery::RecoveryPlaces;
 use interview_console::store::reports::{consistency, debrief};
 use interview_console::store::sessions::{read_record, record_json};
 use interview_console::store::{SessionRecord, SessionStore, Status};
@@ -148,7 +150,23 @@ fn start(cli: &Cli, store: SessionStore) -> Result<ExitCode, Failure> {
             app.notice = Some(format!("Unfinished: resume {}", unfinished.id));
         }
     }
-    let ending = tui::run(app, Storage { store, lock: None });
+    let recovery = RecoveryPlaces::from_environment(store.data_dir());
+    // Notes that once went astray come before anything else the footer could say.
+    match recovery.existing().len() {
+        0 => {}
+        1 => app.notice = Some("A recovery file is waiting: see `interview-console list`".into()),
+        n => {
+            app.notice = Some(format!(
+                "{n} recovery files are waiting: see `interview-console list`"
+            ))
+        }
+    }
+    let storage = Storage {
+        recovery,
+        session: SessionFile::new(store.clone()),
+        store,
+    };
+    let ending = tui::run(app, storage);
     Ok(report(&ending))
 }
 
@@ -169,13 +187,12 @@ fn resume(guide: Guide, store: SessionStore, record: &SessionRecord) -> Result<E
     if !same_guide {
         app.notice = Some("Guide changed since: questions as planned".into());
     }
-    let ending = tui::run(
-        app,
-        Storage {
-            store,
-            lock: Some(lock),
-        },
-    );
+    let storage = Storage {
+        recovery: RecoveryPlaces::from_environment(store.data_dir()),
+        session: SessionFile::holding(store.clone(), record.id.clone(), lock),
+        store,
+    };
+    let ending = tui::run(app, storage);
     Ok(report(&ending))
 }
 
@@ -189,13 +206,6 @@ fn report(ending: &Ending) -> ExitCode {
     if let Some(failure) = &ending.failure {
         let _ = writeln!(err, "interview-console: {failure}");
         code = NOT_SAVED;
-    }
-    if let Some(path) = &ending.emergency {
-        let _ = writeln!(
-            err,
-            "interview-console: the notes as they were are in {}",
-            path.display()
-        );
     }
     match &ending.saved {
         Saved::Nothing => {}
@@ -213,7 +223,7 @@ fn report(ending: &Ending) -> ExitCode {
             );
             let _ = writeln!(
                 err,
-                "interview-console: the notes are safe in {}",
+                "interview-console: the notes are safe in the recovery file {}",
                 path.display()
             );
             code = NOT_SAVED;
@@ -255,8 +265,28 @@ fn list(store: &SessionStore) -> Result<ExitCode, Failure> {
     for error in &bad {
         eprintln!("interview-console: skipped {error}");
     }
-    if records.is_empty() && bad.is_empty() {
+    let recovered = RecoveryPlaces::from_environment(store.data_dir()).existing();
+    if records.is_empty() && bad.is_empty() && recovered.is_empty() {
         eprintln!("No interviews saved in {} yet.", store.dir().display());
+    }
+    if !recovered.is_empty() {
+        println!(
+            "\nRecovery files, each an interview whose folder refused it (`resume FILE` goes on with one):"
+        );
+        for path in recovered {
+            let about = read_record(&path).map_or_else(
+                |e| format!("not readable: {e}"),
+                |r| {
+                    format!(
+                        "{}, {}, {}",
+                        r.candidate,
+                        r.role.name,
+                        r.started_at.with_timezone(&Local).format("%Y-%m-%d %H:%M")
+                    )
+                },
+            );
+            println!("{}  ({about})", path.display());
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,8 @@
 mod support;
 
 use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use support::{CTRL_N, CTRL_Q, Console, fresh_dir};
@@ -73,11 +75,19 @@ fn a_note_typed_just_before_sighup_is_on_disk() {
     );
 }
 
+/// Everything in a folder, for checking that nothing new appeared there.
+fn entries(dir: &Path) -> Vec<PathBuf> {
+    fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
 #[test]
-fn closing_the_terminal_saves_the_notes_and_ends_the_console() {
+fn closing_the_terminal_is_a_normal_exit_that_keeps_the_notes_private() {
     let mut console = Console::spawn(&["--role", "pentest", "--candidate", "Sam"], 80, 24, &[]);
     console.wait_for("Notes · Intro");
     console.wait_for_saved("Sam");
+    console.send(CTRL_N);
     console.type_text("typed as the window closed");
     console.wait_for("typed as the window closed");
     console.hang_up();
@@ -89,6 +99,28 @@ fn closing_the_terminal_saves_the_notes_and_ends_the_console() {
     );
     let json = fs::read_to_string(console.session_file().unwrap()).unwrap();
     assert!(json.contains("typed as the window closed"), "{json}");
+    // The session file holds everything: no copy of the candidate's notes anywhere else.
+    for shared in [&console.temp, &console.home, &console.state_home] {
+        assert_eq!(
+            entries(shared),
+            Vec::<PathBuf>::new(),
+            "{}",
+            shared.display()
+        );
+    }
+    assert!(
+        !console
+            .data_home
+            .join("interview-console/recovery")
+            .exists()
+    );
+
+    let mut resumed = Console::spawn_in(&console.data_home, &["resume"], 80, 24, &[]);
+    resumed.wait_for("Notes · Q1");
+    resumed.wait_for("typed as the window closed");
+    resumed.send(CTRL_Q);
+    resumed.type_text("y");
+    assert_eq!(resumed.wait_exit(), 0);
 }
 
 #[test]
@@ -123,13 +155,13 @@ fn a_second_console_cannot_take_an_open_session() {
 }
 
 #[test]
-fn an_unwritable_data_folder_warns_keeps_typing_and_falls_back_at_quit() {
+fn an_unwritable_data_folder_warns_keeps_typing_and_goes_to_a_private_recovery_file() {
     // A file where the data folder should be: no one, root included, can create it.
     let data_home = fresh_dir("blocked").join("not-a-folder");
     fs::write(&data_home, "").unwrap();
     let mut console = Console::spawn_in(
         &data_home,
-        &["--role", "pentest", "--candidate", "Sam"],
+        &["--role", "pentest", "--candidate", "Sam Lee"],
         100,
         24,
         &[],
@@ -141,23 +173,106 @@ fn an_unwritable_data_folder_warns_keeps_typing_and_falls_back_at_quit() {
     console.send(CTRL_Q);
     console.type_text("y");
     assert_eq!(console.wait_exit(), 1);
-    console.wait_for("the notes are safe in");
-    let fallback = fs::read_dir(&console.temp)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.to_string_lossy().ends_with(".json"))
-        .expect("a fallback file");
+    console.wait_for("the notes are safe in the recovery file");
+    // The data folder refused it, so the state folder's private recovery folder took it.
+    let recovery = console.state_home.join("interview-console/recovery");
+    let files = entries(&recovery);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let file = &files[0];
+    assert!(fs::read_to_string(file).unwrap().contains("still typing"));
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
     assert!(
-        fs::read_to_string(&fallback)
-            .unwrap()
-            .contains("still typing")
+        name.starts_with("interview-console-recovery-") && !name.contains("sam"),
+        "a name that says nothing of the candidate: {name}"
     );
-    console.wait_for(&fallback.display().to_string());
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(file), 0o600);
+    assert_eq!(mode(&recovery), 0o700);
+    assert_eq!(entries(&console.temp), Vec::<PathBuf>::new());
+    console.wait_for(&name);
+
+    // Once the folder can be written again, the next console and `list` point to it.
+    fs::remove_file(&data_home).unwrap();
+    let state = console.state_home.to_str().unwrap();
+    let env = [("XDG_STATE_HOME", state)];
+    let mut next = Console::spawn_in(
+        &data_home,
+        &["--role", "appsec", "--candidate", "Jo"],
+        100,
+        24,
+        &env,
+    );
+    next.wait_for("A recovery file is waiting: see `interview-console list`");
+    next.send(CTRL_Q);
+    next.type_text("y");
+    assert_eq!(next.wait_exit(), 0);
+    let listed = Command::new(env!("CARGO_BIN_EXE_interview-console"))
+        .arg("list")
+        .env("XDG_DATA_HOME", &data_home)
+        .env("XDG_STATE_HOME", state)
+        .env("HOME", &console.home)
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    assert!(
+        listed.contains(&format!(
+            "{}  (Sam Lee, Penetration Tester, ",
+            file.display()
+        )),
+        "{listed}"
+    );
 }
 
 #[test]
-fn a_panic_writes_the_notes_to_an_emergency_file() {
+fn a_session_begun_while_its_folder_refused_writes_never_takes_another_sessions_file() {
+    let data_home = fresh_dir("late");
+    let sessions = data_home.join("interview-console/sessions");
+    fs::create_dir_all(sessions.parent().unwrap()).unwrap();
+    // A file where the sessions folder should be: the console cannot save, or reserve an id.
+    fs::write(&sessions, "").unwrap();
+    let minute_before = chrono::Local::now().format("%Y%m%d-%H%M").to_string();
+    let mut console = Console::spawn_in(
+        &data_home,
+        &["--role", "pentest", "--candidate", "Sam Lee"],
+        100,
+        24,
+        &[],
+    );
+    console.wait_for("Notes · Intro");
+    console.wait_for("NOT SAVED");
+    console.type_text("the second interviewer's notes");
+    console.wait_for("the second interviewer's notes");
+    let minute_after = chrono::Local::now().format("%Y%m%d-%H%M").to_string();
+
+    // Meanwhile another console finished an interview with the same candidate that minute.
+    fs::remove_file(&sessions).unwrap();
+    fs::create_dir(&sessions).unwrap();
+    let finished = b"{\"a finished interview\": \"not this console's\"}";
+    for minute in [&minute_before, &minute_after] {
+        fs::write(sessions.join(format!("{minute}-sam-lee.json")), finished).unwrap();
+    }
+
+    // The writer retries, reserves a free id, and saves there.
+    let saved = console.wait_for_file_holding(&sessions, "the second interviewer's notes");
+    let id = session_id(&saved);
+    assert!(id.ends_with("-sam-lee-2"), "{id}");
+    for minute in [&minute_before, &minute_after] {
+        let other = sessions.join(format!("{minute}-sam-lee.json"));
+        assert_eq!(fs::read(&other).unwrap(), finished, "left as it was");
+    }
+    // The id is held: a second console cannot open it while this one runs.
+    let mut second = Console::spawn_in(&data_home, &["resume", &id], 80, 24, &[]);
+    assert_eq!(second.wait_exit(), 2);
+    second.wait_for("is open in another console");
+
+    console.send(CTRL_Q);
+    console.type_text("y");
+    assert_eq!(console.wait_exit(), 0);
+    console.wait_for(&format!("interview-console resume {id}"));
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_saves_the_notes_in_the_session_only() {
     let env = [("INTERVIEW_CONSOLE_TEST_PANIC", "1")];
     let mut console = Console::spawn(&["--role", "pentest", "--candidate", "Sam"], 80, 24, &env);
     console.wait_for("Notes · Intro");
@@ -166,17 +281,14 @@ fn a_panic_writes_the_notes_to_an_emergency_file() {
     console.send(b"\x1b[24~"); // F12
     assert_ne!(console.wait_exit(), 0);
     console.wait_for("test panic requested with F12");
-    console.wait_for("the notes as they were are in");
-    let emergency = fs::read_dir(&console.temp)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.to_string_lossy().ends_with(".json"))
-        .expect("an emergency file");
-    assert!(
-        fs::read_to_string(emergency)
-            .unwrap()
-            .contains("written just before the crash")
+    console.wait_until("the terminal restored", |s| !s.alternate_screen());
+    console.wait_for("Notes saved in");
+    let json = fs::read_to_string(console.session_file().unwrap()).unwrap();
+    assert!(json.contains("written just before the crash"), "{json}");
+    assert_eq!(
+        entries(&console.temp),
+        Vec::<PathBuf>::new(),
+        "no copy in the temp folder"
     );
 }
 
@@ -198,14 +310,13 @@ fn list_export_and_delete_work_on_what_the_console_saved() {
     console.wait_for("Notes · Intro");
     console.send(CTRL_N);
     console.type_text("built a fuzzing harness");
-    console.wait_for("built a fuzzing harness");
+    let id = session_id(&console.wait_for_saved("built a fuzzing harness"));
     for _ in 0..6 {
         console.send(CTRL_N);
     }
     console.wait_for("Notes · Wrap-up");
     console.send(b"\x05"); // Ctrl+E
     console.wait_for("Scorecard copied and written to");
-    let id = session_id(&console.session_file().unwrap());
     let scorecard = console
         .data_home
         .join("interview-console/exports")

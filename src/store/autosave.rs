@@ -5,27 +5,84 @@
 //! until one succeeds or the console stops. Status is shared for the footer.
 
 use std::io;
-use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-use super::files::write_bytes_atomic;
 use super::record::SessionRecord;
-use super::sessions::{SessionStore, record_json};
+use super::sessions::{SessionLock, SessionStore};
 
 /// How long a failed save waits before the next try.
 pub const RETRY_AFTER: Duration = Duration::from_secs(2);
 
-/// Where records go. The session store in the console; a double that fails in tests.
+/// Where records go. The session's file in the console; a double that fails in tests.
 pub trait SessionSink: Send {
     fn save(&mut self, record: &SessionRecord) -> io::Result<()>;
+
+    /// The id the session is saved under, once it has one of its own.
+    fn saved_as(&self) -> Option<String> {
+        None
+    }
 }
 
 impl SessionSink for SessionStore {
     fn save(&mut self, record: &SessionRecord) -> io::Result<()> {
         SessionStore::save(self, record)
+    }
+}
+
+/// The console's session in the sessions folder, under an id of its own.
+///
+/// A new interview's id is reserved (its lock file created exclusively, then held) the
+/// first time the folder can be written, which may be long after the interview began if
+/// the folder refused it at first; every record is then saved under that id, whatever id
+/// it came with. So a session never writes over a file it did not create, and no second
+/// console can open it while this one runs.
+pub struct SessionFile {
+    store: SessionStore,
+    held: Option<(String, SessionLock)>,
+}
+
+impl SessionFile {
+    /// A session that has no id yet: the first save reserves one.
+    pub fn new(store: SessionStore) -> SessionFile {
+        SessionFile { store, held: None }
+    }
+
+    /// A session already held under `id` (resumed).
+    pub fn holding(store: SessionStore, id: String, lock: SessionLock) -> SessionFile {
+        SessionFile {
+            store,
+            held: Some((id, lock)),
+        }
+    }
+}
+
+impl SessionSink for SessionFile {
+    fn save(&mut self, record: &SessionRecord) -> io::Result<()> {
+        let id = match &self.held {
+            Some((id, _)) => id.clone(),
+            None => {
+                let started = record.started_at.with_timezone(&chrono::Local);
+                let (id, lock) = self.store.create(&record.candidate, started).map_err(|e| {
+                    io::Error::new(e.kind(), format!("{e} in {}", self.store.dir().display()))
+                })?;
+                self.held = Some((id.clone(), lock));
+                id
+            }
+        };
+        if record.id == id {
+            self.store.save(record)
+        } else {
+            let mut renamed = record.clone();
+            renamed.id = id;
+            self.store.save(&renamed)
+        }
+    }
+
+    fn saved_as(&self) -> Option<String> {
+        self.held.as_ref().map(|(id, _)| id.clone())
     }
 }
 
@@ -36,6 +93,8 @@ pub struct SaveStatus {
     pub saved_at: Option<Instant>,
     /// Why the last write failed, while it keeps failing.
     pub error: Option<String>,
+    /// The id the session is saved under, once the sessions folder gave it one.
+    pub saved_as: Option<String>,
 }
 
 enum Message {
@@ -118,6 +177,7 @@ fn write_loop(
         };
         let outcome = sink.save(record).map_err(|e| e.to_string());
         let mut shown = status.lock().unwrap_or_else(PoisonError::into_inner);
+        shown.saved_as = sink.saved_as();
         match &outcome {
             Ok(()) => {
                 shown.saved_at = Some(Instant::now());
@@ -163,20 +223,4 @@ fn write_loop(
             }
         }
     }
-}
-
-/// Writes a session where it can still be found when its folder refuses it: the temporary
-/// folder, then the current one. Returns the path written.
-pub fn write_fallback(record: &SessionRecord) -> io::Result<PathBuf> {
-    let json = record_json(record)?;
-    let name = format!("interview-console-{}.json", record.id);
-    let mut last_error = io::Error::other("no folder to write to");
-    for dir in [std::env::temp_dir(), PathBuf::from(".")] {
-        let path = dir.join(&name);
-        match write_bytes_atomic(&path, &json) {
-            Ok(()) => return Ok(path),
-            Err(e) => last_error = e,
-        }
-    }
-    Err(last_error)
 }

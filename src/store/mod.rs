@@ -5,6 +5,7 @@ pub mod autosave;
 pub mod export;
 pub mod files;
 pub mod record;
+pub mod recovery;
 pub mod reports;
 pub mod sessions;
 

@@ -119,6 +119,11 @@ impl SessionStore {
         &self.dir
     }
 
+    /// The console's data folder, which holds the sessions folder.
+    pub fn data_dir(&self) -> &Path {
+        &self.root
+    }
+
     /// Where scorecards written from the console go: beside the sessions folder.
     pub fn exports_dir(&self) -> PathBuf {
         if self.root == self.dir {

@@ -23,9 +23,10 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::store::autosave::{Autosaver, write_fallback};
+use crate::store::autosave::{Autosaver, SessionFile};
+use crate::store::recovery::RecoveryPlaces;
 use crate::store::sessions::session_id_base;
-use crate::store::{SessionHeader, SessionLock, SessionRecord, SessionStore};
+use crate::store::{SessionHeader, SessionRecord, SessionStore};
 use app::App;
 
 /// How long to wait for more queued input before drawing. Not zero: crossterm's poll(2)
@@ -46,7 +47,7 @@ pub enum Saved {
         id: String,
         path: PathBuf,
     },
-    /// The sessions folder refused it; it went here instead.
+    /// The sessions folder refused it; it went to this recovery file instead.
     Fallback {
         path: PathBuf,
         why: String,
@@ -62,8 +63,6 @@ pub enum Saved {
 #[derive(Debug)]
 pub struct Ending {
     pub saved: Saved,
-    /// Written after a panic, beside whatever `saved` says.
-    pub emergency: Option<PathBuf>,
     /// The signal that ended it, if one did.
     pub signal: Option<i32>,
     /// A terminal failure or a panic, described.
@@ -94,6 +93,36 @@ impl TerminalGuard {
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore_terminal();
+    }
+}
+
+/// The terminal ratatui draws on. ratatui's own `Drop` shows the cursor again and prints
+/// any failure with `eprintln!`, which panics when the window was closed (and aborts when
+/// already unwinding); so the terminal is let go without its `Drop` when showing the cursor
+/// fails. The process is ending then and the terminal is gone.
+struct DrawingTerminal(Option<Terminal<CrosstermBackend<Stdout>>>);
+
+impl DrawingTerminal {
+    fn new() -> io::Result<DrawingTerminal> {
+        Ok(DrawingTerminal(Some(Terminal::new(
+            CrosstermBackend::new(io::stdout()),
+        )?)))
+    }
+
+    fn terminal(&mut self) -> io::Result<&mut Terminal<CrosstermBackend<Stdout>>> {
+        self.0
+            .as_mut()
+            .ok_or_else(|| io::Error::other("the terminal was let go"))
+    }
+}
+
+impl Drop for DrawingTerminal {
+    fn drop(&mut self) {
+        if let Some(mut terminal) = self.0.take()
+            && terminal.show_cursor().is_err()
+        {
+            std::mem::forget(terminal);
+        }
     }
 }
 
@@ -143,33 +172,37 @@ fn watch_signals() -> Arc<AtomicUsize> {
     received
 }
 
-/// The sessions folder as the console uses it: the lock on the open session, and where new
-/// ones are made.
+/// Where the console's session goes: its file in the sessions folder, and the places a
+/// recovery file may go when that folder refuses it.
 pub struct Storage {
     pub store: SessionStore,
-    pub lock: Option<SessionLock>,
+    pub session: SessionFile,
+    pub recovery: RecoveryPlaces,
 }
 
 /// Runs the console until the interviewer quits, a signal ends it, or the terminal fails;
-/// on every one of those paths the session is saved and the terminal restored.
-pub fn run(mut app: App, mut storage: Storage) -> Ending {
+/// on every one of those paths the session is saved and the terminal restored. After a
+/// panic the session is saved like any other time; only when its folder refuses it do the
+/// notes go to a recovery file.
+pub fn run(mut app: App, storage: Storage) -> Ending {
+    let Storage {
+        store,
+        session,
+        recovery,
+    } = storage;
     let signals = watch_signals();
-    let autosaver = Autosaver::spawn(Box::new(storage.store.clone()));
+    let autosaver = Autosaver::spawn(Box::new(session));
     let mut failure = None;
-    let mut panicked = false;
     match TerminalGuard::enter() {
         Ok(guard) => {
             let looped = panic::catch_unwind(AssertUnwindSafe(|| {
-                event_loop(&mut app, &mut storage, &autosaver, &signals)
+                event_loop(&mut app, &store, &autosaver, &signals)
             }));
             drop(guard);
             match looped {
                 Ok(Ok(())) => {}
                 Ok(Err(e)) => failure = Some(format!("terminal error: {e}")),
-                Err(_) => {
-                    panicked = true;
-                    failure = Some("the console panicked (message above)".into());
-                }
+                Err(_) => failure = Some("the console panicked (message above)".into()),
             }
         }
         Err(e) => {
@@ -184,14 +217,9 @@ pub fn run(mut app: App, mut storage: Storage) -> Ending {
     }))
     .ok()
     .flatten();
-    let emergency = if panicked {
-        record.as_ref().and_then(|r| write_fallback(r).ok())
-    } else {
-        None
-    };
     let saved = match record {
         None => Saved::Nothing,
-        Some(record) => final_save(&autosaver, &storage.store, record),
+        Some(record) => final_save(&autosaver, &store, &recovery, record),
     };
     let signal = match signals.load(Ordering::SeqCst) {
         0 => None,
@@ -199,46 +227,55 @@ pub fn run(mut app: App, mut storage: Storage) -> Ending {
     };
     Ending {
         saved,
-        emergency,
         signal,
         failure,
     }
 }
 
-fn final_save(autosaver: &Autosaver, store: &SessionStore, record: SessionRecord) -> Saved {
-    let id = record.id.clone();
+fn final_save(
+    autosaver: &Autosaver,
+    store: &SessionStore,
+    recovery: &RecoveryPlaces,
+    record: SessionRecord,
+) -> Saved {
     autosaver.save(record.clone());
-    match autosaver.flush(FINAL_SAVE_WAIT) {
-        Ok(()) => Saved::Session {
+    let flushed = autosaver.flush(FINAL_SAVE_WAIT);
+    match (flushed, autosaver.status().saved_as) {
+        (Ok(()), Some(id)) => Saved::Session {
             path: store.path(&id),
             id,
         },
-        Err(why) => match write_fallback(&record) {
-            Ok(path) => Saved::Fallback { path, why },
-            Err(e) => Saved::Printed {
-                json: serde_json::to_string_pretty(&record).unwrap_or_default(),
-                why: format!("{why}; the fallback file failed too: {e}"),
-            },
-        },
+        (outcome, _) => {
+            let why = outcome
+                .err()
+                .unwrap_or_else(|| "the session has no id".into());
+            match recovery.write(&record) {
+                Ok(path) => Saved::Fallback { path, why },
+                Err(e) => Saved::Printed {
+                    json: serde_json::to_string_pretty(&record).unwrap_or_default(),
+                    why: format!("{why}; no recovery file could be written either: {e}"),
+                },
+            }
+        }
     }
 }
 
 fn event_loop(
     app: &mut App,
-    storage: &mut Storage,
+    store: &SessionStore,
     autosaver: &Autosaver,
     signals: &AtomicUsize,
 ) -> io::Result<()> {
-    let mut terminal: Terminal<CrosstermBackend<Stdout>> =
-        Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut drawing = DrawingTerminal::new()?;
+    let terminal = drawing.terminal()?;
     let mut needs_draw = true;
     loop {
         if app.needs_session().is_some() {
-            open_session(app, storage);
+            open_session(app);
         }
         let now = Instant::now();
         if app.take_export_request() {
-            export_scorecard(app, &storage.store, now);
+            export_scorecard(app, store, now);
         }
         if let Some(text) = app.take_clipboard() {
             // OSC 52: the terminal puts it on the clipboard, over ssh too.
@@ -261,6 +298,10 @@ fn event_loop(
         }
         let status = autosaver.status();
         if status != app.save_status {
+            if let (Some(id), Some(session)) = (&status.saved_as, &mut app.session) {
+                // Records from now on carry the id the sessions folder gave the session.
+                session.id.clone_from(id);
+            }
             app.save_status = status;
             needs_draw = true;
         }
@@ -296,14 +337,20 @@ fn export_scorecard(app: &mut App, store: &SessionStore, now: Instant) {
     let Some(record) = app.take_record(now, Utc::now()) else {
         return;
     };
-    let path = store.exports_dir().join(format!("{}.md", record.id));
     let markdown = crate::store::export::markdown(&record, *Local::now().offset());
-    let written = store
-        .ensure_dir(&store.exports_dir())
-        .and_then(|()| crate::store::files::write_bytes_atomic(&path, markdown.as_bytes()));
-    app.message = Some(match written {
-        Ok(()) => format!("Scorecard copied and written to {}", path.display()),
-        Err(e) => format!("Scorecard copied; not written: {e}"),
+    // Only a session the sessions folder has taken owns its id, and so the export's name.
+    app.message = Some(match &app.save_status.saved_as {
+        Some(id) => {
+            let path = store.exports_dir().join(format!("{id}.md"));
+            let written = store
+                .ensure_dir(&store.exports_dir())
+                .and_then(|()| crate::store::files::write_bytes_atomic(&path, markdown.as_bytes()));
+            match written {
+                Ok(()) => format!("Scorecard copied and written to {}", path.display()),
+                Err(e) => format!("Scorecard copied; not written: {e}"),
+            }
+        }
+        None => "Scorecard copied; not written: the session is not saved yet".into(),
     });
     app.copy(markdown);
     // The record was taken for the export; hand it to the writer as well.
@@ -345,23 +392,16 @@ fn open_in_browser(url: &str) -> io::Result<()> {
         })
 }
 
-/// Gives a newly started interview its session: an id reserved under a lock. When the
-/// folder cannot be written the interview goes on in memory under an id of its own, and
-/// the writer keeps trying; the footer shows why it fails.
-fn open_session(app: &mut App, storage: &mut Storage) {
+/// Gives a newly started interview its session header, under the id it would have. The
+/// writer reserves the id for real (or the next free one) the first time the sessions folder
+/// takes a write, and the loop takes that id from the save status.
+fn open_session(app: &mut App) {
     let Some(candidate) = app.needs_session().map(|plan| plan.candidate.clone()) else {
         return;
     };
     let started = Local::now();
-    let id = match storage.store.create(&candidate, started) {
-        Ok((id, lock)) => {
-            storage.lock = Some(lock);
-            id
-        }
-        Err(_) => session_id_base(&candidate, started),
-    };
     app.session = Some(SessionHeader::new(
-        id,
+        session_id_base(&candidate, started),
         &app.guide,
         started.with_timezone(&Utc),
     ));

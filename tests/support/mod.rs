@@ -28,8 +28,11 @@ const DEADLINE: Duration = Duration::from_secs(20);
 pub struct Console {
     /// The data folder the console was given (`XDG_DATA_HOME`), private to this test.
     pub data_home: PathBuf,
-    /// Its temporary folder (`TMPDIR`), where fallback and emergency files go.
+    /// Its temporary folder (`TMPDIR`), the last place a recovery file may go.
     pub temp: PathBuf,
+    /// Its home folder (`HOME`) and state folder (`XDG_STATE_HOME`), private to this test.
+    pub home: PathBuf,
+    pub state_home: PathBuf,
     parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote, for escapes the screen model does not keep (OSC 8).
     raw: Arc<Mutex<Vec<u8>>>,
@@ -82,6 +85,10 @@ impl Console {
         command.env("RUST_BACKTRACE", "0");
         let temp = fresh_dir("tmp");
         command.env("TMPDIR", &temp);
+        let home = fresh_dir("home");
+        command.env("HOME", &home);
+        let state_home = fresh_dir("state");
+        command.env("XDG_STATE_HOME", &state_home);
         for (key, value) in env {
             command.env(key, value);
         }
@@ -138,6 +145,8 @@ impl Console {
         Console {
             data_home: data_home.to_path_buf(),
             temp,
+            home,
+            state_home,
             parser,
             raw,
             writer: Some(writer),
@@ -172,6 +181,21 @@ impl Console {
             found = self
                 .session_file()
                 .filter(|path| std::fs::read_to_string(path).is_ok_and(|json| json.contains(text)));
+            found.is_some()
+        });
+        found.expect("found when the poll ended")
+    }
+
+    /// Waits until a JSON file in `dir` holds `text`, and returns it.
+    pub fn wait_for_file_holding(&self, dir: &Path, text: &str) -> PathBuf {
+        let mut found = None;
+        self.poll(&format!("{text:?} in a file of {}", dir.display()), || {
+            found = std::fs::read_dir(dir).ok().and_then(|entries| {
+                entries.flatten().map(|e| e.path()).find(|p| {
+                    p.extension().is_some_and(|x| x == "json")
+                        && std::fs::read_to_string(p).is_ok_and(|t| t.contains(text))
+                })
+            });
             found.is_some()
         });
         found.expect("found when the poll ended")

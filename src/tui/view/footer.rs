@@ -55,10 +55,11 @@ fn status(app: &App, now: Instant) -> Option<Span<'static>> {
     }
     let interview = match &app.screen {
         Screen::Setup(form) => {
-            return form
-                .problem
-                .as_ref()
-                .map(|p| Span::styled(p.clone(), style::OVER));
+            return match (&form.problem, &app.notice) {
+                (Some(problem), _) => Some(Span::styled(problem.clone(), style::OVER)),
+                (None, Some(notice)) => Some(Span::styled(notice.clone(), style::NEARLY)),
+                (None, None) => None,
+            };
         }
         Screen::Interview(s) => &s.interview,
     };
