@@ -18,9 +18,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 use interview_console::guide::Guide;
 use interview_console::interview::plan::find_role;
 use interview_console::interview::{Plan, QuestionChoice};
-use interview_console::store::SessionStore;
-use interview_console::tui::app::App;
-use interview_console::tui::view;
+use interview_console::store::{SessionRecord, SessionStore};
+use interview_console::tui::action::Action;
+use interview_console::tui::input::handle_events;
+use interview_console::tui::model::{Model, WallClock};
+use interview_console::tui::update::update;
+use interview_console::tui::view::{self, ViewCache};
 
 const SIZES: [usize; 3] = [300, 1_000, 10_000];
 
@@ -41,19 +44,36 @@ fn note_line(n: usize) -> String {
 }
 
 /// An interview on Q1 whose notes hold `lines` lines, the cursor at their end.
-fn app_with_notes(lines: usize, now: Instant) -> App {
+fn model_with_notes(lines: usize, now: Instant) -> Model {
     let guide = Guide::builtin().expect("built-in guide");
     let role = find_role(&guide, "pentest").expect("role").clone();
     let choice = QuestionChoice::default_for(&guide, &role);
     let plan = Plan::new(&guide, &role, "Sam Lee", "Alex", 60, &choice).expect("plan");
-    let mut app = App::started(guide, plan, now);
-    app.handle(
-        &Event::Key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL)),
-        now,
-    );
+    let wall_clock = WallClock {
+        instant: now,
+        utc: chrono::Utc::now(),
+    };
+    let mut model = Model::started(guide, plan, wall_clock);
     let text: Vec<String> = (0..lines).map(note_line).collect();
-    app.handle(&Event::Paste(text.join("\n")), now);
-    app
+    let next = Event::Key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL));
+    handle_events(&mut model, &[next, Event::Paste(text.join("\n"))], now);
+    model
+}
+
+/// A frame as the runtime draws it: drawn, then what it told handed to the model.
+fn frame(
+    terminal: &mut Terminal<TestBackend>,
+    model: &mut Model,
+    cache: &mut ViewCache,
+    now: Instant,
+) {
+    let mut layout = None;
+    terminal
+        .draw(|f| layout = Some(view::draw(model, cache, f.buffer_mut(), now)))
+        .expect("draw");
+    if let Some(layout) = layout {
+        update(model, Action::Drawn(layout), now);
+    }
 }
 
 fn frames(c: &mut Criterion) {
@@ -74,14 +94,15 @@ fn frames(c: &mut Criterion) {
         });
     });
     for lines in SIZES {
-        let app = app_with_notes(lines, now);
+        let mut model = model_with_notes(lines, now);
+        let mut cache = ViewCache::default();
         let mut tick = 0u64;
-        group.bench_with_input(BenchmarkId::new("console", lines), &app, |b, app| {
+        group.bench_function(BenchmarkId::new("console", lines), |b| {
             b.iter(|| {
                 // A new second each frame, as the clock makes it, so the header redraws.
                 tick += 1;
                 let at = now + Duration::from_secs(tick % 3600);
-                terminal.draw(|f| view::draw(app, f, at)).expect("draw");
+                frame(&mut terminal, &mut model, &mut cache, at);
             });
         });
     }
@@ -93,8 +114,9 @@ fn keystrokes(c: &mut Criterion) {
     let mut group = c.benchmark_group("keystroke_200x60");
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
     for lines in SIZES {
-        let mut app = app_with_notes(lines, now);
-        terminal.draw(|f| view::draw(&app, f, now)).expect("draw");
+        let mut model = model_with_notes(lines, now);
+        let mut cache = ViewCache::default();
+        frame(&mut terminal, &mut model, &mut cache, now);
         let mut n = 0usize;
         group.bench_function(BenchmarkId::new("handled_and_drawn", lines), |b| {
             b.iter(|| {
@@ -105,8 +127,9 @@ fn keystrokes(c: &mut Criterion) {
                 } else {
                     KeyCode::Char('x')
                 };
-                app.handle(&Event::Key(KeyEvent::new(key, KeyModifiers::NONE)), now);
-                terminal.draw(|f| view::draw(&app, f, now)).expect("draw");
+                let key = Event::Key(KeyEvent::new(key, KeyModifiers::NONE));
+                handle_events(&mut model, &[key], now);
+                frame(&mut terminal, &mut model, &mut cache, now);
             });
         });
     }
@@ -118,8 +141,9 @@ fn far_moves(c: &mut Criterion) {
     let now = Instant::now();
     let mut group = c.benchmark_group("far_move_200x60");
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
-    let mut app = app_with_notes(10_000, now);
-    terminal.draw(|f| view::draw(&app, f, now)).expect("draw");
+    let mut model = model_with_notes(10_000, now);
+    let mut cache = ViewCache::default();
+    frame(&mut terminal, &mut model, &mut cache, now);
     let mut n = 0usize;
     group.bench_function("top_or_bottom_handled_and_drawn/10000", |b| {
         b.iter(|| {
@@ -130,8 +154,8 @@ fn far_moves(c: &mut Criterion) {
                 KeyCode::Up
             };
             let key = KeyEvent::new(code, KeyModifiers::CONTROL | KeyModifiers::ALT);
-            app.handle(&Event::Key(key), now);
-            terminal.draw(|f| view::draw(&app, f, now)).expect("draw");
+            handle_events(&mut model, &[Event::Key(key)], now);
+            frame(&mut terminal, &mut model, &mut cache, now);
         });
     });
     group.finish();
@@ -140,19 +164,15 @@ fn far_moves(c: &mut Criterion) {
 fn saving(c: &mut Criterion) {
     let now = Instant::now();
     // About 1 MB of notes: 15,000 lines of ~70 bytes.
-    let mut app = app_with_notes(15_000, now);
+    let model = model_with_notes(15_000, now);
     let dir = tempfile::tempdir().expect("temp dir");
     let store = SessionStore::at(dir.path().join("sessions"));
-    app.session = Some(interview_console::store::SessionHeader {
-        id: "bench".into(),
-        guide: interview_console::store::record::GuideStamp {
-            title: "bench".into(),
-            sha256: String::new(),
-        },
-        started_at: chrono::Utc::now(),
-    });
-    let record = app.take_record(now, chrono::Utc::now()).expect("record");
-    let size = interview_console::store::sessions::record_json(&record)
+    let record = |model: &Model| {
+        let mut snapshot = model.snapshot(now).expect("snapshot");
+        snapshot.header.id = "bench".into();
+        SessionRecord::from_snapshot(&snapshot, chrono::Utc::now())
+    };
+    let size = interview_console::store::sessions::record_json(&record(&model))
         .expect("json")
         .len();
     let mut group = c.benchmark_group("save");
@@ -161,8 +181,7 @@ fn saving(c: &mut Criterion) {
         format!("snapshot_serialize_atomic_write_{}kB", size / 1024),
         |b| {
             b.iter(|| {
-                let record = app.take_record(now, chrono::Utc::now()).expect("record");
-                store.save(black_box(&record)).expect("save");
+                store.save(black_box(&record(&model))).expect("save");
             });
         },
     );

@@ -17,7 +17,9 @@ use interview_console::store::recovery::RecoveryPlaces;
 use interview_console::store::reports::{consistency, debrief};
 use interview_console::store::sessions::{read_record, record_json};
 use interview_console::store::{SessionRecord, SessionStore, Status};
-use interview_console::tui::{self, Ending, Saved, Storage, app::App, setup::Prefill};
+use interview_console::tui::model::{Model, WallClock};
+use interview_console::tui::setup_form::Prefill;
+use interview_console::tui::{Ending, Saved, Storage, run_console};
 
 use crate::{Cli, Command, Format};
 
@@ -130,7 +132,7 @@ fn require_terminal() -> Result<(), Failure> {
 
 fn start(cli: &Cli, store: SessionStore) -> Result<ExitCode, Failure> {
     let guide = load_guide(cli)?;
-    let mut app = app_for(cli, guide)?;
+    let mut model = model_for(cli, guide)?;
     require_terminal()?;
     let since = Utc::now() - ChronoDuration::hours(OFFER_RESUME_WITHIN_HOURS);
     if let Some(unfinished) = store.newest_unfinished(since) {
@@ -144,19 +146,22 @@ fn start(cli: &Cli, store: SessionStore) -> Result<ExitCode, Failure> {
                 ),
                 true,
             ) {
-                return resume(app.guide, store, &unfinished);
+                return resume(model.guide, store, &unfinished);
             }
         } else {
-            app.notice = Some(format!("Unfinished: resume {}", unfinished.id));
+            model.footer.notice = Some(format!("Unfinished: resume {}", unfinished.id));
         }
     }
     let recovery = RecoveryPlaces::from_environment(store.data_dir());
     // Notes that once went astray come before anything else the footer could say.
     match recovery.existing().len() {
         0 => {}
-        1 => app.notice = Some("A recovery file is waiting: see `interview-console list`".into()),
+        1 => {
+            model.footer.notice =
+                Some("A recovery file is waiting: see `interview-console list`".into())
+        }
         n => {
-            app.notice = Some(format!(
+            model.footer.notice = Some(format!(
                 "{n} recovery files are waiting: see `interview-console list`"
             ))
         }
@@ -166,7 +171,7 @@ fn start(cli: &Cli, store: SessionStore) -> Result<ExitCode, Failure> {
         session: SessionFile::new(store.clone()),
         store,
     };
-    let ending = tui::run(app, storage);
+    let ending = run_console(model, storage);
     Ok(report(&ending))
 }
 
@@ -182,17 +187,17 @@ fn resume(guide: Guide, store: SessionStore, record: &SessionRecord) -> Result<E
         record.paused,
     );
     let same_guide = record.guide.sha256 == guide.fingerprint;
-    let mut app = App::resumed(guide, record, gap, Instant::now())
+    let mut model = Model::resumed(guide, record.snapshot(), gap, wall_clock_now())
         .map_err(|e| bad_input(format!("{}: {e}", store.path(&record.id).display())))?;
     if !same_guide {
-        app.notice = Some("Guide changed since: questions as planned".into());
+        model.footer.notice = Some("Guide changed since: questions as planned".into());
     }
     let storage = Storage {
         recovery: RecoveryPlaces::from_environment(store.data_dir()),
         session: SessionFile::holding(store.clone(), record.id.clone(), lock),
         store,
     };
-    let ending = tui::run(app, storage);
+    let ending = run_console(model, storage);
     Ok(report(&ending))
 }
 
@@ -362,9 +367,17 @@ fn delete(store: &SessionStore, id: &str, yes: bool) -> Result<ExitCode, Failure
     Ok(ExitCode::SUCCESS)
 }
 
-/// The app the flags ask for: straight into the interview when they say enough, otherwise
+/// The time now, on the monotonic clock and the wall clock.
+fn wall_clock_now() -> WallClock {
+    WallClock {
+        instant: Instant::now(),
+        utc: Utc::now(),
+    }
+}
+
+/// The model the flags ask for: straight into the interview when they say enough, otherwise
 /// the setup screen filled in with what they do say.
-fn app_for(cli: &Cli, guide: Guide) -> Result<App, Failure> {
+fn model_for(cli: &Cli, guide: Guide) -> Result<Model, Failure> {
     let role = cli
         .role
         .as_deref()
@@ -397,7 +410,7 @@ fn app_for(cli: &Cli, guide: Guide) -> Result<App, Failure> {
         let minutes = cli.minutes.unwrap_or(guide.timing.minutes);
         let plan = Plan::new(&guide, role, candidate, &interviewer, minutes, &choice)
             .map_err(bad_input)?;
-        return Ok(App::started(guide, plan, Instant::now()));
+        return Ok(Model::started(guide, plan, wall_clock_now()));
     }
     let prefill = Prefill {
         role_index: role.and_then(|r| guide.roles.iter().position(|x| x.id == r.id)),
@@ -406,7 +419,7 @@ fn app_for(cli: &Cli, guide: Guide) -> Result<App, Failure> {
         minutes: cli.minutes,
         choice,
     };
-    Ok(App::new(guide, prefill))
+    Ok(Model::new(guide, prefill, wall_clock_now()))
 }
 
 fn summary(guide: &Guide, file: &str) -> String {

@@ -6,12 +6,12 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use interview_console::guide::Guide;
 use interview_console::interview::plan::find_role;
-use interview_console::interview::{Interview, PhaseKind, Plan, QuestionChoice};
+use interview_console::interview::session::{SessionHeader, SessionSnapshot};
+use interview_console::interview::{Interview, Plan, QuestionChoice};
+use interview_console::store::SessionRecord;
 use interview_console::store::export::markdown;
-use interview_console::store::record::GuideStamp;
 use interview_console::store::reports::{DebriefError, consistency, debrief};
 use interview_console::store::sessions::record_json;
-use interview_console::store::{SessionHeader, SessionRecord, Status};
 
 const fn mins(m: u64) -> Duration {
     Duration::from_secs(m * 60)
@@ -39,8 +39,7 @@ fn interview(
     let last = run.phases().len() - 1;
     run.go_to(last, t0 + mins(50));
     run.rate(recommendation.map(|r| r - 1)).unwrap();
-    let kinds: Vec<PhaseKind> = run.phases().iter().map(|p| p.kind).collect();
-    let mut notes = vec![vec![String::new()]; kinds.len()];
+    let mut notes = vec![vec![String::new()]; run.phases().len()];
     notes[1] = vec![format!("{interviewer}: rolled out SAST to 12 teams")];
     notes[last] = vec![format!("{interviewer}'s summary")];
     let started: DateTime<Utc> = "2026-11-27T14:00:00Z".parse().unwrap();
@@ -50,21 +49,18 @@ fn interview(
             candidate.to_lowercase(),
             interviewer.to_lowercase()
         ),
-        guide: GuideStamp {
-            title: guide.title.clone(),
-            sha256: guide.fingerprint.clone(),
-        },
+        guide_title: guide.title.clone(),
+        guide_fingerprint: guide.fingerprint.clone(),
         started_at: started,
     };
-    SessionRecord::capture(
-        &header,
-        run.plan(),
-        &run.progress(t0 + mins(55)),
-        &kinds,
-        &notes,
-        Status::Finished,
-        started,
-    )
+    let snapshot = SessionSnapshot {
+        header,
+        plan: run.plan().clone(),
+        progress: run.progress(t0 + mins(55)),
+        notes,
+        finished: true,
+    };
+    SessionRecord::from_snapshot(&snapshot, started)
 }
 
 #[test]

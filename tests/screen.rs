@@ -12,25 +12,106 @@ use ratatui::style::Color;
 use interview_console::guide::Guide;
 use interview_console::interview::plan::find_role;
 use interview_console::interview::{Plan, QuestionChoice};
-use interview_console::tui::app::{App, Screen};
-use interview_console::tui::setup::Prefill;
-use interview_console::tui::view;
+use interview_console::tui::action::{Action, Effect};
+use interview_console::tui::input::handle_events;
+use interview_console::tui::model::{Model, Screen, WallClock};
+use interview_console::tui::setup_form::Prefill;
+use interview_console::tui::update::update;
+use interview_console::tui::view::{self, ViewCache};
 
 const fn mins(m: u64) -> Duration {
     Duration::from_secs(m * 60)
 }
 
-fn started(t0: Instant) -> App {
+/// The console without a terminal: the model, what drawing keeps, and every effect asked
+/// for so far, as the runtime would get them.
+struct Console {
+    model: Model,
+    cache: ViewCache,
+    effects: Vec<Effect>,
+}
+
+impl Console {
+    fn new(model: Model) -> Console {
+        Console {
+            model,
+            cache: ViewCache::default(),
+            effects: Vec::new(),
+        }
+    }
+
+    /// Handles one event; true when it was answered (the screen may have changed).
+    fn handle(&mut self, event: &Event, now: Instant) -> bool {
+        self.handle_all(std::slice::from_ref(event), now)
+    }
+
+    fn handle_all(&mut self, events: &[Event], now: Instant) -> bool {
+        let handled = handle_events(&mut self.model, events, now);
+        self.effects.extend(handled.effects);
+        handled.answered
+    }
+
+    fn should_quit(&self) -> bool {
+        self.effects.contains(&Effect::Quit)
+    }
+
+    fn take_clipboard(&mut self) -> Option<String> {
+        let at = self
+            .effects
+            .iter()
+            .position(|e| matches!(e, Effect::Copy(_)))?;
+        match self.effects.remove(at) {
+            Effect::Copy(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    fn take_open_link(&mut self) -> Option<String> {
+        let at = self
+            .effects
+            .iter()
+            .position(|e| matches!(e, Effect::OpenLink(_)))?;
+        match self.effects.remove(at) {
+            Effect::OpenLink(url) => Some(url),
+            _ => None,
+        }
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.model.footer.message.as_deref()
+    }
+}
+
+fn wall(instant: Instant) -> WallClock {
+    WallClock {
+        instant,
+        utc: chrono::Utc::now(),
+    }
+}
+
+fn started(t0: Instant) -> Console {
     let guide = Guide::builtin().unwrap();
     let role = find_role(&guide, "pentest").unwrap().clone();
     let choice = QuestionChoice::default_for(&guide, &role);
     let plan = Plan::new(&guide, &role, "Sam Lee", "Alex", 60, &choice).unwrap();
-    App::started(guide, plan, t0)
+    Console::new(Model::started(guide, plan, wall(t0)))
 }
 
-fn draw(app: &App, width: u16, height: u16, now: Instant) -> Terminal<TestBackend> {
+/// A frame as the runtime draws it: drawn, then what it told handed to the model.
+fn draw(app: &mut Console, width: u16, height: u16, now: Instant) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| view::draw(app, frame, now)).unwrap();
+    let mut layout = None;
+    terminal
+        .draw(|frame| {
+            layout = Some(view::draw(
+                &app.model,
+                &mut app.cache,
+                frame.buffer_mut(),
+                now,
+            ));
+        })
+        .unwrap();
+    update(&mut app.model, Action::Drawn(layout.unwrap()), now);
     terminal
 }
 
@@ -56,15 +137,15 @@ fn flowing_text(buffer: &Buffer) -> String {
         .join(" ")
 }
 
-fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers, now: Instant) -> bool {
+fn press(app: &mut Console, code: KeyCode, modifiers: KeyModifiers, now: Instant) -> bool {
     app.handle(&Event::Key(KeyEvent::new(code, modifiers)), now)
 }
 
-fn ctrl(app: &mut App, c: char, now: Instant) {
+fn ctrl(app: &mut Console, c: char, now: Instant) {
     press(app, KeyCode::Char(c), KeyModifiers::CONTROL, now);
 }
 
-fn type_text(app: &mut App, text: &str, now: Instant) {
+fn type_text(app: &mut Console, text: &str, now: Instant) {
     for c in text.chars() {
         let code = if c == '\n' {
             KeyCode::Enter
@@ -75,15 +156,15 @@ fn type_text(app: &mut App, text: &str, now: Instant) {
     }
 }
 
-fn notes(app: &App, phase: usize) -> Vec<String> {
-    match &app.screen {
+fn notes(app: &Console, phase: usize) -> Vec<String> {
+    match &app.model.screen {
         Screen::Interview(s) => s.notes[phase].lines().to_vec(),
         Screen::Setup(_) => panic!("not started"),
     }
 }
 
-fn current_phase(app: &App) -> usize {
-    match &app.screen {
+fn current_phase(app: &Console) -> usize {
+    match &app.model.screen {
         Screen::Interview(s) => s.interview.current_index(),
         Screen::Setup(_) => panic!("not started"),
     }
@@ -92,8 +173,8 @@ fn current_phase(app: &App) -> usize {
 #[test]
 fn intro_at_80x24_shows_the_statement_and_the_clock() {
     let t0 = Instant::now();
-    let app = started(t0);
-    let terminal = draw(&app, 80, 24, t0 + Duration::from_secs(42));
+    let mut app = started(t0);
+    let terminal = draw(&mut app, 80, 24, t0 + Duration::from_secs(42));
     let text = flowing_text(terminal.backend().buffer());
     assert!(text.contains("You should say this, or something close to it, before beginning:"));
     assert!(text.contains(&Guide::builtin().unwrap().intro.statement[0]));
@@ -104,8 +185,8 @@ fn intro_at_80x24_shows_the_statement_and_the_clock() {
 #[test]
 fn intro_at_160x45_shows_all_three_paragraphs_and_the_reminders() {
     let t0 = Instant::now();
-    let app = started(t0);
-    let terminal = draw(&app, 160, 45, t0);
+    let mut app = started(t0);
+    let terminal = draw(&mut app, 160, 45, t0);
     let text = flowing_text(terminal.backend().buffer());
     let guide = Guide::builtin().unwrap();
     for paragraph in guide.intro.statement.iter().chain(&guide.reminders) {
@@ -114,7 +195,7 @@ fn intro_at_160x45_shows_all_three_paragraphs_and_the_reminders() {
     insta::assert_snapshot!(terminal.backend());
 }
 
-fn at_second_question(t0: Instant) -> (App, Instant) {
+fn at_second_question(t0: Instant) -> (Console, Instant) {
     let mut app = started(t0);
     ctrl(&mut app, 'n', t0 + mins(4));
     type_text(&mut app, "Led the move to SAST in CI\n", t0 + mins(5));
@@ -132,8 +213,8 @@ fn at_second_question(t0: Instant) -> (App, Instant) {
 #[test]
 fn a_question_at_80x24_is_verbatim_with_the_time_against_its_budget() {
     let t0 = Instant::now();
-    let (app, now) = at_second_question(t0);
-    let terminal = draw(&app, 80, 24, now);
+    let (mut app, now) = at_second_question(t0);
+    let terminal = draw(&mut app, 80, 24, now);
     let text = flowing_text(terminal.backend().buffer());
     assert!(
         text.contains(
@@ -148,8 +229,8 @@ fn a_question_at_80x24_is_verbatim_with_the_time_against_its_budget() {
 #[test]
 fn a_question_at_160x45_sits_beside_the_notes() {
     let t0 = Instant::now();
-    let (app, now) = at_second_question(t0);
-    let terminal = draw(&app, 160, 45, now);
+    let (mut app, now) = at_second_question(t0);
+    let terminal = draw(&mut app, 160, 45, now);
     let top_row = &rows(terminal.backend().buffer())[3];
     assert!(
         top_row.contains("Say exactly") && top_row.contains("Notes · Q2"),
@@ -163,7 +244,7 @@ fn an_overrun_phase_clock_turns_red() {
     let t0 = Instant::now();
     let mut app = started(t0);
     ctrl(&mut app, 'n', t0);
-    let terminal = draw(&app, 80, 24, t0 + mins(10));
+    let terminal = draw(&mut app, 80, 24, t0 + mins(10));
     let buffer = terminal.backend().buffer();
     let row = &rows(buffer)[2];
     let column = row.find("10:00 / 09:00").expect("phase clock");
@@ -176,9 +257,9 @@ fn the_nudge_shows_when_only_their_time_is_left() {
     let t0 = Instant::now();
     let mut app = started(t0);
     ctrl(&mut app, 'n', t0);
-    let before = flowing_text(draw(&app, 80, 24, t0 + mins(49)).backend().buffer());
+    let before = flowing_text(draw(&mut app, 80, 24, t0 + mins(49)).backend().buffer());
     assert!(!before.contains("Time for their questions"));
-    let after = flowing_text(draw(&app, 80, 24, t0 + mins(50)).backend().buffer());
+    let after = flowing_text(draw(&mut app, 80, 24, t0 + mins(50)).backend().buffer());
     assert!(after.contains("Time for their questions"), "{after}");
 }
 
@@ -189,7 +270,7 @@ fn wrap_up_lists_every_phase_with_its_time_and_notes() {
     for _ in 0..5 {
         ctrl(&mut app, 'n', now);
     }
-    let terminal = draw(&app, 160, 45, now);
+    let terminal = draw(&mut app, 160, 45, now);
     let text = flowing_text(terminal.backend().buffer());
     assert!(text.contains("Intro 04:00 / 05:00 no notes"), "{text}");
     assert!(text.contains("Q1 10:00 / 09:00 1 line"), "{text}");
@@ -204,8 +285,8 @@ fn the_setup_screen_offers_the_roles_questions() {
         interviewer: Some("alex".into()),
         ..Prefill::default()
     };
-    let app = App::new(guide, prefill);
-    let terminal = draw(&app, 80, 24, Instant::now());
+    let mut app = Console::new(Model::new(guide, prefill, wall(Instant::now())));
+    let terminal = draw(&mut app, 80, 24, Instant::now());
     let text = flowing_text(terminal.backend().buffer());
     assert!(text.contains("Application Security Engineer"));
     assert!(text.contains("09:00 a question"), "{text}");
@@ -215,18 +296,18 @@ fn the_setup_screen_offers_the_roles_questions() {
 #[test]
 fn a_tiny_terminal_gets_a_message_instead_of_a_broken_layout() {
     let t0 = Instant::now();
-    let app = started(t0);
-    let terminal = draw(&app, 59, 16, t0);
+    let mut app = started(t0);
+    let terminal = draw(&mut app, 59, 16, t0);
     let text = flowing_text(terminal.backend().buffer());
     assert!(
         text.contains("Enlarge the terminal to at least 60×16 (now 59×16)."),
         "{text}"
     );
-    let terminal = draw(&app, 60, 15, t0);
+    let terminal = draw(&mut app, 60, 15, t0);
     assert!(flowing_text(terminal.backend().buffer()).contains("(now 60×15)"));
-    let terminal = draw(&app, 60, 16, t0);
+    let terminal = draw(&mut app, 60, 16, t0);
     assert!(!flowing_text(terminal.backend().buffer()).contains("Enlarge"));
-    insta::assert_snapshot!(draw(&app, 40, 10, t0).backend());
+    insta::assert_snapshot!(draw(&mut app, 40, 10, t0).backend());
 }
 
 #[test]
@@ -265,58 +346,84 @@ fn quitting_asks_first_and_the_answer_is_never_typed() {
     assert!(!app.should_quit());
     assert_eq!(notes(&app, 0), [""], "the answer is not a note");
     ctrl(&mut app, 'q', t0);
-    let screen = flowing_text(draw(&app, 80, 24, t0).backend().buffer());
+    let screen = flowing_text(draw(&mut app, 80, 24, t0).backend().buffer());
     assert!(screen.contains("Quit the interview?"));
     type_text(&mut app, "y", t0);
     assert!(app.should_quit());
     assert_eq!(notes(&app, 0), [""]);
 }
 
+/// Everything the key list shows, scrolled from the top to its end at this size.
+fn help_text(app: &mut Console, width: u16, height: u16, now: Instant) -> String {
+    let mut text = String::new();
+    for _ in 0..20 {
+        let page = flowing_text(draw(app, width, height, now).backend().buffer());
+        text.push_str(&page);
+        text.push(' ');
+        if !page.contains("↓ more") && !page.contains("↓ more") {
+            break;
+        }
+        press(app, KeyCode::PageDown, KeyModifiers::NONE, now);
+    }
+    text
+}
+
 #[test]
-fn help_lists_every_key_and_keeps_typing_out_of_the_notes() {
+fn help_lists_every_key_and_typing_still_reaches_the_notes() {
     use interview_console::tui::keymap::{BINDINGS, Context};
     let t0 = Instant::now();
     let mut app = started(t0);
     press(&mut app, KeyCode::F(1), KeyModifiers::NONE, t0);
     type_text(&mut app, "abc", t0);
-    let terminal = draw(&app, 160, 45, t0);
-    let text = flowing_text(terminal.backend().buffer());
-    for binding in BINDINGS.iter().filter(|b| b.context != Context::Setup) {
+    let text = help_text(&mut app, 160, 45, t0);
+    let in_help = [
+        Context::Interview,
+        Context::Notes,
+        Context::Search,
+        Context::Anywhere,
+    ];
+    for binding in BINDINGS
+        .iter()
+        .filter(|b| in_help.contains(&b.context) && b.is_listed())
+    {
         let keys = binding.keys_label();
         assert!(text.contains(&keys), "help lacks {keys}");
         assert!(
             text.contains(binding.description),
-            "help lacks {}",
+            "help lacks {} in {text}",
             binding.description
         );
     }
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE, t0);
+    press(&mut app, KeyCode::F(1), KeyModifiers::NONE, t0);
 
     // At 80×24 the list is taller than the screen: it scrolls, and says so.
-    let small = flowing_text(draw(&app, 80, 24, t0).backend().buffer());
+    let small = flowing_text(draw(&mut app, 80, 24, t0).backend().buffer());
     assert!(
         small.contains("↓ more") && !small.contains("quit (confirm with y)"),
         "{small}"
     );
-    press(&mut app, KeyCode::PageDown, KeyModifiers::NONE, t0);
-    let terminal = draw(&app, 80, 24, t0);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::PageDown, KeyModifiers::NONE, t0);
+    }
+    let terminal = draw(&mut app, 80, 24, t0);
     let scrolled = flowing_text(terminal.backend().buffer());
     assert!(scrolled.contains("quit (confirm with y)"), "{scrolled}");
     insta::assert_snapshot!(terminal.backend());
 
+    // Typing behind the list went into the notes, as it always does.
     press(&mut app, KeyCode::Esc, KeyModifiers::NONE, t0);
     type_text(&mut app, "x", t0);
-    assert_eq!(notes(&app, 0), ["x"]);
+    assert_eq!(notes(&app, 0), ["abcx"]);
 }
 
 #[test]
 fn the_footer_shows_the_key_tables_hints() {
     let t0 = Instant::now();
-    let app = started(t0);
-    let terminal = draw(&app, 80, 24, t0);
+    let mut app = started(t0);
+    let terminal = draw(&mut app, 80, 24, t0);
     let footer = rows(terminal.backend().buffer()).pop().unwrap();
-    for (keys, word) in interview_console::tui::keymap::footer_hints(
-        interview_console::tui::keymap::Context::Interview,
-    ) {
+    for (keys, word) in interview_console::tui::keymap::footer_hints(app.model.key_contexts()) {
         assert!(
             footer.contains(&format!("{keys} {word}")),
             "{footer} lacks {keys} {word}"
@@ -340,13 +447,13 @@ fn pause_stops_the_clock_on_screen() {
     let t0 = Instant::now();
     let mut app = started(t0);
     press(&mut app, KeyCode::F(5), KeyModifiers::NONE, t0 + mins(3));
-    let text = flowing_text(draw(&app, 80, 24, t0 + mins(9)).backend().buffer());
+    let text = flowing_text(draw(&mut app, 80, 24, t0 + mins(9)).backend().buffer());
     assert!(text.contains("⏸ 03:00 / 60:00"), "{text}");
     assert!(text.contains("Clock paused: F5 resumes"), "{text}");
-    app.take_record(t0 + mins(9), chrono::Utc::now());
+    update(&mut app.model, Action::Timer, t0 + mins(9));
     assert_eq!(
-        app.until_next_wake(t0 + mins(9)),
-        interview_console::tui::app::MAX_WAIT,
+        app.model.until_next_wake(t0 + mins(9)),
+        interview_console::tui::model::MAX_WAIT,
         "no clock ticks while paused, only the slow wake for signals"
     );
     press(
@@ -355,7 +462,7 @@ fn pause_stops_the_clock_on_screen() {
         KeyModifiers::CONTROL,
         t0 + mins(9),
     );
-    let text = flowing_text(draw(&app, 80, 24, t0 + mins(10)).backend().buffer());
+    let text = flowing_text(draw(&mut app, 80, 24, t0 + mins(10)).backend().buffer());
     assert!(text.contains("▶ 04:00 / 60:00"), "{text}");
 }
 
@@ -363,11 +470,11 @@ fn pause_stops_the_clock_on_screen() {
 fn page_down_scrolls_the_script_and_stops_at_its_end() {
     let t0 = Instant::now();
     let mut app = started(t0);
-    draw(&app, 80, 24, t0);
-    let view = app.script_view.get();
+    draw(&mut app, 80, 24, t0);
+    let view = app.model.layout.script;
     assert!(view.max_scroll > 0, "the intro does not fit at 80×24");
     press(&mut app, KeyCode::PageDown, KeyModifiers::NONE, t0);
-    let Screen::Interview(s) = &app.screen else {
+    let Screen::Interview(s) = &app.model.screen else {
         panic!()
     };
     let page = view.height - 1; // a page, less one line for context
@@ -375,13 +482,13 @@ fn page_down_scrolls_the_script_and_stops_at_its_end() {
     for _ in 0..20 {
         press(&mut app, KeyCode::PageDown, KeyModifiers::NONE, t0);
     }
-    let text = flowing_text(draw(&app, 80, 24, t0).backend().buffer());
+    let text = flowing_text(draw(&mut app, 80, 24, t0).backend().buffer());
     assert!(
         text.contains("Remember to be as pleasant and friendly as you can be!"),
         "{text}"
     );
     press(&mut app, KeyCode::PageUp, KeyModifiers::NONE, t0);
-    let Screen::Interview(s) = &app.screen else {
+    let Screen::Interview(s) = &app.model.screen else {
         panic!()
     };
     assert_eq!(s.script_scroll, view.max_scroll.saturating_sub(page));
@@ -394,11 +501,11 @@ fn setup_starts_the_interview_on_the_intro() {
         interviewer: Some("alex".into()),
         ..Prefill::default()
     };
-    let mut app = App::new(Guide::builtin().unwrap(), prefill);
+    let mut app = Console::new(Model::new(Guide::builtin().unwrap(), prefill, wall(t0)));
     press(&mut app, KeyCode::Tab, KeyModifiers::NONE, t0);
     type_text(&mut app, "Sam Lee", t0);
     press(&mut app, KeyCode::Enter, KeyModifiers::NONE, t0);
-    let text = flowing_text(draw(&app, 80, 24, t0).backend().buffer());
+    let text = flowing_text(draw(&mut app, 80, 24, t0).backend().buffer());
     assert!(
         text.contains("Infosec · Application Security Engineer · Sam Lee"),
         "{text}"
@@ -406,7 +513,7 @@ fn setup_starts_the_interview_on_the_intro() {
     assert_eq!(current_phase(&app), 0);
 }
 
-fn alt(app: &mut App, c: char, now: Instant) {
+fn alt(app: &mut Console, c: char, now: Instant) {
     press(app, KeyCode::Char(c), KeyModifiers::ALT, now);
 }
 
@@ -416,27 +523,27 @@ fn alt_digits_rate_questions_and_in_wrap_up_the_recommendation() {
     let mut app = started(t0);
     alt(&mut app, '3', t0);
     assert_eq!(
-        app.message.as_deref(),
+        app.message(),
         Some("Ratings are for questions and the wrap-up")
     );
 
     ctrl(&mut app, 'n', t0);
     alt(&mut app, '3', t0);
-    assert_eq!(app.message.as_deref(), Some("Q1 rating: Yes"));
-    let text = flowing_text(draw(&app, 80, 24, t0).backend().buffer());
+    assert_eq!(app.message(), Some("Q1 rating: Yes"));
+    let text = flowing_text(draw(&mut app, 80, 24, t0).backend().buffer());
     assert!(text.contains("Q1 ●3"), "{text}");
     assert!(text.contains("Rating: Yes"), "{text}");
 
     alt(&mut app, '9', t0);
     assert_eq!(
-        app.message.as_deref(),
+        app.message(),
         Some("The scale has 4 ratings: Alt+1 … Alt+4")
     );
     ctrl(&mut app, 'n', t0);
     alt(&mut app, '1', t0);
     alt(&mut app, '0', t0);
-    assert_eq!(app.message.as_deref(), Some("Q2 rating: cleared"));
-    let text = flowing_text(draw(&app, 80, 24, t0).backend().buffer());
+    assert_eq!(app.message(), Some("Q2 rating: cleared"));
+    let text = flowing_text(draw(&mut app, 80, 24, t0).backend().buffer());
     assert!(text.contains("Q1 ✓3") && text.contains("Q2 ●"), "{text}");
     assert!(
         text.contains("Rating: Alt+1 Strong no Alt+2 No Alt+3 Yes Alt+4 Strong yes"),
@@ -447,8 +554,8 @@ fn alt_digits_rate_questions_and_in_wrap_up_the_recommendation() {
         ctrl(&mut app, 'n', t0);
     }
     alt(&mut app, '4', t0);
-    assert_eq!(app.message.as_deref(), Some("Recommendation: Strong yes"));
-    let Screen::Interview(s) = &app.screen else {
+    assert_eq!(app.message(), Some("Recommendation: Strong yes"));
+    let Screen::Interview(s) = &app.model.screen else {
         panic!()
     };
     assert_eq!(s.interview.recommendation(), Some(3));
@@ -467,7 +574,7 @@ fn impression_words_are_marked_as_typed_and_quotes_set_apart() {
         ["She seems smart", "\"I wrote the exploit\""],
         "nothing rewritten"
     );
-    let terminal = draw(&app, 80, 24, t0);
+    let terminal = draw(&mut app, 80, 24, t0);
     let buffer = terminal.backend().buffer();
     let rows = rows(buffer);
     let y = rows
@@ -507,7 +614,7 @@ fn wrap_up_flags_unrated_questions_and_lists_each_impression_with_its_place() {
     for _ in 0..5 {
         ctrl(&mut app, 'n', t0);
     }
-    let terminal = draw(&app, 160, 45, t0 + mins(30));
+    let terminal = draw(&mut app, 160, 45, t0 + mins(30));
     let text = flowing_text(terminal.backend().buffer());
     assert!(
         text.contains("Q1 00:00 / 09:00 2 lines Yes 3 marks"),
@@ -531,15 +638,16 @@ fn the_guidelines_link_is_shown_short_and_its_place_kept_for_osc_8() {
     let t0 = Instant::now();
     let mut app = started(t0);
     ctrl(&mut app, 'n', t0);
-    let terminal = draw(&app, 160, 45, t0);
+    let terminal = draw(&mut app, 160, 45, t0);
     let text = flowing_text(terminal.backend().buffer());
     assert!(
         text.contains("Guidelines: docs.google.com/…#heading=h.5z8517vrmoea ^L copy ^O open"),
         "{text}"
     );
     let spot = app
-        .link_spot
-        .borrow()
+        .model
+        .layout
+        .link
         .clone()
         .expect("the link is on screen");
     assert_eq!(spot.text, "docs.google.com/…#heading=h.5z8517vrmoea");
@@ -559,10 +667,7 @@ fn the_guidelines_link_is_shown_short_and_its_place_kept_for_osc_8() {
     assert_eq!(app.take_open_link(), Some(spot.url));
     ctrl(&mut app, 'p', t0);
     ctrl(&mut app, 'l', t0);
-    assert_eq!(
-        app.message.as_deref(),
-        Some("No guidelines link in this phase")
-    );
+    assert_eq!(app.message(), Some("No guidelines link in this phase"));
 }
 
 #[test]
@@ -570,7 +675,7 @@ fn a_question_shows_its_follow_ups_and_guidelines() {
     let t0 = Instant::now();
     let mut app = started(t0);
     ctrl(&mut app, 'n', t0);
-    let text = flowing_text(draw(&app, 160, 45, t0).backend().buffer());
+    let text = flowing_text(draw(&mut app, 160, 45, t0).backend().buffer());
     let guide = Guide::builtin().unwrap();
     let q = &guide.questions[0];
     for line in q
@@ -626,7 +731,7 @@ fn a_batch_of_keys_types_the_same_notes_as_one_key_at_a_time() {
         );
     }
     assert_eq!(notes(&together, 1), ["ok"]);
-    let Screen::Interview(s) = &together.screen else {
+    let Screen::Interview(s) = &together.model.screen else {
         panic!()
     };
     assert_eq!(
@@ -654,7 +759,7 @@ fn keys_after_a_confirmed_quit_in_the_same_batch_are_not_handled() {
 fn the_script_pane_kept_between_frames_is_drawn_anew_when_what_it_shows_changes() {
     let t0 = Instant::now();
     let mut app = started(t0);
-    type Step<'a> = (&'a str, &'a dyn Fn(&mut App));
+    type Step<'a> = (&'a str, &'a dyn Fn(&mut Console));
     let steps: [Step; 6] = [
         ("typing", &|app| type_text(app, "said they own the fix", t0)),
         ("next phase", &|app| ctrl(app, 'n', t0)),
@@ -672,9 +777,9 @@ fn the_script_pane_kept_between_frames_is_drawn_anew_when_what_it_shows_changes(
         step(&mut app);
         // Each step's first frame has the size of the last one: only the step tells them apart.
         for (width, height, at) in [(80, 24, t0), (160, 45, t0), (80, 24, t0 + mins(1))] {
-            let kept = rows(draw(&app, width, height, at).backend().buffer());
-            app.drawn_script.replace(None);
-            let fresh = rows(draw(&app, width, height, at).backend().buffer());
+            let kept = rows(draw(&mut app, width, height, at).backend().buffer());
+            app.cache.clear();
+            let fresh = rows(draw(&mut app, width, height, at).backend().buffer());
             assert_eq!(kept, fresh, "after {what} at {width}×{height}");
         }
     }
@@ -689,7 +794,7 @@ fn notes_below_the_cursor_fill_the_pane_after_the_terminal_grows() {
         ctrl(&mut app, 'n', t0);
         let lines: Vec<String> = (0..300).map(|n| format!("note {n}")).collect();
         app.handle(&Event::Paste(lines.join("\n")), t0);
-        draw(&app, 80, 24, t0);
+        draw(&mut app, 80, 24, t0);
         press(
             &mut app,
             KeyCode::Up,
@@ -698,17 +803,17 @@ fn notes_below_the_cursor_fill_the_pane_after_the_terminal_grows() {
         );
         for _ in 0..150 {
             press(&mut app, KeyCode::Down, KeyModifiers::NONE, t0);
-            draw(&app, 80, 24, t0);
+            draw(&mut app, 80, 24, t0);
         }
         if elsewhere {
             ctrl(&mut app, 'n', t0);
-            draw(&app, 80, 24, t0);
+            draw(&mut app, 80, 24, t0);
         }
         app.handle(&Event::Resize(160, 100), t0);
         if elsewhere {
             ctrl(&mut app, 'p', t0);
         }
-        let screen = rows(draw(&app, 160, 100, t0).backend().buffer());
+        let screen = rows(draw(&mut app, 160, 100, t0).backend().buffer());
         let shown: Vec<&String> = screen.iter().filter(|r| r.contains("note ")).collect();
         assert!(
             shown.len() >= 90,

@@ -11,7 +11,8 @@ use proptest::prelude::*;
 
 use interview_console::guide::Guide;
 use interview_console::interview::plan::find_role;
-use interview_console::interview::{Interview, PhaseKind, Plan, QuestionChoice};
+use interview_console::interview::session::{SessionHeader, SessionSnapshot};
+use interview_console::interview::{Interview, Plan, QuestionChoice};
 use interview_console::store::autosave::{Autosaver, SessionSink};
 use interview_console::store::export::{list_lines, markdown};
 use interview_console::store::record::{
@@ -19,8 +20,15 @@ use interview_console::store::record::{
     QuestionRecord, Rating, RoleStamp,
 };
 use interview_console::store::sessions::{read_record, record_json};
-use interview_console::store::{LoadError, SessionHeader, SessionRecord, SessionStore, Status};
-use interview_console::tui::app::{App, Screen};
+use interview_console::store::{LoadError, SessionRecord, SessionStore, Status};
+use interview_console::tui::model::{Model, Screen, WallClock};
+
+fn wall(instant: Instant) -> WallClock {
+    WallClock {
+        instant,
+        utc: Utc::now(),
+    }
+}
 
 const fn mins(m: u64) -> Duration {
     Duration::from_secs(m * 60)
@@ -39,35 +47,37 @@ fn plan(candidate: &str) -> Plan {
     Plan::new(&guide, role, candidate, "Alex", 60, &choice).unwrap()
 }
 
-/// A record of an interview twenty minutes in, on Q2, with notes in three phases.
-fn sample(id: &str, candidate: &str, started: &str) -> SessionRecord {
+/// An interview twenty minutes in, on Q2, with notes in three phases.
+fn sample_snapshot(id: &str, candidate: &str, started: &str) -> SessionSnapshot {
     let t0 = Instant::now();
     let mut interview = Interview::start(plan(candidate), t0);
     interview.next(t0 + mins(4));
     interview.next(t0 + mins(14));
-    let kinds: Vec<PhaseKind> = interview.phases().iter().map(|p| p.kind).collect();
-    let mut notes = vec![vec![String::new()]; kinds.len()];
+    let mut notes = vec![vec![String::new()]; interview.phases().len()];
     notes[1] = vec![
         "moved SAST into CI".to_string(),
         "\"I owned the rollout\"".to_string(),
     ];
     notes[2] = vec!["[14:30] found SSRF".to_string()];
     notes[7] = vec!["Concrete, owned outcomes.".to_string()];
-    let header = SessionHeader {
-        id: id.to_string(),
-        guide: GuideStamp {
-            title: "Infosec Interview Guide".into(),
-            sha256: "abc".into(),
+    SessionSnapshot {
+        header: SessionHeader {
+            id: id.to_string(),
+            guide_title: "Infosec Interview Guide".into(),
+            guide_fingerprint: "abc".into(),
+            started_at: at(started),
         },
-        started_at: at(started),
-    };
-    SessionRecord::capture(
-        &header,
-        interview.plan(),
-        &interview.progress(t0 + mins(20)),
-        &kinds,
-        &notes,
-        Status::InProgress,
+        plan: interview.plan().clone(),
+        progress: interview.progress(t0 + mins(20)),
+        notes,
+        finished: false,
+    }
+}
+
+/// Its record, saved twenty minutes after the start.
+fn sample(id: &str, candidate: &str, started: &str) -> SessionRecord {
+    SessionRecord::from_snapshot(
+        &sample_snapshot(id, candidate, started),
         at(started) + chrono::Duration::minutes(20),
     )
 }
@@ -319,8 +329,8 @@ fn a_failing_disk_is_reported_retried_and_loses_nothing() {
         attempts: Arc::clone(&attempts),
         saved: Arc::clone(&saved),
     }));
-    let record = sample("id", "Sam", "2026-11-27T14:02:00Z");
-    autosaver.save(record.clone());
+    let snapshot = sample_snapshot("id", "Sam", "2026-11-27T14:02:00Z");
+    autosaver.save(Box::new(snapshot.clone()));
     assert_eq!(
         autosaver.flush(Duration::from_secs(10)),
         Err("No space left on device".into())
@@ -334,7 +344,11 @@ fn a_failing_disk_is_reported_retried_and_loses_nothing() {
     failing.store(false, Ordering::SeqCst);
     // The writer retries on its own; a flush also writes what is still pending.
     assert_eq!(autosaver.flush(Duration::from_secs(10)), Ok(()));
-    assert_eq!(saved.lock().unwrap().last(), Some(&record));
+    let last = saved.lock().unwrap().last().cloned().unwrap().snapshot();
+    assert_eq!(
+        (last.header, last.notes, last.progress),
+        (snapshot.header, snapshot.notes, snapshot.progress)
+    );
     assert_eq!(autosaver.status().error, None);
     assert!(autosaver.status().saved_at.is_some());
     assert!(attempts.load(Ordering::SeqCst) >= 2);
@@ -349,7 +363,11 @@ fn the_writer_keeps_only_the_newest_snapshot() {
         saved: Arc::clone(&saved),
     }));
     for n in 0..50 {
-        autosaver.save(sample(&format!("v{n}"), "Sam", "2026-11-27T14:02:00Z"));
+        autosaver.save(Box::new(sample_snapshot(
+            &format!("v{n}"),
+            "Sam",
+            "2026-11-27T14:02:00Z",
+        )));
     }
     autosaver.flush(Duration::from_secs(10)).unwrap();
     let saved = saved.lock().unwrap();
@@ -362,8 +380,8 @@ fn resume_restores_phase_notes_plan_and_clock() {
     let record = sample("id", "Sam Lee", "2026-11-27T14:02:00Z");
     let guide = Guide::builtin().unwrap();
     let t1 = Instant::now();
-    let app = App::resumed(guide, &record, Some(mins(3)), t1).unwrap();
-    let Screen::Interview(s) = &app.screen else {
+    let model = Model::resumed(guide, record.snapshot(), Some(mins(3)), wall(t1)).unwrap();
+    let Screen::Interview(s) = &model.screen else {
         panic!("resumes into the interview")
     };
     assert_eq!(s.interview.current_index(), 2);
@@ -383,7 +401,7 @@ fn resume_restores_phase_notes_plan_and_clock() {
     assert!(!s.interview.is_paused());
 
     let guide = Guide::builtin().unwrap();
-    let paused = App::resumed(guide, &record, None, t1).unwrap();
+    let paused = Model::resumed(guide, record.snapshot(), None, wall(t1)).unwrap();
     let Screen::Interview(s) = &paused.screen else {
         panic!()
     };
@@ -395,10 +413,11 @@ fn resume_restores_phase_notes_plan_and_clock() {
 fn a_resumed_session_saves_under_its_own_id() {
     let record = sample("20261127-1402-sam-lee", "Sam Lee", "2026-11-27T14:02:00Z");
     let t1 = Instant::now();
-    let mut app = App::resumed(Guide::builtin().unwrap(), &record, None, t1).unwrap();
-    let again = app.take_record(t1, record.saved_at).unwrap();
+    let model =
+        Model::resumed(Guide::builtin().unwrap(), record.snapshot(), None, wall(t1)).unwrap();
+    let again = SessionRecord::from_snapshot(&model.snapshot(t1).unwrap(), record.saved_at);
     assert_eq!(again.id, record.id);
-    assert_eq!(again.notes(), record.notes());
+    assert_eq!(again.snapshot().notes, record.snapshot().notes);
     assert_eq!(again.progress().spent, record.progress().spent);
     assert_eq!(again.started_at, record.started_at);
 }

@@ -7,6 +7,7 @@
 pub mod clock;
 pub mod evidence;
 pub mod plan;
+pub mod session;
 
 use std::time::{Duration, Instant, SystemTime};
 
@@ -22,6 +23,15 @@ pub enum PhaseKind {
     Question(usize),
     CandidateQuestions,
     WrapUp,
+}
+
+impl PhaseKind {
+    /// The phases of an interview of `questions` questions, in order.
+    pub fn all(questions: usize) -> impl Iterator<Item = PhaseKind> {
+        std::iter::once(PhaseKind::Intro)
+            .chain((0..questions).map(PhaseKind::Question))
+            .chain([PhaseKind::CandidateQuestions, PhaseKind::WrapUp])
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,12 +72,6 @@ pub struct Progress {
     pub ratings: Vec<Option<usize>>,
     /// The overall recommendation, on the same scale.
     pub recommendation: Option<usize>,
-}
-
-impl Progress {
-    pub fn elapsed(&self) -> Duration {
-        self.spent.iter().sum()
-    }
 }
 
 /// What a rating key changed.
@@ -136,16 +140,17 @@ impl Interview {
             spent: Duration::ZERO,
             visited: false,
         };
-        let mut phases = vec![phase(PhaseKind::Intro, Some(budgets.intro))];
-        phases.extend(
-            (0..plan.questions.len())
-                .map(|i| phase(PhaseKind::Question(i), Some(budgets.per_question))),
-        );
-        phases.push(phase(
-            PhaseKind::CandidateQuestions,
-            Some(budgets.candidate_questions),
-        ));
-        phases.push(phase(PhaseKind::WrapUp, None));
+        let mut phases: Vec<Phase> = PhaseKind::all(plan.questions.len())
+            .map(|kind| {
+                let budget = match kind {
+                    PhaseKind::Intro => Some(budgets.intro),
+                    PhaseKind::Question(_) => Some(budgets.per_question),
+                    PhaseKind::CandidateQuestions => Some(budgets.candidate_questions),
+                    PhaseKind::WrapUp => None,
+                };
+                phase(kind, budget)
+            })
+            .collect();
         phases[0].visited = true;
         Interview {
             ratings: vec![None; plan.questions.len()],

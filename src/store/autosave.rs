@@ -1,7 +1,7 @@
 //! The writer thread: saving never happens on the input path.
 //!
-//! The console hands over a snapshot of the session; the thread writes the newest one it
-//! has, and when a write fails it keeps that snapshot and tries again every few seconds
+//! The console hands over a snapshot of the session; the thread turns the newest one it has
+//! into the session file's record and writes it, and when a write fails it keeps that snapshot and tries again every few seconds
 //! until one succeeds or the console stops. Status is shared for the footer.
 
 use std::io;
@@ -10,8 +10,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
+use chrono::Utc;
+
 use super::record::SessionRecord;
 use super::sessions::{SessionLock, SessionStore};
+use crate::interview::session::SessionSnapshot;
 
 /// How long a failed save waits before the next try.
 pub const RETRY_AFTER: Duration = Duration::from_secs(2);
@@ -98,7 +101,7 @@ pub struct SaveStatus {
 }
 
 enum Message {
-    Save(Box<SessionRecord>),
+    Save(Box<SessionSnapshot>),
     /// Write what is pending now and answer with the outcome.
     Flush(Sender<Result<(), String>>),
 }
@@ -126,9 +129,9 @@ impl Autosaver {
     }
 
     /// Queues a snapshot; returns at once.
-    pub fn save(&self, record: SessionRecord) {
+    pub fn save(&self, snapshot: Box<SessionSnapshot>) {
         if let Some(sender) = &self.sender {
-            let _ = sender.send(Message::Save(Box::new(record)));
+            let _ = sender.send(Message::Save(snapshot));
         }
     }
 
@@ -170,12 +173,13 @@ fn write_loop(
     receiver: &Receiver<Message>,
     status: &Mutex<SaveStatus>,
 ) {
-    let mut pending: Option<Box<SessionRecord>> = None;
-    let mut write = |pending: &mut Option<Box<SessionRecord>>| -> Result<(), String> {
-        let Some(record) = pending.as_deref() else {
+    let mut pending: Option<Box<SessionSnapshot>> = None;
+    let mut write = |pending: &mut Option<Box<SessionSnapshot>>| -> Result<(), String> {
+        let Some(snapshot) = pending.as_deref() else {
             return Ok(());
         };
-        let outcome = sink.save(record).map_err(|e| e.to_string());
+        let record = SessionRecord::from_snapshot(snapshot, Utc::now());
+        let outcome = sink.save(&record).map_err(|e| e.to_string());
         let mut shown = status.lock().unwrap_or_else(PoisonError::into_inner);
         shown.saved_as = sink.saved_as();
         match &outcome {

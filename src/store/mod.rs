@@ -9,5 +9,5 @@ pub mod recovery;
 pub mod reports;
 pub mod sessions;
 
-pub use record::{SessionHeader, SessionRecord, Status};
+pub use record::{SessionRecord, Status};
 pub use sessions::{LoadError, SessionLock, SessionStore};

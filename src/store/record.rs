@@ -9,7 +9,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::guide::{DEFAULT_RATING_SCALE, Guide, Guidelines, Question, Role};
+use crate::guide::{DEFAULT_RATING_SCALE, Guidelines, Question, Role};
+use crate::interview::session::{SessionHeader, SessionSnapshot};
 use crate::interview::{Budgets, Pause, PhaseKind, Plan, Progress};
 
 /// The format this build writes. A file with a larger number is refused, never rewritten.
@@ -142,58 +143,40 @@ pub struct PauseRecord {
     pub length_ms: u64,
 }
 
-/// Who and what a new session is about, fixed for its life.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SessionHeader {
-    pub id: String,
-    pub guide: GuideStamp,
-    pub started_at: DateTime<Utc>,
-}
-
-impl SessionHeader {
-    pub fn new(id: String, guide: &Guide, started_at: DateTime<Utc>) -> SessionHeader {
-        SessionHeader {
-            id,
-            guide: GuideStamp {
-                title: guide.title.clone(),
-                sha256: guide.fingerprint.clone(),
-            },
-            started_at,
-        }
-    }
-}
-
 pub fn millis(d: Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
 impl SessionRecord {
     /// The record of an interview as it stands.
-    pub fn capture(
-        header: &SessionHeader,
-        plan: &Plan,
-        progress: &Progress,
-        kinds: &[PhaseKind],
-        notes: &[Vec<String>],
-        status: Status,
-        saved_at: DateTime<Utc>,
-    ) -> SessionRecord {
+    pub fn from_snapshot(snapshot: &SessionSnapshot, saved_at: DateTime<Utc>) -> SessionRecord {
+        let SessionSnapshot {
+            header,
+            plan,
+            progress,
+            notes,
+            finished,
+        } = snapshot;
+        let status = if *finished {
+            Status::Finished
+        } else {
+            Status::InProgress
+        };
         let rating = |position: Option<usize>| {
             position.map(|p| Rating {
                 position: p + 1,
                 label: plan.rating_scale.get(p).cloned().unwrap_or_default(),
             })
         };
-        let phases = kinds
-            .iter()
+        let phases = PhaseKind::all(plan.questions.len())
             .enumerate()
             .map(|(i, kind)| {
                 let (phase, question_id, rated) = match kind {
                     PhaseKind::Intro => (PhaseName::Intro, None, None),
                     PhaseKind::Question(q) => (
                         PhaseName::Question,
-                        plan.questions.get(*q).map(|q| q.id.clone()),
-                        rating(progress.ratings.get(*q).copied().flatten()),
+                        plan.questions.get(q).map(|q| q.id.clone()),
+                        rating(progress.ratings.get(q).copied().flatten()),
                     ),
                     PhaseKind::CandidateQuestions => (PhaseName::CandidateQuestions, None, None),
                     PhaseKind::WrapUp => (PhaseName::WrapUp, None, None),
@@ -213,7 +196,10 @@ impl SessionRecord {
             schema_version: SCHEMA_VERSION,
             id: header.id.clone(),
             status,
-            guide: header.guide.clone(),
+            guide: GuideStamp {
+                title: header.guide_title.clone(),
+                sha256: header.guide_fingerprint.clone(),
+            },
             candidate: plan.candidate.clone(),
             interviewer: plan.interviewer.clone(),
             role: RoleStamp {
@@ -259,11 +245,19 @@ impl SessionRecord {
         }
     }
 
-    pub fn header(&self) -> SessionHeader {
-        SessionHeader {
-            id: self.id.clone(),
-            guide: self.guide.clone(),
-            started_at: self.started_at,
+    /// The interview as the record keeps it, to go on from.
+    pub fn snapshot(&self) -> SessionSnapshot {
+        SessionSnapshot {
+            header: SessionHeader {
+                id: self.id.clone(),
+                guide_title: self.guide.title.clone(),
+                guide_fingerprint: self.guide.sha256.clone(),
+                started_at: self.started_at,
+            },
+            plan: self.plan(),
+            progress: self.progress(),
+            notes: self.phases.iter().map(|p| p.notes.clone()).collect(),
+            finished: self.status == Status::Finished,
         }
     }
 
@@ -351,15 +345,6 @@ impl SessionRecord {
                 })
                 .collect(),
         }
-    }
-
-    pub fn notes(&self) -> Vec<Vec<String>> {
-        self.phases.iter().map(|p| p.notes.clone()).collect()
-    }
-
-    /// Interview time: every phase's time added up.
-    pub fn elapsed(&self) -> Duration {
-        Duration::from_millis(self.phases.iter().map(|p| p.spent_ms).sum())
     }
 
     /// Interview time before wrap-up: how long the conversation took.

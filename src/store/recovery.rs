@@ -149,8 +149,8 @@ mod tests {
     use super::*;
     use crate::guide::Guide;
     use crate::interview::plan::find_role;
-    use crate::interview::{Interview, PhaseKind, Plan, QuestionChoice};
-    use crate::store::record::{SessionHeader, Status};
+    use crate::interview::session::{SessionHeader, SessionSnapshot};
+    use crate::interview::{Interview, Plan, QuestionChoice};
 
     fn record(candidate: &str) -> SessionRecord {
         let guide = Guide::builtin().unwrap();
@@ -159,17 +159,15 @@ mod tests {
         let plan = Plan::new(&guide, role, candidate, "Alex", 60, &choice).unwrap();
         let now = std::time::Instant::now();
         let interview = Interview::start(plan, now);
-        let kinds: Vec<PhaseKind> = interview.phases().iter().map(|p| p.kind).collect();
         let header = SessionHeader::new("20261129-1400".into(), &guide, chrono::Utc::now());
-        SessionRecord::capture(
-            &header,
-            interview.plan(),
-            &interview.progress(now),
-            &kinds,
-            &[],
-            Status::InProgress,
-            chrono::Utc::now(),
-        )
+        let snapshot = SessionSnapshot {
+            header,
+            plan: interview.plan().clone(),
+            progress: interview.progress(now),
+            notes: Vec::new(),
+            finished: false,
+        };
+        SessionRecord::from_snapshot(&snapshot, chrono::Utc::now())
     }
 
     fn mode(path: &Path) -> u32 {

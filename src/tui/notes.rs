@@ -14,16 +14,15 @@
 //! the last few moves, as long as the notes are as they were then; redo does not come
 //! forward again into a window that undo has left.
 
-use std::cell::Cell;
 use std::mem;
 use std::time::Duration;
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 use ratatui_textarea::{CursorMove, DataCursor, Input, Key, Scrolling, TextArea, WrapMode};
+use regex::Regex;
 
 use crate::interview::clock::mm_ss;
 
@@ -32,6 +31,132 @@ pub const IMPRESSION: Style = Style::new()
     .fg(Color::Black)
     .bg(Color::Yellow)
     .add_modifier(Modifier::UNDERLINED);
+/// How a match of the search looks in the notes.
+pub const FOUND: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Cyan)
+    .add_modifier(Modifier::BOLD);
+
+/// What a key can do to the notes, whichever key it is (see the key table). Each is done
+/// by the text area's own operation for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotesEdit {
+    Indent,
+    DeleteBack,
+    DeleteForward,
+    DeleteWordBack,
+    DeleteToLineEnd,
+    Left,
+    Right,
+    Up,
+    Down,
+    LineStart,
+    LineEnd,
+    WordBack,
+    WordForward,
+    ParagraphBack,
+    ParagraphForward,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    SelectLeft,
+    SelectRight,
+    SelectUp,
+    SelectDown,
+    Cut,
+    Copy,
+    PutBack,
+    Undo,
+    Redo,
+}
+
+impl NotesEdit {
+    /// The text area's key for this edit: the text area does it exactly as its own key
+    /// would, selection and all.
+    fn input(self) -> Input {
+        let key = |key: Key| Input {
+            key,
+            ctrl: false,
+            alt: false,
+            shift: false,
+        };
+        let ctrl = |k: Key| Input {
+            ctrl: true,
+            ..key(k)
+        };
+        let shift = |k: Key| Input {
+            shift: true,
+            ..key(k)
+        };
+        match self {
+            NotesEdit::Indent => key(Key::Tab),
+            NotesEdit::DeleteBack => key(Key::Backspace),
+            NotesEdit::DeleteForward => key(Key::Delete),
+            NotesEdit::DeleteWordBack => ctrl(Key::Char('w')),
+            NotesEdit::DeleteToLineEnd => ctrl(Key::Char('k')),
+            NotesEdit::Left => key(Key::Left),
+            NotesEdit::Right => key(Key::Right),
+            NotesEdit::Up => key(Key::Up),
+            NotesEdit::Down => key(Key::Down),
+            NotesEdit::LineStart => key(Key::Home),
+            NotesEdit::LineEnd => key(Key::End),
+            NotesEdit::WordBack => ctrl(Key::Left),
+            NotesEdit::WordForward => ctrl(Key::Right),
+            NotesEdit::ParagraphBack => ctrl(Key::Up),
+            NotesEdit::ParagraphForward => ctrl(Key::Down),
+            NotesEdit::Top => Input {
+                alt: true,
+                ..ctrl(Key::Up)
+            },
+            NotesEdit::Bottom => Input {
+                alt: true,
+                ..ctrl(Key::Down)
+            },
+            NotesEdit::PageUp => key(Key::PageUp),
+            NotesEdit::PageDown => key(Key::PageDown),
+            NotesEdit::SelectLeft => shift(Key::Left),
+            NotesEdit::SelectRight => shift(Key::Right),
+            NotesEdit::SelectUp => shift(Key::Up),
+            NotesEdit::SelectDown => shift(Key::Down),
+            NotesEdit::Cut => ctrl(Key::Char('x')),
+            NotesEdit::Copy => ctrl(Key::Char('c')),
+            NotesEdit::PutBack => ctrl(Key::Char('y')),
+            NotesEdit::Undo => ctrl(Key::Char('u')),
+            NotesEdit::Redo => ctrl(Key::Char('r')),
+        }
+    }
+
+    /// How far from the cursor this edit may reach into the notes.
+    fn reach(self) -> Reach {
+        match self {
+            NotesEdit::Top => Reach::Top,
+            NotesEdit::Bottom => Reach::Bottom,
+            NotesEdit::PageUp => Reach::PageUp,
+            NotesEdit::PageDown => Reach::PageDown,
+            NotesEdit::ParagraphBack => Reach::ParagraphBack,
+            NotesEdit::ParagraphForward => Reach::ParagraphForward,
+            _ => Reach::Near,
+        }
+    }
+
+    fn selects(self) -> bool {
+        matches!(
+            self,
+            NotesEdit::SelectLeft
+                | NotesEdit::SelectRight
+                | NotesEdit::SelectUp
+                | NotesEdit::SelectDown
+        )
+    }
+}
+
+/// What is marked in the notes: the impression words, or while a search is open its matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Marks {
+    pattern: String,
+    style: Style,
+}
 
 /// Lines kept in the window either side of the cursor before the notes are first drawn: more
 /// than the rows of most terminals, so the first frame is full.
@@ -49,11 +174,15 @@ pub struct NotesEditor {
     /// The windows set aside by the last moves, the newest last.
     earlier: Vec<Earlier>,
     placeholder: String,
-    marks: Option<String>,
+    /// The impression words' pattern.
+    impressions: Option<Marks>,
+    /// What is marked now: the impression words, or a search's matches.
+    marks: Option<Marks>,
     /// Lines kept either side of the cursor until the notes are drawn.
     keep_undrawn: usize,
-    /// Where the text area was last drawn: its height is the page a window keeps.
-    drawn_at: Cell<Rect>,
+    /// The rows the notes pane had when this editor was last drawn (0: never drawn): the
+    /// page a window keeps either side of the cursor.
+    page: usize,
 }
 
 /// A text area over part of the notes, and what undo and redo need to go on from it into
@@ -102,6 +231,10 @@ impl NotesEditor {
         if lines.is_empty() {
             lines.push(String::new());
         }
+        let impressions = marks.map(|pattern| Marks {
+            pattern: pattern.to_string(),
+            style: IMPRESSION,
+        });
         let mut editor = NotesEditor {
             above: Vec::new(),
             window: Window {
@@ -112,9 +245,10 @@ impl NotesEditor {
             below: Vec::new(),
             earlier: Vec::new(),
             placeholder: placeholder.to_string(),
-            marks: marks.map(str::to_string),
+            marks: impressions.clone(),
+            impressions,
             keep_undrawn: keep_undrawn.max(1),
-            drawn_at: Cell::new(Rect::default()),
+            page: 0,
         };
         let last = lines.len() - 1;
         let end = lines[last].chars().count();
@@ -127,11 +261,30 @@ impl NotesEditor {
     }
 
     fn new_window(&self, lines: Vec<String>) -> Window {
+        let text = if self.page == 0 {
+            text_area(lines.clone(), &self.placeholder, self.marks.as_ref())
+        } else {
+            self.reuse_text_area(&lines)
+        };
         Window {
-            text: text_area(lines.clone(), &self.placeholder, self.marks.as_deref()),
+            text,
             made_with: lines,
             edited: false,
         }
+    }
+
+    /// The window's text area holding other lines, with a history of its own. The text
+    /// area has been drawn, so it knows the width it wraps at: the cursor's row on screen
+    /// in the new lines can be worked out without drawing them.
+    fn reuse_text_area(&self, lines: &[String]) -> TextArea<'static> {
+        let mut text = self.window.text.clone();
+        let histories = text.max_histories();
+        text.set_max_histories(0);
+        text.cancel_selection();
+        text.clear();
+        text.insert_str(lines.join("\n"));
+        text.set_max_histories(histories);
+        text
     }
 
     /// Puts the cursor on a row of the window.
@@ -147,9 +300,14 @@ impl NotesEditor {
         }
     }
 
-    /// A page: the rows of the text area as last drawn.
+    /// A page: the rows of the notes pane as last drawn.
     fn page(&self) -> usize {
-        usize::from(self.drawn_at.get().height)
+        self.page
+    }
+
+    /// Tells the editor the rows of the notes pane it was just drawn in.
+    pub fn drawn_with_rows(&mut self, rows: u16) {
+        self.page = usize::from(rows);
     }
 
     /// Lines the window keeps either side of the cursor: a page, so what is on screen is
@@ -319,13 +477,10 @@ impl NotesEditor {
 
     /// Scrolls the new window so the cursor is on the row of the notes pane it was on.
     fn keep_on_screen(&mut self, on_screen: Option<usize>) {
-        let area = self.drawn_at.get();
         let Some(on_screen) = on_screen else {
             return;
         };
-        // Drawn once out of sight: the text area learns its size and wraps its lines for it.
         let text = &mut self.window.text;
-        text.render(area, &mut Buffer::empty(area));
         let top = i64::from(text.scroll_offset().0);
         let wanted =
             i64::try_from(text.screen_cursor().row.saturating_sub(on_screen)).unwrap_or(i64::MAX);
@@ -388,12 +543,11 @@ impl NotesEditor {
         true
     }
 
-    /// Hands a key to the text area; true when the text or cursor may have changed.
-    pub fn input(&mut self, key: KeyEvent) -> bool {
-        let input = Input::from(key);
+    /// Does an edit; the window first takes in the lines it can reach.
+    pub fn apply(&mut self, edit: NotesEdit) {
         let keep = self.keep();
         let (row, col) = self.cursor();
-        let reach_of_key = reach(&input);
+        let reach_of_key = edit.reach();
         let target = match reach_of_key {
             Reach::Top => Some(0),
             Reach::Bottom => Some(self.line_count() - 1),
@@ -401,7 +555,7 @@ impl NotesEditor {
             Reach::ParagraphForward => Some(row + self.paragraph_forward(row)),
             Reach::PageUp | Reach::PageDown | Reach::Near => None,
         };
-        let selecting = input.shift || self.window.text.is_selecting();
+        let selecting = edit.selects() || self.window.text.is_selecting();
         match (target, reach_of_key) {
             (Some(target), _) if !selecting && !self.in_window(target) => {
                 // Nothing to select on the way: the window goes where the cursor lands,
@@ -411,7 +565,7 @@ impl NotesEditor {
                 let page = self.page();
                 let on_screen = (page > 0).then(|| if target < row { 0 } else { page - 1 });
                 self.place_window((target, col), keep, keep, on_screen);
-                return true;
+                return;
             }
             (Some(target), _) => self.reach(
                 keep + row.saturating_sub(target),
@@ -421,17 +575,16 @@ impl NotesEditor {
             (None, Reach::PageDown) => self.reach(keep, keep + self.page()),
             (None, _) => self.reach(keep, keep),
         }
-        match (&input.key, input.ctrl, input.alt) {
-            (Key::Char('u'), true, false) => {
+        match edit {
+            NotesEdit::Undo => {
                 self.step_history(TextArea::undo, false);
             }
-            (Key::Char('r'), true, false) => {
+            NotesEdit::Redo => {
                 self.step_history(TextArea::redo, true);
             }
-            _ => self.window.edited |= self.window.text.input(input),
+            _ => self.window.edited |= self.window.text.input(edit.input()),
         }
         self.settle();
-        true
     }
 
     /// Inserts pasted text at the cursor. Line ends arrive as `\r\n` or a lone `\r` from
@@ -478,10 +631,61 @@ impl NotesEditor {
         self.iter_lines().filter(|l| !l.trim().is_empty()).count()
     }
 
-    /// Draws the window in `area`, remembering its size: a page for the window to keep.
+    /// Draws the window in `area`.
     pub fn render(&self, area: Rect, buffer: &mut Buffer) {
-        self.drawn_at.set(area);
         self.window.text.render(area, buffer);
+    }
+
+    /// Marks `pattern` (a search's matches) instead of the impression words; `None` marks
+    /// the impression words again.
+    pub fn mark_found(&mut self, pattern: Option<&str>) {
+        let marks = match pattern {
+            Some(pattern) => Some(Marks {
+                pattern: pattern.to_string(),
+                style: FOUND,
+            }),
+            None => self.impressions.clone(),
+        };
+        if marks != self.marks {
+            set_marks(&mut self.window.text, marks.as_ref());
+            self.marks = marks;
+        }
+    }
+
+    /// Moves the cursor to the next match of `pattern` after it, from the top after the
+    /// last one. Returns which match it is, counted from 1, or `None` when there is none.
+    pub fn go_to_next_match(&mut self, pattern: &Regex) -> Option<usize> {
+        let (row, col) = self.cursor();
+        // Matches as (row, column in characters), in order.
+        let mut found = Vec::new();
+        for (r, line) in self.iter_lines().enumerate() {
+            for m in pattern.find_iter(line) {
+                found.push((r, line[..m.start()].chars().count()));
+            }
+        }
+        let next = found
+            .iter()
+            .position(|&at| at > (row, col))
+            .or_else(|| (!found.is_empty()).then_some(0))?;
+        let target = found[next];
+        self.go_to(target);
+        Some(next + 1)
+    }
+
+    /// Puts the cursor at `(row, col)` of the notes, nothing selected.
+    fn go_to(&mut self, (row, col): (usize, usize)) {
+        self.window.text.cancel_selection();
+        if self.in_window(row) {
+            self.jump(row - self.above.len(), col);
+            let keep = self.keep();
+            self.reach(keep, keep);
+            self.settle();
+        } else {
+            let keep = self.keep();
+            let page = self.page();
+            let on_screen = (page > 0).then_some(page / 2);
+            self.place_window((row, col), keep, keep, on_screen);
+        }
     }
 
     /// The window as drawn: the lines around the cursor.
@@ -491,13 +695,9 @@ impl NotesEditor {
 }
 
 /// A text area as the notes are edited in: wrapped at words, impression words marked.
-fn text_area(lines: Vec<String>, placeholder: &str, marks: Option<&str>) -> TextArea<'static> {
+fn text_area(lines: Vec<String>, placeholder: &str, marks: Option<&Marks>) -> TextArea<'static> {
     let mut text = TextArea::new(lines);
-    if let Some(pattern) = marks {
-        // The matcher built and compiled this pattern already; it cannot fail here.
-        let _ = text.set_search_pattern(pattern);
-        text.set_search_style(IMPRESSION);
-    }
+    set_marks(&mut text, marks);
     text.set_wrap_mode(WrapMode::WordOrGlyph);
     text.set_cursor_line_style(Style::default());
     text.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
@@ -505,25 +705,28 @@ fn text_area(lines: Vec<String>, placeholder: &str, marks: Option<&str>) -> Text
     text
 }
 
-/// How far the text area's move for `input` can take the cursor (its default keys).
-fn reach(input: &Input) -> Reach {
-    match (&input.key, input.ctrl, input.alt) {
-        (Key::Char('<'), false, true) | (Key::Up | Key::Char('p'), true, true) => Reach::Top,
-        (Key::Char('>'), false, true) | (Key::Down | Key::Char('n'), true, true) => Reach::Bottom,
-        (Key::PageUp, ..) | (Key::Char('v'), false, true) => Reach::PageUp,
-        (Key::PageDown, ..) | (Key::Char('v'), true, false) => Reach::PageDown,
-        (Key::Up, true, false) => Reach::ParagraphBack,
-        (Key::Down, true, false) => Reach::ParagraphForward,
-        _ => Reach::Near,
+fn set_marks(text: &mut TextArea<'static>, marks: Option<&Marks>) {
+    match marks {
+        Some(marks) => {
+            // Patterns come compiled already (the impression matcher, the search); one
+            // that failed here would only leave the notes unmarked.
+            let _ = text.set_search_pattern(&marks.pattern);
+            text.set_search_style(marks.style);
+        }
+        None => {
+            let _ = text.set_search_pattern("");
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     use super::*;
+    use crate::tui::action::Action;
+    use crate::tui::keymap::{self, Context};
 
     const NONE: KeyModifiers = KeyModifiers::NONE;
     const CTRL: KeyModifiers = KeyModifiers::CONTROL;
@@ -534,8 +737,13 @@ mod tests {
         NotesEditor::with_lines("", Vec::new(), None)
     }
 
+    /// A key as the key table gives it to the notes.
     fn press(notes: &mut NotesEditor, code: KeyCode, modifiers: KeyModifiers) {
-        notes.input(KeyEvent::new(code, modifiers));
+        match keymap::action_for(&[Context::Notes], &KeyEvent::new(code, modifiers)) {
+            Some(Action::Edit(edit)) => notes.apply(edit),
+            Some(Action::Type(text)) => notes.insert(&text),
+            other => panic!("{code:?} {modifiers:?} is not a notes key: {other:?}"),
+        }
     }
 
     fn numbered(count: usize) -> Vec<String> {
@@ -597,6 +805,7 @@ mod tests {
             Rect::new(0, 0, 40, 30),
             &mut Buffer::empty(Rect::new(0, 0, 40, 30)),
         );
+        notes.drawn_with_rows(30);
         notes.insert("!");
         assert!(notes.text_area().lines().len() <= 30 + 15 + 1);
         assert_eq!(notes.lines()[..999], lines[..999]);
@@ -730,11 +939,13 @@ mod tests {
             1 => Just(Op::Key(KeyCode::Char('x'), CTRL)),
             1 => Just(Op::Key(KeyCode::Up, CTRL)),
             1 => Just(Op::Key(KeyCode::Down, CTRL)),
-            1 => Just(Op::Key(KeyCode::PageUp, NONE)),
-            1 => Just(Op::Key(KeyCode::PageDown, NONE)),
+            1 => Just(Op::Key(KeyCode::PageUp, ALT)),
+            1 => Just(Op::Key(KeyCode::PageDown, ALT)),
             1 => Just(Op::Key(KeyCode::Up, CTRL | ALT)),
             1 => Just(Op::Key(KeyCode::Down, CTRL | ALT)),
-            1 => Just(Op::Key(KeyCode::Char('<'), ALT)),
+            1 => Just(Op::Key(KeyCode::Tab, NONE)),
+            1 => Just(Op::Key(KeyCode::Left, SHIFT)),
+            1 => Just(Op::Key(KeyCode::Char('c'), CTRL)),
             1 => "[a-z\\n]{0,12}".prop_map(Op::Paste),
         ]
     }
@@ -751,7 +962,8 @@ mod tests {
                 whole.insert_str(c.to_string());
             }
             Op::Key(code, modifiers) => {
-                windowed.input(KeyEvent::new(code, modifiers));
+                // Through the key table on one side, the text area's own keys on the other.
+                press(windowed, code, modifiers);
                 whole.input(KeyEvent::new(code, modifiers));
             }
             Op::Paste(text) => {
@@ -780,6 +992,7 @@ mod tests {
                 // As the console does: a terminal's rows in the window, then a first frame.
                 windowed.fit(usize::from(area.height));
                 windowed.render(area, &mut Buffer::empty(area));
+                windowed.drawn_with_rows(area.height);
                 (&whole).render(area, &mut Buffer::empty(area));
             }
             // Undrawn, a text area has no page to move by.

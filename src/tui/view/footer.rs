@@ -2,77 +2,83 @@
 
 use std::time::Instant;
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::style;
 use crate::interview::Nudge;
-use crate::tui::app::{App, Overlay, Screen};
 use crate::tui::keymap;
+use crate::tui::model::{Model, Screen};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Instant) {
-    // An open overlay owns the keys: hints for the screen under it would be wrong.
-    let hints: Vec<(String, &str)> = match app.overlay {
-        Some(Overlay::Help) => vec![("Esc".into(), "close"), ("↑↓".into(), "scroll")],
-        Some(Overlay::ConfirmQuit) => vec![("y".into(), "quit"), ("any other key".into(), "stay")],
-        None => keymap::footer_hints(app.context()),
-    };
+pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, now: Instant) {
+    // The keys of what has them now: an open overlay owns them, the screen under it not.
     let mut spans = vec![Span::raw(" ")];
-    for (keys, word) in hints {
+    for (keys, word) in keymap::footer_hints(model.key_contexts()) {
         spans.push(Span::styled(keys, style::KEY));
         spans.push(Span::raw(format!(" {word}  ")));
     }
 
-    let status = status(app, now);
+    let status = status(model, now);
     let status_width = status.as_ref().map_or(0, |s| s.width() + 2);
     let [hints_area, status_area] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(u16::try_from(status_width).unwrap_or(u16::MAX)),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(Line::from(spans)), hints_area);
+    Paragraph::new(Line::from(spans)).render(hints_area, buf);
     if let Some(status) = status {
-        frame.render_widget(
-            Paragraph::new(Line::from(status)).right_aligned(),
-            status_area,
-        );
+        Paragraph::new(Line::from(status))
+            .right_aligned()
+            .render(status_area, buf);
     }
 }
 
 /// The right side of the footer: the most pressing of a failing save, a message, the
-/// nudge, a paused clock, a standing notice, and when the notes were last saved.
-fn status(app: &App, now: Instant) -> Option<Span<'static>> {
-    if let Some(error) = &app.save_status.error {
+/// search's matches, the nudge, a paused clock, a standing notice, and when the notes were
+/// last saved.
+fn status(model: &Model, now: Instant) -> Option<Span<'static>> {
+    if let Some(error) = &model.saving.status.error {
         return Some(Span::styled(
             format!("⚠ NOT SAVED, retrying: {error}"),
             style::OVER,
         ));
     }
-    if let Some(message) = &app.message {
+    if let Some(message) = &model.footer.message {
         return Some(Span::styled(message.clone(), style::NEARLY));
     }
-    let interview = match &app.screen {
+    let screen = match &model.screen {
         Screen::Setup(form) => {
-            return match (&form.problem, &app.notice) {
+            return match (&form.problem, &model.footer.notice) {
                 (Some(problem), _) => Some(Span::styled(problem.clone(), style::OVER)),
                 (None, Some(notice)) => Some(Span::styled(notice.clone(), style::NEARLY)),
                 (None, None) => None,
             };
         }
-        Screen::Interview(s) => &s.interview,
+        Screen::Interview(s) => s,
     };
+    if let Some(search) = &screen.search {
+        let found = match (search.matches, search.at) {
+            (_, _) if search.query().is_empty() => "type to find".to_string(),
+            (0, _) => "no match".to_string(),
+            (n, Some(at)) => format!("match {at} of {n}"),
+            (1, None) => "1 match".to_string(),
+            (n, None) => format!("{n} matches"),
+        };
+        return Some(Span::styled(found, style::NEARLY));
+    }
+    let interview = &screen.interview;
     if let Some(Nudge::MoveToCandidateQuestions) = interview.nudge(now) {
         return Some(Span::styled(" Time for their questions ", style::NUDGE));
     }
     if interview.is_paused() {
         return Some(Span::styled("clock paused", style::NEARLY));
     }
-    if let Some(notice) = &app.notice {
+    if let Some(notice) = &model.footer.notice {
         return Some(Span::styled(notice.clone(), style::NEARLY));
     }
-    app.save_status.saved_at.map(|at| {
+    model.saving.status.saved_at.map(|at| {
         let ago = now.saturating_duration_since(at).as_secs();
         let text = if ago < 60 {
             format!("saved {ago}s ago")

@@ -2,16 +2,16 @@
 
 use std::time::{Duration, Instant};
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph};
+use ratatui::widgets::{LineGauge, Paragraph, Widget};
 
 use super::{phase_name, style};
 use crate::interview::clock::mm_ss;
 use crate::interview::{BudgetState, PhaseKind};
-use crate::tui::app::{App, InterviewScreen};
+use crate::tui::model::{InterviewScreen, Model};
 
 /// Ahead or behind by less than this reads "on time".
 const ON_TIME_SECONDS: i64 = 30;
@@ -24,7 +24,7 @@ pub fn budget_style(state: BudgetState) -> Style {
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, now: Instant) {
+pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, screen: &InterviewScreen, now: Instant) {
     let interview = &screen.interview;
     let plan = interview.plan();
     let [top, gauge_area, strip] = Layout::vertical([Constraint::Length(1); 3]).areas(area);
@@ -44,15 +44,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, 
     );
     let who = format!(
         " {} · {} · {}",
-        app.guide.short_title, plan.role.name, plan.candidate
+        model.guide.short_title, plan.role.name, plan.candidate
     );
     let [who_area, clock_area] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(u16::try_from(clock.width() + 2).unwrap_or(u16::MAX)),
     ])
     .areas(top);
-    frame.render_widget(Paragraph::new(who).style(style::SAY), who_area);
-    frame.render_widget(Paragraph::new(clock).right_aligned(), clock_area);
+    Paragraph::new(who).style(style::SAY).render(who_area, buf);
+    Paragraph::new(clock)
+        .right_aligned()
+        .render(clock_area, buf);
 
     // Ahead or behind means nothing once the questions are over.
     let schedule =
@@ -67,14 +69,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, 
     } else {
         style::HEADING
     };
-    frame.render_widget(
-        LineGauge::default()
-            .ratio(ratio)
-            .label(Line::from(time_left(elapsed, total, schedule)))
-            .filled_style(gauge_style)
-            .unfilled_style(style::QUIET),
-        gauge_area,
-    );
+    LineGauge::default()
+        .ratio(ratio)
+        .label(Line::from(time_left(elapsed, total, schedule)))
+        .filled_style(gauge_style)
+        .unfilled_style(style::QUIET)
+        .render(gauge_area, buf);
 
     let phase_clock = phase_clock(screen, now);
     let phase_width = phase_clock.iter().map(Span::width).sum::<usize>();
@@ -88,8 +88,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, 
     if spans.iter().map(Span::width).sum::<usize>() > usize::from(strip_area.width) {
         spans = phase_strip(screen, true);
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), strip_area);
-    frame.render_widget(Paragraph::new(Line::from(phase_clock)), phase_area);
+    Paragraph::new(Line::from(spans)).render(strip_area, buf);
+    Paragraph::new(Line::from(phase_clock)).render(phase_area, buf);
 }
 
 /// Every phase, the current one marked and the visited ones ticked; `compact` for narrow

@@ -1,24 +1,25 @@
-//! Drawing: a pure function of the app's state and the time. Nothing here changes state,
-//! except recording what only the size tells (how far the script can scroll, how many rows
-//! a page of notes is) and keeping the script pane as drawn to reuse while it is unchanged.
+//! Drawing: `draw` reads the model and the time and fills a buffer. It changes nothing;
+//! what only the screen can tell (a page of the script, how far it scrolls, the notes
+//! pane's rows, where the link landed) comes back as a `Layout` for the next `update`.
+//! `ViewCache` keeps what is costly to draw again while it has not changed.
 
 mod footer;
 mod header;
 mod overlay;
 mod script;
-mod setup;
+mod setup_screen;
 pub(crate) mod style;
 
 use std::time::Instant;
 
-use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout as Split, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::app::{App, InterviewScreen, Overlay, Screen};
+use super::model::{InterviewScreen, Model, Overlay, Screen};
 use crate::interview::PhaseKind;
-pub use script::DrawnScript;
+pub use script::{LinkSpot, ScriptView, short_link};
 
 /// Below this the layout cannot show the script and the notes together.
 pub const MIN_WIDTH: u16 = 60;
@@ -26,29 +27,116 @@ pub const MIN_HEIGHT: u16 = 16;
 /// From this width the script and the notes sit side by side.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 120;
 
-pub fn draw(app: &App, frame: &mut Frame, now: Instant) {
-    let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        draw_too_small(frame, area);
-        return;
-    }
-    let [body, footer_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    match &app.screen {
-        Screen::Setup(form) => setup::draw(frame, body, &app.guide, form),
-        Screen::Interview(screen) => draw_interview(app, screen, frame, body, now),
-    }
-    footer::draw(frame, footer_area, app, now);
-    match app.overlay {
-        Some(Overlay::Help) => overlay::draw_help(frame, area, app),
-        Some(Overlay::ConfirmQuit) => {
-            overlay::draw_confirm_quit(frame, area, app.save_status.error.is_some());
-        }
-        None => {}
+/// What a frame tells that only the screen knows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// The script pane: a page, and how far it scrolls.
+    pub script: ScriptView,
+    /// How far the key list scrolls at this size.
+    pub help_max_scroll: u16,
+    /// The rows of the notes pane.
+    pub notes_rows: u16,
+    /// Where the guidelines link was drawn, for the runtime to make it clickable.
+    pub link: Option<LinkSpot>,
+}
+
+/// What drawing keeps from one frame to the next.
+#[derive(Default)]
+pub struct ViewCache {
+    /// The script pane as last drawn: keystrokes in the notes leave it as it was.
+    script: Option<script::DrawnScript>,
+}
+
+impl ViewCache {
+    /// Forgets what was kept, so the next frame draws everything afresh.
+    pub fn clear(&mut self) {
+        self.script = None;
     }
 }
 
-fn draw_too_small(frame: &mut Frame, area: Rect) {
+/// The parts of the screen: header, the panes, the footer.
+struct Regions {
+    /// All but the footer: the setup form, or the header over the panes.
+    body: Rect,
+    header: Rect,
+    panes: Rect,
+    footer: Rect,
+}
+
+impl Regions {
+    fn of(area: Rect) -> Regions {
+        let [body, footer] =
+            Split::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        let [header, panes] =
+            Split::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(body);
+        Regions {
+            body,
+            header,
+            panes,
+            footer,
+        }
+    }
+}
+
+fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// Draws the whole screen.
+pub fn draw(model: &Model, cache: &mut ViewCache, buf: &mut Buffer, now: Instant) -> Layout {
+    let area = buf.area;
+    let mut layout = Layout::default();
+    if too_small(area) {
+        draw_too_small(buf, area);
+        return layout;
+    }
+    let regions = Regions::of(area);
+    match &model.screen {
+        Screen::Setup(form) => setup_screen::draw(buf, regions.body, &model.guide, form),
+        Screen::Interview(screen) => {
+            header::draw(buf, regions.header, model, screen, now);
+            draw_panes(model, screen, cache, buf, regions.panes, now, &mut layout);
+        }
+    }
+    footer::draw(buf, regions.footer, model, now);
+    match model.overlay {
+        Some(Overlay::Help { scroll }) => {
+            layout.help_max_scroll = overlay::draw_help(buf, area, model, scroll);
+        }
+        Some(Overlay::ConfirmQuit) => {
+            overlay::draw_confirm_quit(buf, area, model.saving.status.error.is_some());
+        }
+        None => {}
+    }
+    layout
+}
+
+/// Draws only what changes as time passes (the header's clocks and the footer), when
+/// nothing else on screen does; returns the regions drawn. `None` when the whole screen
+/// must be drawn: an overlay covers the header, or the wrap-up lists times in its pane.
+pub fn draw_clock(model: &Model, buf: &mut Buffer, now: Instant) -> Option<Vec<Rect>> {
+    let area = buf.area;
+    if too_small(area) {
+        return Some(Vec::new());
+    }
+    if model.overlay.is_some() {
+        return None;
+    }
+    let regions = Regions::of(area);
+    let mut drawn = Vec::new();
+    if let Screen::Interview(screen) = &model.screen {
+        if screen.interview.current().kind == PhaseKind::WrapUp {
+            return None;
+        }
+        header::draw(buf, regions.header, model, screen, now);
+        drawn.push(regions.header);
+    }
+    footer::draw(buf, regions.footer, model, now);
+    drawn.push(regions.footer);
+    Some(drawn)
+}
+
+fn draw_too_small(buf: &mut Buffer, area: Rect) {
     let text = vec![
         Line::from("Enlarge the terminal"),
         Line::from(format!(
@@ -58,54 +146,61 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
         Line::from("Typing still goes to the notes."),
     ];
     let top = area.height.saturating_sub(3) / 2;
-    let [_, middle] = Layout::vertical([Constraint::Length(top), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(
-        Paragraph::new(text)
-            .alignment(Alignment::Center)
-            .wrap(Wrap { trim: true }),
-        middle,
-    );
+    let [_, middle] = Split::vertical([Constraint::Length(top), Constraint::Fill(1)]).areas(area);
+    Paragraph::new(text)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .render(middle, buf);
 }
 
-fn draw_interview(
-    app: &App,
+fn draw_panes(
+    model: &Model,
     screen: &InterviewScreen,
-    frame: &mut Frame,
-    area: Rect,
+    cache: &mut ViewCache,
+    buf: &mut Buffer,
+    panes: Rect,
     now: Instant,
+    layout: &mut Layout,
 ) {
-    let [header_area, panes] =
-        Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
-    header::draw(frame, header_area, app, screen, now);
-
     let kind = screen.interview.current().kind;
-    let [script_area, notes_area] = if area.width >= SIDE_BY_SIDE_WIDTH {
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(panes)
+    let [script_area, notes_area] = if panes.width >= SIDE_BY_SIDE_WIDTH {
+        Split::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(panes)
     } else {
         // Stacked: the intro is mostly reading aloud, so its script gets more room.
         let script_share = if kind == PhaseKind::Intro { 70 } else { 50 };
-        Layout::vertical([Constraint::Percentage(script_share), Constraint::Min(5)]).areas(panes)
+        Split::vertical([Constraint::Percentage(script_share), Constraint::Min(5)]).areas(panes)
     };
-    script::draw(frame, script_area, app, screen, now);
-    draw_notes(frame, notes_area, screen);
+    let (script, link) = script::draw(buf, script_area, model, screen, &mut cache.script, now);
+    layout.script = script;
+    layout.link = link;
+    layout.notes_rows = draw_notes(buf, notes_area, screen);
 }
 
-fn draw_notes(frame: &mut Frame, area: Rect, screen: &InterviewScreen) {
+/// Draws the current phase's notes; returns the rows they had.
+fn draw_notes(buf: &mut Buffer, area: Rect, screen: &InterviewScreen) -> u16 {
     let at = screen.interview.current_index();
-    let title = format!(" Notes · {} ", phase_name(screen, at));
+    let title = match &screen.search {
+        Some(search) => format!(
+            " Notes · {} · Find: {}▏",
+            phase_name(screen, at),
+            search.query()
+        ),
+        None => format!(" Notes · {} ", phase_name(screen, at)),
+    };
     let block = Block::bordered()
         .title(title)
         .border_style(style::FOCUSED_BORDER);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    block.render(area, buf);
     let notes = &screen.notes[at];
-    notes.render(inner, frame.buffer_mut());
-    mark_candidate_words(frame, inner, notes.text_area());
+    notes.render(inner, buf);
+    mark_candidate_words(buf, inner, notes.text_area());
+    inner.height
 }
 
 /// Lines that start with `"` or `>` hold the candidate's own words: shown apart, in every
 /// screen row they wrap onto.
-fn mark_candidate_words(frame: &mut Frame, area: Rect, notes: &ratatui_textarea::TextArea) {
+fn mark_candidate_words(buf: &mut Buffer, area: Rect, notes: &ratatui_textarea::TextArea) {
     let lines = notes.lines();
     let top = usize::from(notes.scroll_offset().0);
     // Rows below the text map to its last line; styling their blank cells shows nothing.
@@ -116,7 +211,7 @@ fn mark_candidate_words(frame: &mut Frame, area: Rect, notes: &ratatui_textarea:
             .is_some_and(|l| l.trim_start().starts_with(['"', '>', '“']));
         if quoted {
             let row_area = Rect::new(area.x, area.y + row, area.width, 1);
-            frame.buffer_mut().set_style(row_area, style::CANDIDATE);
+            buf.set_style(row_area, style::CANDIDATE);
         }
     }
 }

@@ -1,13 +1,13 @@
 //! Boxes drawn over the screen: the key list and the quit question.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::style;
-use crate::tui::app::App;
 use crate::tui::keymap::{self, Context};
+use crate::tui::model::{Model, Screen};
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
@@ -22,18 +22,22 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 /// Wide enough for the longest key and description on one line.
 const HELP_WIDTH: u16 = 78;
 
-/// Every key of the screen the overlay covers, from the key table.
-/// Scrolls (↑/↓, PgUp/PgDn) when the terminal is too short to show every key at once.
-pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
-    let context = app.context();
-    let contexts: &[Context] = match context {
-        Context::Interview => &[Context::Interview, Context::Notes, Context::Anywhere],
-        Context::Setup => &[Context::Setup, Context::Anywhere],
-        other => &[other],
+/// Every key of the screen the overlay covers, from the key table, scrolled down by
+/// `scroll` lines. Returns how far it can scroll at this size.
+pub fn draw_help(buf: &mut Buffer, area: Rect, model: &Model, scroll: u16) -> u16 {
+    let contexts: &[Context] = match model.screen {
+        Screen::Interview(_) => &[
+            Context::Interview,
+            Context::Notes,
+            Context::Search,
+            Context::Anywhere,
+        ],
+        Screen::Setup(_) => &[Context::Setup, Context::Anywhere],
     };
+    let listed = |c: &Context| keymap::bindings(*c).filter(|b| b.is_listed());
     let keys_width = contexts
         .iter()
-        .flat_map(|c| keymap::bindings(*c))
+        .flat_map(listed)
         .map(|b| b.keys_label().chars().count())
         .max()
         .unwrap_or(0);
@@ -43,7 +47,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
             lines.push(Line::default());
         }
         lines.push(Line::styled(context.title(), style::HEADING));
-        for binding in keymap::bindings(*context) {
+        for binding in listed(context) {
             lines.push(Line::from(vec![
                 Span::styled(
                     format!(" {:<keys_width$}  ", binding.keys_label()),
@@ -58,8 +62,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
     let rows = u16::try_from(paragraph.line_count(width.saturating_sub(2))).unwrap_or(u16::MAX);
     let box_area = centered(area, width, rows.saturating_add(2));
     let max_scroll = rows.saturating_sub(box_area.height.saturating_sub(2));
-    app.help_max_scroll.set(max_scroll);
-    let scroll = app.help_scroll.min(max_scroll);
+    let scroll = scroll.min(max_scroll);
     let mut block = Block::bordered()
         .title(" Keys · Esc closes ")
         .border_style(style::FOCUSED_BORDER);
@@ -71,14 +74,18 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
         };
         block = block.title_bottom(Line::from(hint).right_aligned());
     }
-    frame.render_widget(Clear, box_area);
-    frame.render_widget(paragraph.block(block).scroll((scroll, 0)), box_area);
+    Clear.render(box_area, buf);
+    paragraph
+        .block(block)
+        .scroll((scroll, 0))
+        .render(box_area, buf);
+    max_scroll
 }
 
-/// `saving_fails`: the sessions folder refuses writes, so quitting writes a fallback file.
-pub fn draw_confirm_quit(frame: &mut Frame, area: Rect, saving_fails: bool) {
+/// `saving_fails`: the sessions folder refuses writes, so quitting writes a recovery file.
+pub fn draw_confirm_quit(buf: &mut Buffer, area: Rect, saving_fails: bool) {
     let saved = if saving_fails {
-        Line::styled("Notes go to a fallback file.", style::OVER)
+        Line::styled("Notes go to a recovery file.", style::OVER)
     } else {
         Line::styled("Notes are saved; resume any time.", style::QUIET)
     };
@@ -92,13 +99,13 @@ pub fn draw_confirm_quit(frame: &mut Frame, area: Rect, saving_fails: bool) {
         ]),
     ];
     let box_area = centered(area, 40, 6);
-    frame.render_widget(Clear, box_area);
-    frame.render_widget(
-        Paragraph::new(lines).centered().block(
+    Clear.render(box_area, buf);
+    Paragraph::new(lines)
+        .centered()
+        .block(
             Block::bordered()
                 .title(" Quit ")
                 .border_style(style::FOCUSED_BORDER),
-        ),
-        box_area,
-    );
+        )
+        .render(box_area, buf);
 }

@@ -2,7 +2,6 @@
 
 use std::time::Instant;
 
-use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -13,8 +12,26 @@ use super::header::budget_style;
 use super::{phase_name, style};
 use crate::interview::PhaseKind;
 use crate::interview::clock::mm_ss;
-use crate::tui::app::{App, InterviewScreen, LinkSpot, ScriptView};
 use crate::tui::keymap::{self, Command, Context};
+use crate::tui::model::{InterviewScreen, Model};
+
+/// How the script pane was drawn.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScriptView {
+    /// Lines of text the pane shows at once.
+    pub height: u16,
+    /// The furthest the text can scroll.
+    pub max_scroll: u16,
+}
+
+/// A link as drawn: its first cell, the text shown and where it points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSpot {
+    pub x: u16,
+    pub y: u16,
+    pub text: String,
+    pub url: String,
+}
 
 /// Everything the script pane is drawn from.
 #[derive(PartialEq)]
@@ -35,13 +52,22 @@ pub struct DrawnScript {
     link: Option<LinkSpot>,
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, now: Instant) {
+/// Draws the pane, from `kept` when nothing it shows has changed; returns how it was
+/// drawn and where the link is.
+pub fn draw(
+    buf: &mut Buffer,
+    area: Rect,
+    model: &Model,
+    screen: &InterviewScreen,
+    kept: &mut Option<DrawnScript>,
+    now: Instant,
+) -> (ScriptView, Option<LinkSpot>) {
     let kind = screen.interview.current().kind;
     let (title, lines) = match kind {
-        PhaseKind::Intro => (" Say this ", intro(app)),
-        PhaseKind::Question(i) => (" Say exactly ", question(app, screen, i)),
-        PhaseKind::CandidateQuestions => (" Their questions ", candidate_questions(app)),
-        PhaseKind::WrapUp => (" Wrap-up ", wrap_up(app, screen, now)),
+        PhaseKind::Intro => (" Say this ", intro(model)),
+        PhaseKind::Question(i) => (" Say exactly ", question(model, screen, i)),
+        PhaseKind::CandidateQuestions => (" Their questions ", candidate_questions(model)),
+        PhaseKind::WrapUp => (" Wrap-up ", wrap_up(model, screen, now)),
     };
     let pane = ScriptPane {
         area,
@@ -53,15 +79,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &InterviewScreen, 
             .question(kind)
             .and_then(|q| q.guidelines_url.clone()),
     };
-    let mut memo = app.drawn_script.borrow_mut();
-    let drawn = match memo.take() {
+    let drawn = match kept.take() {
         Some(drawn) if drawn.drawn_from == pane => drawn,
         _ => render(pane),
     };
-    copy_cells(&drawn.cells, frame.buffer_mut());
-    app.script_view.set(drawn.view);
-    app.link_spot.replace(drawn.link.clone());
-    *memo = Some(drawn);
+    copy_cells(&drawn.cells, buf);
+    let told = (drawn.view, drawn.link.clone());
+    *kept = Some(drawn);
+    told
 }
 
 /// Draws the pane on cells of its own, noting how far it scrolls and where the link landed
@@ -72,6 +97,7 @@ fn render(pane: ScriptPane) -> DrawnScript {
         .padding(Padding::horizontal(1));
     let inner = block.inner(pane.area);
     let paragraph = Paragraph::new(pane.lines.clone()).wrap(Wrap { trim: false });
+    // Scrolling counts in u16 lines; a script longer than that stops scrolling there.
     let max_scroll = u16::try_from(paragraph.line_count(inner.width))
         .unwrap_or(u16::MAX)
         .saturating_sub(inner.height);
@@ -124,10 +150,11 @@ fn copy_cells(from: &Buffer, to: &mut Buffer) {
     }
 }
 
-fn reminders(app: &App) -> Vec<Line<'static>> {
+fn reminders(model: &Model) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled("Remember", style::HEADING)];
     lines.extend(
-        app.guide
+        model
+            .guide
             .reminders
             .iter()
             .map(|r| Line::styled(format!("· {r}"), style::INSTRUCTION)),
@@ -135,19 +162,19 @@ fn reminders(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
-fn intro(app: &App) -> Vec<Line<'static>> {
-    let intro = &app.guide.intro;
+fn intro(model: &Model) -> Vec<Line<'static>> {
+    let intro = &model.guide.intro;
     let mut lines = vec![Line::styled(intro.instruction.clone(), style::INSTRUCTION)];
     for paragraph in &intro.statement {
         lines.push(Line::default());
         lines.push(Line::styled(paragraph.clone(), style::SAY));
     }
     lines.push(Line::default());
-    lines.extend(reminders(app));
+    lines.extend(reminders(model));
     lines
 }
 
-fn question(app: &App, screen: &InterviewScreen, index: usize) -> Vec<Line<'static>> {
+fn question(model: &Model, screen: &InterviewScreen, index: usize) -> Vec<Line<'static>> {
     let interview = &screen.interview;
     let plan = interview.plan();
     let Some(q) = plan.questions.get(index) else {
@@ -182,7 +209,7 @@ fn question(app: &App, screen: &InterviewScreen, index: usize) -> Vec<Line<'stat
         &q.guidelines.weak,
         style::QUIET,
     );
-    if let Some(note) = &app.guide.evaluation_note
+    if let Some(note) = &model.guide.evaluation_note
         && !(q.follow_ups.is_empty() && q.guidelines == Default::default())
     {
         lines.push(Line::styled(note.clone(), style::QUIET));
@@ -202,7 +229,7 @@ fn question(app: &App, screen: &InterviewScreen, index: usize) -> Vec<Line<'stat
         lines.push(Line::from(link));
         lines.push(Line::default());
     }
-    lines.extend(reminders(app));
+    lines.extend(reminders(model));
     lines
 }
 
@@ -275,8 +302,8 @@ fn find_text(buffer: &Buffer, area: Rect, text: &str) -> Option<(u16, u16)> {
     })
 }
 
-fn candidate_questions(app: &App) -> Vec<Line<'static>> {
-    let c = &app.guide.candidate_questions;
+fn candidate_questions(model: &Model) -> Vec<Line<'static>> {
+    let c = &model.guide.candidate_questions;
     let mut lines = vec![
         Line::styled(c.instruction.clone(), style::INSTRUCTION),
         Line::default(),
@@ -290,7 +317,7 @@ fn candidate_questions(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
-fn wrap_up(app: &App, screen: &InterviewScreen, now: Instant) -> Vec<Line<'static>> {
+fn wrap_up(model: &Model, screen: &InterviewScreen, now: Instant) -> Vec<Line<'static>> {
     let interview = &screen.interview;
     // What the interviewer decides on comes first: at 80×24 the pane shows only a few rows.
     let mut lines = vec![
@@ -310,7 +337,7 @@ fn wrap_up(app: &App, screen: &InterviewScreen, now: Instant) -> Vec<Line<'stati
             1 => "1 line".to_string(),
             n => format!("{n} lines"),
         };
-        let found = app.impressions.find_in(i, screen.notes[i].iter_lines());
+        let found = model.impressions.find_in(i, screen.notes[i].iter_lines());
         let mut row = vec![
             Span::raw(format!("{:<16}", phase_name(screen, i))),
             Span::styled(
@@ -338,7 +365,8 @@ fn wrap_up(app: &App, screen: &InterviewScreen, now: Instant) -> Vec<Line<'stati
     }
     // The summary itself can hold impressions too.
     marks.extend(
-        app.impressions
+        model
+            .impressions
             .find_in(wrap_up, screen.notes[wrap_up].iter_lines()),
     );
     if !marks.is_empty() {
@@ -363,7 +391,7 @@ fn wrap_up(app: &App, screen: &InterviewScreen, now: Instant) -> Vec<Line<'stati
         "Write the behavior behind your recommendation in the notes; if you are not sure, that is a no-hire.",
         style::INSTRUCTION,
     ));
-    if let Some(export) = keymap::chord_for(Context::Interview, Command::ExportScorecard) {
+    if let Some(export) = keymap::chord_for(Context::Interview, Command::WriteScorecard) {
         lines.push(Line::from(vec![
             Span::styled(export.to_string(), style::KEY),
             Span::styled(

@@ -1,25 +1,25 @@
 //! The setup form.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 use super::style;
 use crate::guide::Guide;
 use crate::interview::clock::mm_ss;
 use crate::tui::keymap::{self, Context};
-use crate::tui::setup::{Field, SetupForm};
+use crate::tui::setup_form::{Field, SetupForm};
 
 const LABEL_WIDTH: u16 = 13;
 
-pub fn draw(frame: &mut Frame, area: Rect, guide: &Guide, form: &SetupForm) {
+pub fn draw(buf: &mut Buffer, area: Rect, guide: &Guide, form: &SetupForm) {
     let block = Block::bordered()
         .title(format!(" New interview · {} ", guide.title))
         .border_style(style::FOCUSED_BORDER);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    block.render(area, buf);
 
     let label = |field: Field| {
         let text = format!(
@@ -115,7 +115,7 @@ pub fn draw(frame: &mut Frame, area: Rect, guide: &Guide, form: &SetupForm) {
 
     // The keys the footer has no room for, from the key table.
     let field_keys: Vec<String> = keymap::bindings(Context::Setup)
-        .filter(|b| b.hint.is_none())
+        .filter(|b| b.hint.is_none() && b.is_listed())
         .map(|b| format!("{}: {}", b.keys_label(), b.description))
         .collect();
     let field_help = Paragraph::new(field_keys.join(" · "))
@@ -129,7 +129,7 @@ pub fn draw(frame: &mut Frame, area: Rect, guide: &Guide, form: &SetupForm) {
         Constraint::Length(help_height),
     ])
     .areas(inner);
-    frame.render_widget(Paragraph::new(lines), form_area);
+    Paragraph::new(lines).render(form_area, buf);
     // The list cuts long questions at the pane's edge; the highlighted one is shown whole.
     if form.focus == Field::Questions
         && let Some(offered) = form.choice.offered().get(form.cursor)
@@ -137,7 +137,7 @@ pub fn draw(frame: &mut Frame, area: Rect, guide: &Guide, form: &SetupForm) {
         let detail = Paragraph::new(Line::styled(offered.question.text.clone(), style::SAY))
             .wrap(Wrap { trim: true })
             .block(Block::new().padding(Padding::new(LABEL_WIDTH, 1, 1, 0)));
-        frame.render_widget(detail, detail_area);
+        detail.render(detail_area, buf);
     }
-    frame.render_widget(field_help, help_area);
+    field_help.render(help_area, buf);
 }

@@ -1,15 +1,14 @@
 //! The setup screen's state: who, for which role, how long, and which questions.
 //!
 //! Text fields are single-line: typing appends, Backspace removes the last character.
+//! Space on the role field goes to the next role, as → does.
 //! Enter starts the interview when every field is filled, otherwise it moves to the first
 //! field that is not and says what it needs.
-
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::guide::Guide;
 use crate::interview::{Budgets, Plan, PlanError, QuestionChoice};
 
-use super::keymap::{self, Command, Context};
+use super::action::SetupAction;
 
 /// Longest duration the form accepts, in minutes.
 const MAX_MINUTES: u32 = 600;
@@ -47,8 +46,8 @@ impl Field {
 pub enum SetupOutcome {
     Unchanged,
     Changed,
+    /// Everything is filled in: the interview can begin on this plan.
     Start(Box<Plan>),
-    Command(Command),
 }
 
 pub struct SetupForm {
@@ -151,42 +150,53 @@ impl SetupForm {
         }];
     }
 
-    pub fn handle_key(&mut self, guide: &Guide, key: KeyEvent) -> SetupOutcome {
+    /// Applies a key of the setup screen to the field in focus.
+    pub fn apply(&mut self, guide: &Guide, action: SetupAction) -> SetupOutcome {
         let in_list = self.focus == Field::Questions;
         let last_row = self.choice.offered().len().saturating_sub(1);
-        match keymap::command_for(Context::Setup, &key) {
-            Some(Command::StartInterview) => return self.start(guide),
-            Some(Command::NextField) if in_list && key.code == KeyCode::Down => {
-                if self.cursor < last_row {
-                    self.cursor += 1;
-                } else {
-                    self.move_focus(true);
-                }
+        let changed = match action {
+            SetupAction::Start => return self.start(guide),
+            SetupAction::NextField if in_list && self.cursor < last_row => {
+                self.cursor += 1;
+                true
             }
-            Some(Command::PreviousField) if in_list && key.code == KeyCode::Up => {
-                if self.cursor > 0 {
-                    self.cursor -= 1;
-                } else {
-                    self.move_focus(false);
-                }
+            SetupAction::PreviousField if in_list && self.cursor > 0 => {
+                self.cursor -= 1;
+                true
             }
-            Some(Command::NextField) => self.move_focus(true),
-            Some(Command::PreviousField) => self.move_focus(false),
-            Some(Command::MoveQuestionUp) if in_list => {
+            SetupAction::NextField => {
+                self.move_focus(true);
+                true
+            }
+            SetupAction::PreviousField => {
+                self.move_focus(false);
+                true
+            }
+            SetupAction::MoveUp if in_list => {
                 self.cursor = self.choice.move_up(self.cursor);
+                true
             }
-            Some(Command::MoveQuestionDown) if in_list => {
+            SetupAction::MoveDown if in_list => {
                 self.cursor = self.choice.move_down(self.cursor);
+                true
             }
-            Some(Command::MoveQuestionUp | Command::MoveQuestionDown) => {
-                return SetupOutcome::Unchanged;
-            }
-            Some(other) => return SetupOutcome::Command(other),
-            None => {
-                if !self.edit_field(guide, key) {
-                    return SetupOutcome::Unchanged;
+            SetupAction::MoveUp | SetupAction::MoveDown => false,
+            SetupAction::Left => self.step(guide, false),
+            SetupAction::Right => self.step(guide, true),
+            SetupAction::Toggle => match self.focus {
+                Field::Questions => {
+                    self.choice.toggle(self.cursor);
+                    true
                 }
-            }
+                Field::Role => self.step(guide, true),
+                Field::Candidate | Field::Interviewer => self.type_char(' '),
+                Field::Minutes => false,
+            },
+            SetupAction::DeleteBack => self.delete_back(),
+            SetupAction::Type(c) => self.type_char(c),
+        };
+        if !changed {
+            return SetupOutcome::Unchanged;
         }
         self.problem = None;
         SetupOutcome::Changed
@@ -203,63 +213,54 @@ impl SetupForm {
         true
     }
 
-    fn edit_field(&mut self, guide: &Guide, key: KeyEvent) -> bool {
-        let typed = match key.code {
-            KeyCode::Char(c)
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                Some(c)
-            }
-            _ => None,
-        };
+    /// ← or → on the role (the previous or next one) or the minutes (5 less or more).
+    fn step(&mut self, guide: &Guide, forward: bool) -> bool {
         match self.focus {
             Field::Role => {
                 let count = guide.roles.len();
-                let step = match key.code {
-                    KeyCode::Right | KeyCode::Char(' ') => 1,
-                    KeyCode::Left => count - 1,
-                    _ => return false,
-                };
+                let step = if forward { 1 } else { count - 1 };
                 self.role_index = (self.role_index + step) % count;
                 self.choice = QuestionChoice::default_for(guide, &guide.roles[self.role_index]);
                 self.cursor = 0;
                 true
             }
-            Field::Candidate | Field::Interviewer => {
-                let text = if self.focus == Field::Candidate {
-                    &mut self.candidate
-                } else {
-                    &mut self.interviewer
-                };
-                match (key.code, typed) {
-                    (_, Some(c)) => text.push(c),
-                    (KeyCode::Backspace, _) => return text.pop().is_some(),
-                    _ => return false,
-                }
-                true
-            }
             Field::Minutes => {
-                self.minutes = match (key.code, typed) {
-                    (KeyCode::Right, _) => (self.minutes + 5).min(MAX_MINUTES),
-                    (KeyCode::Left, _) => self.minutes.saturating_sub(5).max(5),
-                    (_, Some(c)) if c.is_ascii_digit() => {
-                        let digit = c.to_digit(10).unwrap_or(0);
-                        (self.minutes * 10 + digit).min(MAX_MINUTES)
-                    }
-                    (KeyCode::Backspace, _) => self.minutes / 10,
-                    _ => return false,
+                self.minutes = if forward {
+                    (self.minutes + 5).min(MAX_MINUTES)
+                } else {
+                    self.minutes.saturating_sub(5).max(5)
                 };
                 true
             }
-            Field::Questions => match key.code {
-                KeyCode::Char(' ') => {
-                    self.choice.toggle(self.cursor);
-                    true
-                }
-                _ => false,
-            },
+            Field::Candidate | Field::Interviewer | Field::Questions => false,
+        }
+    }
+
+    fn type_char(&mut self, c: char) -> bool {
+        match self.focus {
+            Field::Candidate => self.candidate.push(c),
+            Field::Interviewer => self.interviewer.push(c),
+            Field::Minutes => {
+                let Some(digit) = c.to_digit(10) else {
+                    return false;
+                };
+                self.minutes =
+                    (self.minutes.saturating_mul(10).saturating_add(digit)).min(MAX_MINUTES);
+            }
+            Field::Role | Field::Questions => return false,
+        }
+        true
+    }
+
+    fn delete_back(&mut self) -> bool {
+        match self.focus {
+            Field::Candidate => self.candidate.pop().is_some(),
+            Field::Interviewer => self.interviewer.pop().is_some(),
+            Field::Minutes => {
+                self.minutes /= 10;
+                true
+            }
+            Field::Role | Field::Questions => false,
         }
     }
 }
@@ -268,8 +269,26 @@ impl SetupForm {
 mod tests {
     use super::*;
 
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use crate::tui::action::Action;
+    use crate::tui::keymap::{self, Context};
+
+    /// A key as the key table gives it to the setup screen.
+    fn key(
+        form: &mut SetupForm,
+        guide: &Guide,
+        code: KeyCode,
+        modifiers: KeyModifiers,
+    ) -> SetupOutcome {
+        match keymap::action_for(&[Context::Setup], &KeyEvent::new(code, modifiers)) {
+            Some(Action::Setup(action)) => form.apply(guide, action),
+            other => panic!("{code:?} is not a setup key: {other:?}"),
+        }
+    }
+
     fn press(form: &mut SetupForm, guide: &Guide, code: KeyCode) -> SetupOutcome {
-        form.handle_key(guide, KeyEvent::new(code, KeyModifiers::NONE))
+        key(form, guide, code, KeyModifiers::NONE)
     }
 
     fn type_text(form: &mut SetupForm, guide: &Guide, text: &str) {
@@ -333,7 +352,7 @@ mod tests {
         press(&mut form, &guide, KeyCode::Char(' '));
         assert_eq!(form.choice.chosen_count(), 4);
         let moved = form.choice.offered()[1].question.id.clone();
-        form.handle_key(&guide, KeyEvent::new(KeyCode::Up, KeyModifiers::ALT));
+        key(&mut form, &guide, KeyCode::Up, KeyModifiers::ALT);
         assert_eq!(form.cursor, 0);
         assert_eq!(form.choice.offered()[0].question.id, moved);
         assert_eq!(

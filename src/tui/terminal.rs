@@ -1,0 +1,205 @@
+//! The terminal itself: taking it and giving it back on every path, and writing frames.
+//!
+//! Frames are drawn into a buffer and only the cells that differ from what the screen shows
+//! are written. A tick of the clock draws and compares only the rows that change with time
+//! (the header and the footer), so a second beside a video call costs a few hundred cells,
+//! not the whole screen. The size is learnt once and then from resize events, never asked
+//! for on every frame.
+
+use std::io::{self, Stdout, Write};
+use std::panic;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::crossterm::cursor::{Hide, MoveTo, Show};
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    self as crossterm_terminal, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
+};
+use ratatui::layout::Rect;
+
+use super::model::Model;
+use super::view::{self, Layout, LinkSpot, ViewCache};
+
+/// Restores the terminal when dropped, whichever way the console ends.
+pub struct TerminalGuard;
+
+impl TerminalGuard {
+    pub fn enter() -> io::Result<TerminalGuard> {
+        install_panic_hook();
+        enable_raw_mode()?;
+        TERMINAL_TAKEN.store(true, Ordering::SeqCst);
+        let guard = TerminalGuard;
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            Clear(ClearType::All),
+            Hide,
+            EnableBracketedPaste
+        )?;
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Whether the console holds the terminal (raw mode, alternate screen).
+static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
+
+/// Leaves the alternate screen and raw mode, once: leaving twice would move the cursor back
+/// over what was printed in between (a panic message). Failures are ignored: after a closed
+/// window there is no terminal to restore.
+pub fn restore_terminal() {
+    if !TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    );
+    let _ = disable_raw_mode();
+}
+
+/// On a panic, give the terminal back first so the message is readable.
+fn install_panic_hook() {
+    let previous = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+}
+
+/// What is on the screen, and the writer that changes it.
+pub struct Display {
+    out: CrosstermBackend<Stdout>,
+    /// What the screen shows now.
+    shown: Buffer,
+    /// The frame being drawn.
+    next: Buffer,
+    /// The link last written as an OSC 8 hyperlink, while the screen still shows it so.
+    linked: Option<LinkSpot>,
+}
+
+impl Display {
+    pub fn new() -> io::Result<Display> {
+        let (width, height) = crossterm_terminal::size()?;
+        let area = Rect::new(0, 0, width, height);
+        Ok(Display {
+            out: CrosstermBackend::new(io::stdout()),
+            shown: Buffer::empty(area),
+            next: Buffer::empty(area),
+            linked: None,
+        })
+    }
+
+    /// The terminal has a new size: everything is drawn again on a clean screen.
+    pub fn resize(&mut self, width: u16, height: u16) -> io::Result<()> {
+        let area = Rect::new(0, 0, width, height);
+        self.shown = Buffer::empty(area);
+        self.next = Buffer::empty(area);
+        self.linked = None;
+        execute!(self.out, Clear(ClearType::All))
+    }
+
+    /// Draws the whole frame and writes what changed.
+    pub fn draw(
+        &mut self,
+        model: &Model,
+        cache: &mut ViewCache,
+        now: Instant,
+    ) -> io::Result<Layout> {
+        self.next.reset();
+        let layout = view::draw(model, cache, &mut self.next, now);
+        let changes = self.shown.diff(&self.next);
+        // A link is written as a hyperlink when it is new or moved, or when its cells were
+        // written again (plain) by this frame; otherwise the screen still has it.
+        let relink = layout.link.as_ref().filter(|link| {
+            self.linked.as_ref() != Some(*link)
+                || changes.iter().any(|(x, y, _)| covers(link, *x, *y))
+        });
+        self.out.draw(changes.into_iter())?;
+        if let Some(link) = relink {
+            hyperlink(&mut self.out, link)?;
+        }
+        std::mem::swap(&mut self.shown, &mut self.next);
+        self.linked.clone_from(&layout.link);
+        Backend::flush(&mut self.out)?;
+        Ok(layout)
+    }
+
+    /// Draws only what the clock changes, when that is all that can have changed; false
+    /// when the whole frame must be drawn instead.
+    pub fn draw_clock(&mut self, model: &Model, now: Instant) -> io::Result<bool> {
+        let Some(regions) = view::draw_clock(model, &mut self.next, now) else {
+            return Ok(false);
+        };
+        for region in regions {
+            let before = copy_region(&self.shown, region);
+            let after = copy_region(&self.next, region);
+            let changes = before.diff(&after);
+            if let Some(link) = &self.linked
+                && changes.iter().any(|(x, y, _)| covers(link, *x, *y))
+            {
+                self.linked = None;
+            }
+            self.out.draw(changes.into_iter())?;
+            for y in region.top()..region.bottom() {
+                for x in region.left()..region.right() {
+                    self.shown[(x, y)] = self.next[(x, y)].clone();
+                }
+            }
+        }
+        Backend::flush(&mut self.out)?;
+        Ok(true)
+    }
+
+    /// Puts text on the clipboard through the terminal (OSC 52), over ssh too.
+    pub fn copy(&mut self, text: String) -> io::Result<()> {
+        execute!(
+            self.out,
+            ratatui::crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+        )
+    }
+}
+
+/// Whether a cell is one of the link's.
+fn covers(link: &LinkSpot, x: u16, y: u16) -> bool {
+    let width = u16::try_from(link.text.chars().count()).unwrap_or(u16::MAX);
+    y == link.y && (link.x..link.x.saturating_add(width)).contains(&x)
+}
+
+/// The cells of `region` on a buffer of their own, for comparing two frames there only.
+fn copy_region(from: &Buffer, region: Rect) -> Buffer {
+    let mut to = Buffer::empty(region);
+    for y in region.top()..region.bottom() {
+        for x in region.left()..region.right() {
+            let cell: &Cell = &from[(x, y)];
+            to[(x, y)] = cell.clone();
+        }
+    }
+    to
+}
+
+/// Writes the link again over itself as an OSC 8 hyperlink, so terminals that support it
+/// make it clickable; others ignore the escape and show the same text. It goes straight to
+/// the terminal because ratatui's cells cannot hold the escape without breaking the layout.
+fn hyperlink(out: &mut impl Write, link: &LinkSpot) -> io::Result<()> {
+    use ratatui::backend::IntoCrossterm;
+    use ratatui::crossterm::style::{PrintStyledContent, StyledContent};
+    let osc8 = format!("\x1b]8;;{}\x1b\\{}\x1b]8;;\x1b\\", link.url, link.text);
+    execute!(
+        out,
+        MoveTo(link.x, link.y),
+        PrintStyledContent(StyledContent::new(view::style::LINK.into_crossterm(), osc8))
+    )
+}

@@ -1,0 +1,378 @@
+//! `update`: one action in, the model changed, the effects out. The one place where the
+//! console's state changes; no terminal, no disk, time passed in.
+
+use std::time::Instant;
+
+use crate::interview::session::SessionHeader;
+use crate::interview::{Interview, PhaseKind, RateError, Rated};
+
+use super::action::{Action, Effect, HelpScroll, SearchEdit};
+use super::model::{InterviewScreen, Model, Overlay, SAVE_AFTER_EDIT, Screen};
+use super::search::NotesSearch;
+use super::setup_form::SetupOutcome;
+
+/// Lines a PageUp or PageDown moves the key list by.
+const HELP_PAGE: u16 = 10;
+
+/// Applies one action to the model and returns what the runtime should do about it.
+pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
+    if action.is_a_key() {
+        model.footer.message = None;
+    }
+    match action {
+        Action::Type(text) => edit_notes(model, now, |s| s.current_notes_mut().insert(&text)),
+        Action::Paste(text) => paste(model, &text, now),
+        Action::Edit(edit) => edit_notes(model, now, |s| s.current_notes_mut().apply(edit)),
+        Action::StampTime => edit_notes(model, now, |s| {
+            let elapsed = s.interview.elapsed(now);
+            s.current_notes_mut().stamp(elapsed);
+        }),
+        Action::NextPhase => move_phase(model, now, Interview::next, "This is the last phase"),
+        Action::PreviousPhase => move_phase(
+            model,
+            now,
+            |interview, now| interview.previous(now),
+            "This is the first phase",
+        ),
+        Action::TogglePause => toggle_pause(model, now),
+        Action::Rate(position) => rate(model, Some(position), now),
+        Action::ClearRating => rate(model, None, now),
+        Action::CopyLink => match guidelines_link(model) {
+            Some(url) => {
+                model.footer.message = Some("Guidelines link copied".into());
+                vec![Effect::Copy(url)]
+            }
+            None => no_link(model),
+        },
+        Action::OpenLink => match guidelines_link(model) {
+            Some(url) => vec![Effect::OpenLink(url)],
+            None => no_link(model),
+        },
+        Action::WriteScorecard => match model.snapshot(now) {
+            Some(snapshot) => {
+                model.saving.due = None;
+                let snapshot = Box::new(snapshot);
+                vec![
+                    Effect::WriteScorecard(snapshot.clone()),
+                    Effect::Save(snapshot),
+                ]
+            }
+            None => Vec::new(),
+        },
+        Action::ScrollScriptUp => scroll_script(model, false),
+        Action::ScrollScriptDown => scroll_script(model, true),
+        Action::OpenSearch => {
+            if let Screen::Interview(s) = &mut model.screen {
+                s.search = Some(NotesSearch::new());
+            }
+            Vec::new()
+        }
+        Action::Search(edit) => search(model, edit),
+        Action::Setup(setup) => {
+            let Screen::Setup(form) = &mut model.screen else {
+                return Vec::new();
+            };
+            match form.apply(&model.guide, setup) {
+                SetupOutcome::Unchanged | SetupOutcome::Changed => Vec::new(),
+                SetupOutcome::Start(plan) => {
+                    let interview = Interview::start(*plan, now);
+                    let screen = InterviewScreen::new(interview, Vec::new(), &model.impressions);
+                    model.screen = Screen::Interview(Box::new(screen));
+                    model.session = Some(SessionHeader::new(
+                        String::new(),
+                        &model.guide,
+                        model.wall_clock.at(now),
+                    ));
+                    save_now(model, now)
+                }
+            }
+        }
+        Action::ShowHelp => {
+            model.overlay = Some(Overlay::Help { scroll: 0 });
+            Vec::new()
+        }
+        Action::CloseHelp => {
+            model.overlay = None;
+            Vec::new()
+        }
+        Action::ScrollHelp(scroll) => {
+            if let Some(Overlay::Help { scroll: at }) = &mut model.overlay {
+                let max = model.layout.help_max_scroll;
+                *at = match scroll {
+                    HelpScroll::LineUp => at.saturating_sub(1),
+                    HelpScroll::LineDown => at.saturating_add(1).min(max),
+                    HelpScroll::PageUp => at.saturating_sub(HELP_PAGE),
+                    HelpScroll::PageDown => at.saturating_add(HELP_PAGE).min(max),
+                };
+            }
+            Vec::new()
+        }
+        Action::AskToQuit => {
+            model.overlay = Some(Overlay::ConfirmQuit);
+            Vec::new()
+        }
+        Action::Quit => {
+            model.overlay = None;
+            if model
+                .interview()
+                .is_some_and(|s| s.interview.current().kind == PhaseKind::WrapUp)
+            {
+                model.finished = true;
+            }
+            vec![Effect::Quit]
+        }
+        Action::StayOpen => {
+            model.overlay = None;
+            Vec::new()
+        }
+        Action::Resized { rows } => {
+            // Every phase's notes: any of them may be the next one shown at this size.
+            if let Screen::Interview(s) = &mut model.screen {
+                s.notes.iter_mut().for_each(|n| n.fit(usize::from(rows)));
+            }
+            Vec::new()
+        }
+        Action::Drawn(layout) => {
+            if let Screen::Interview(s) = &mut model.screen {
+                s.current_notes_mut().drawn_with_rows(layout.notes_rows);
+            }
+            model.layout = layout;
+            Vec::new()
+        }
+        Action::Timer => match model.saving.due {
+            Some(due) if due <= now => save_now(model, now),
+            _ => Vec::new(),
+        },
+        Action::SaveStatus(status) => {
+            if let (Some(id), Some(session)) = (&status.saved_as, &mut model.session) {
+                // Snapshots from now on carry the id the sessions folder gave the session.
+                session.id.clone_from(id);
+            }
+            model.saving.status = status;
+            Vec::new()
+        }
+        Action::ScorecardWritten(written) => {
+            model.footer.message = Some(match written {
+                Ok(path) => format!("Scorecard copied and written to {}", path.display()),
+                Err(why) => format!("Scorecard copied; not written: {why}"),
+            });
+            Vec::new()
+        }
+        Action::LinkOpened(opened) => {
+            model.footer.message = Some(match opened {
+                Ok(()) => "Opening the guidelines in the browser".into(),
+                Err(why) => format!("Could not open the link ({why}); Ctrl+L copies it"),
+            });
+            Vec::new()
+        }
+    }
+}
+
+impl Action {
+    /// Whether the interviewer pressed a key (or pasted) for this: then the footer's last
+    /// message has been seen and goes.
+    fn is_a_key(&self) -> bool {
+        match self {
+            Action::Type(_)
+            | Action::Paste(_)
+            | Action::Edit(_)
+            | Action::StampTime
+            | Action::NextPhase
+            | Action::PreviousPhase
+            | Action::TogglePause
+            | Action::Rate(_)
+            | Action::ClearRating
+            | Action::CopyLink
+            | Action::OpenLink
+            | Action::WriteScorecard
+            | Action::ScrollScriptUp
+            | Action::ScrollScriptDown
+            | Action::OpenSearch
+            | Action::Search(_)
+            | Action::Setup(_)
+            | Action::ShowHelp
+            | Action::CloseHelp
+            | Action::ScrollHelp(_)
+            | Action::AskToQuit
+            | Action::Quit
+            | Action::StayOpen => true,
+            Action::Resized { .. }
+            | Action::Drawn(_)
+            | Action::Timer
+            | Action::SaveStatus(_)
+            | Action::ScorecardWritten(_)
+            | Action::LinkOpened(_) => false,
+        }
+    }
+}
+
+/// The session as it stands goes to the writer now.
+fn save_now(model: &mut Model, now: Instant) -> Vec<Effect> {
+    model.saving.due = None;
+    model
+        .snapshot(now)
+        .map(|s| Effect::Save(Box::new(s)))
+        .into_iter()
+        .collect()
+}
+
+/// The notes changed: they go to the writer soon, not on every key.
+fn edited(model: &mut Model, now: Instant) {
+    model.saving.due.get_or_insert(now + SAVE_AFTER_EDIT);
+}
+
+fn edit_notes(
+    model: &mut Model,
+    now: Instant,
+    edit: impl FnOnce(&mut InterviewScreen),
+) -> Vec<Effect> {
+    let Screen::Interview(s) = &mut model.screen else {
+        return Vec::new();
+    };
+    edit(s);
+    if let Some(search) = &mut s.search {
+        let at = s.interview.current_index();
+        search.count_in(&s.notes[at]);
+    }
+    edited(model, now);
+    Vec::new()
+}
+
+/// Pasted text goes where typing would: a setup field, the search, or the notes.
+fn paste(model: &mut Model, text: &str, now: Instant) -> Vec<Effect> {
+    if model.overlay == Some(Overlay::ConfirmQuit) {
+        return Vec::new();
+    }
+    match &mut model.screen {
+        Screen::Setup(form) => {
+            form.paste(text);
+            Vec::new()
+        }
+        Screen::Interview(s) => match &mut s.search {
+            Some(search) if model.overlay.is_none() => {
+                search.push_str(text);
+                refresh_search(s);
+                Vec::new()
+            }
+            _ => edit_notes(model, now, |s| s.current_notes_mut().paste(text)),
+        },
+    }
+}
+
+fn move_phase(
+    model: &mut Model,
+    now: Instant,
+    step: fn(&mut Interview, Instant) -> bool,
+    at_the_end: &str,
+) -> Vec<Effect> {
+    let Screen::Interview(s) = &mut model.screen else {
+        return Vec::new();
+    };
+    if !step(&mut s.interview, now) {
+        model.footer.message = Some(at_the_end.to_string());
+        return Vec::new();
+    }
+    s.script_scroll = 0;
+    if s.search.take().is_some() {
+        s.notes.iter_mut().for_each(|n| n.mark_found(None));
+    }
+    model.footer.notice = None;
+    save_now(model, now)
+}
+
+fn toggle_pause(model: &mut Model, now: Instant) -> Vec<Effect> {
+    let Screen::Interview(s) = &mut model.screen else {
+        return Vec::new();
+    };
+    s.interview.toggle_pause(now);
+    if s.interview.is_paused() {
+        model.footer.message = Some("Clock paused: F5 resumes".into());
+    }
+    save_now(model, now)
+}
+
+fn rate(model: &mut Model, position: Option<usize>, now: Instant) -> Vec<Effect> {
+    let Screen::Interview(s) = &mut model.screen else {
+        return Vec::new();
+    };
+    let interview = &mut s.interview;
+    model.footer.message = Some(match interview.rate(position) {
+        Ok(rated) => {
+            let label = |p: Option<usize>| {
+                p.map_or_else(
+                    || "cleared".to_string(),
+                    |p| interview.rating_label(p).to_string(),
+                )
+            };
+            match rated {
+                Rated::Question(i, p) => format!("Q{} rating: {}", i + 1, label(p)),
+                Rated::Recommendation(p) => format!("Recommendation: {}", label(p)),
+            }
+        }
+        Err(RateError::NotHere) => "Ratings are for questions and the wrap-up".into(),
+        Err(RateError::OffScale(n)) => format!("The scale has {n} ratings: Alt+1 … Alt+{n}"),
+    });
+    save_now(model, now)
+}
+
+/// The current question's guidelines link, if it has one.
+fn guidelines_link(model: &Model) -> Option<String> {
+    let s = model.interview()?;
+    s.interview
+        .question(s.interview.current().kind)?
+        .guidelines_url
+        .clone()
+}
+
+fn no_link(model: &mut Model) -> Vec<Effect> {
+    model.footer.message = Some("No guidelines link in this phase".into());
+    Vec::new()
+}
+
+/// A page of the script pane (less a line kept for context), as far as its text goes.
+fn scroll_script(model: &mut Model, down: bool) -> Vec<Effect> {
+    let script = model.layout.script;
+    let Screen::Interview(s) = &mut model.screen else {
+        return Vec::new();
+    };
+    let page = script.height.saturating_sub(1).max(1);
+    s.script_scroll = if down {
+        s.script_scroll.saturating_add(page).min(script.max_scroll)
+    } else {
+        s.script_scroll.saturating_sub(page)
+    };
+    Vec::new()
+}
+
+fn search(model: &mut Model, edit: SearchEdit) -> Vec<Effect> {
+    let Screen::Interview(s) = &mut model.screen else {
+        return Vec::new();
+    };
+    let Some(search) = &mut s.search else {
+        return Vec::new();
+    };
+    match edit {
+        SearchEdit::Type(c) => search.push(c),
+        SearchEdit::DeleteBack => search.pop(),
+        SearchEdit::Next => {
+            let at = s.interview.current_index();
+            search.next_in(&mut s.notes[at]);
+        }
+        SearchEdit::Close => {
+            s.search = None;
+            s.current_notes_mut().mark_found(None);
+            return Vec::new();
+        }
+    }
+    refresh_search(s);
+    Vec::new()
+}
+
+/// Marks the search's matches in the current notes and counts them.
+fn refresh_search(s: &mut InterviewScreen) {
+    let at = s.interview.current_index();
+    if let Some(search) = &mut s.search {
+        s.notes[at].mark_found(search.pattern());
+        search.count_in(&s.notes[at]);
+    }
+}
