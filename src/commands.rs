@@ -10,11 +10,11 @@ use chrono::{Duration as ChronoDuration, Local, Utc};
 use interview_console::guide::Guide;
 use interview_console::interview::plan::find_role;
 use interview_console::interview::{Plan, QuestionChoice, resume_gap};
+use interview_console::listing::list_lines;
+use interview_console::markdown::{consistency, debrief, scorecard};
 use interview_console::store::autosave::SessionFile;
-use interview_console::store::export::{list_lines, markdown};
 use interview_console::store::files::write_bytes_atomic;
 use interview_console::store::recovery::RecoveryPlaces;
-use interview_console::store::reports::{consistency, debrief};
 use interview_console::store::sessions::{read_record, record_json};
 use interview_console::store::{SessionRecord, SessionStore, Status};
 use interview_console::tui::{self, Ending, Saved, Storage, app::App, setup::Prefill};
@@ -326,7 +326,7 @@ fn export(
 ) -> Result<ExitCode, Failure> {
     let record = load_any(store, id)?;
     let text = match format {
-        Format::Markdown => markdown(&record, *Local::now().offset()).into_bytes(),
+        Format::Markdown => scorecard(&record, *Local::now().offset()).into_bytes(),
         Format::Json => record_json(&record).map_err(|e| Failure {
             message: e.to_string(),
             code: NOT_SAVED,

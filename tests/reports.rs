@@ -7,9 +7,8 @@ use chrono::{DateTime, FixedOffset, Utc};
 use interview_console::guide::Guide;
 use interview_console::interview::plan::find_role;
 use interview_console::interview::{Interview, PhaseKind, Plan, QuestionChoice};
-use interview_console::store::export::markdown;
+use interview_console::markdown::{DebriefError, consistency, debrief, scorecard};
 use interview_console::store::record::GuideStamp;
-use interview_console::store::reports::{DebriefError, consistency, debrief};
 use interview_console::store::sessions::record_json;
 use interview_console::store::{SessionHeader, SessionRecord, Status};
 
@@ -70,7 +69,7 @@ fn interview(
 #[test]
 fn exports_carry_ratings_and_the_recommendation() {
     let record = interview("Sam", "Alex", "pentest", [Some(3), None], Some(4));
-    let md = markdown(&record, FixedOffset::east_opt(0).unwrap());
+    let md = scorecard(&record, FixedOffset::east_opt(0).unwrap());
     assert!(
         md.contains("| Recommendation | Strong yes (4 of 4) |"),
         "{md}"

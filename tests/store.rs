@@ -12,8 +12,9 @@ use proptest::prelude::*;
 use interview_console::guide::Guide;
 use interview_console::interview::plan::find_role;
 use interview_console::interview::{Interview, PhaseKind, Plan, QuestionChoice};
+use interview_console::listing::list_lines;
+use interview_console::markdown::scorecard;
 use interview_console::store::autosave::{Autosaver, SessionSink};
-use interview_console::store::export::{list_lines, markdown};
 use interview_console::store::record::{
     BudgetsRecord, GuideStamp, GuidelinesRecord, PauseRecord, PhaseName, PhaseRecord,
     QuestionRecord, Rating, RoleStamp,
@@ -406,7 +407,7 @@ fn a_resumed_session_saves_under_its_own_id() {
 #[test]
 fn the_markdown_scorecard_has_the_header_each_question_verbatim_and_the_notes() {
     let record = sample("20261127-1402-sam-lee", "Sam Lee", "2026-11-27T14:02:00Z");
-    let md = markdown(&record, FixedOffset::east_opt(3600).unwrap());
+    let md = scorecard(&record, FixedOffset::east_opt(3600).unwrap());
     assert!(md.starts_with("# Sam Lee · Penetration Tester\n"), "{md}");
     for row in [
         "| Candidate | Sam Lee |",

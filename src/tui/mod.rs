@@ -337,7 +337,7 @@ fn export_scorecard(app: &mut App, store: &SessionStore, now: Instant) {
     let Some(record) = app.take_record(now, Utc::now()) else {
         return;
     };
-    let markdown = crate::store::export::markdown(&record, *Local::now().offset());
+    let markdown = crate::markdown::scorecard(&record, *Local::now().offset());
     // Only a session the sessions folder has taken owns its id, and so the export's name.
     app.message = Some(match &app.save_status.saved_as {
         Some(id) => {

@@ -1,13 +1,12 @@
-//! Reports over several sessions: the debrief of one candidate's interviewers, and the
-//! consistency report across candidates.
+//! The debrief: several interviewers' sessions with the same candidate, side by side.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use super::export::{notes, rating_text};
-use super::record::{PhaseName, Rating, SessionRecord};
+use super::{notes, rating_text};
 use crate::interview::clock::mm_ss;
+use crate::store::record::{PhaseName, PhaseRecord, QuestionRecord, Rating, SessionRecord};
 
 /// Ratings this many steps apart or more are flagged for discussion.
 pub const DISAGREEMENT_STEPS: usize = 2;
@@ -75,11 +74,7 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
     let mut body = String::new();
     let mut flagged = Vec::new();
     for (n, id) in question_ids.iter().enumerate() {
-        let asked: Vec<(
-            &SessionRecord,
-            &super::record::QuestionRecord,
-            &super::record::PhaseRecord,
-        )> = records
+        let asked: Vec<(&SessionRecord, &QuestionRecord, &PhaseRecord)> = records
             .iter()
             .filter_map(|r| {
                 r.question_phases()
@@ -184,72 +179,4 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
     }
     out.push_str(&body);
     Ok(out)
-}
-
-/// Candidates against questions for the sessions of one guide (and one role, if given):
-/// each cell the rating and time spent, so a team sees that candidates got the same
-/// questions. Newest first; questions in the guide's order of first use.
-pub fn consistency(records: &[SessionRecord], role: Option<&str>) -> String {
-    let chosen: Vec<&SessionRecord> = records
-        .iter()
-        .filter(|r| {
-            role.is_none_or(|role| r.role.id == role || r.role.name.eq_ignore_ascii_case(role))
-        })
-        .collect();
-    let mut questions: Vec<(&str, &str)> = Vec::new();
-    for record in &chosen {
-        for (question, _) in record.question_phases() {
-            if !questions.iter().any(|(id, _)| *id == question.id) {
-                questions.push((&question.id, &question.text));
-            }
-        }
-    }
-    let mut out = String::new();
-    if chosen.is_empty() {
-        out.push_str("No interviews to report.\n");
-        return out;
-    }
-    let columns: Vec<String> = (1..=questions.len()).map(|n| format!("Q{n}")).collect();
-    let _ = writeln!(
-        out,
-        "| Candidate | Role | Interviewer | Date | {} | Recommendation |",
-        columns.join(" | ")
-    );
-    let _ = writeln!(out, "|{}", " --- |".repeat(questions.len() + 5));
-    for record in &chosen {
-        let scale = record.scale();
-        let cells: Vec<String> = questions
-            .iter()
-            .map(|(id, _)| {
-                record
-                    .question_phases()
-                    .find(|(q, _)| q.id == *id)
-                    .map_or_else(
-                        || "—".to_string(),
-                        |(_, p)| {
-                            let rating = p
-                                .rating
-                                .as_ref()
-                                .map_or_else(|| "unrated".to_string(), |r| r.label.clone());
-                            format!("{rating}, {}", mm_ss(Duration::from_millis(p.spent_ms)))
-                        },
-                    )
-            })
-            .collect();
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} |",
-            record.candidate,
-            record.role.name,
-            record.interviewer,
-            record.started_at.format("%Y-%m-%d"),
-            cells.join(" | "),
-            rating_text(record.recommendation.as_ref(), &scale)
-        );
-    }
-    out.push('\n');
-    for (n, (_, text)) in questions.iter().enumerate() {
-        let _ = writeln!(out, "- Q{}: {text}", n + 1);
-    }
-    out
 }

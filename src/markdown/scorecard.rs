@@ -1,16 +1,17 @@
-//! Exports: a Markdown scorecard for the hiring team, or the full record as JSON.
+//! The scorecard of one interview, for the hiring team.
 
 use std::fmt::Write as _;
 use std::time::Duration;
 
 use chrono::{FixedOffset, TimeZone};
 
-use super::record::{PhaseName, Rating, SessionRecord};
+use super::{notes, rating_text, table_cell};
 use crate::interview::clock::mm_ss;
+use crate::store::record::{PhaseName, SessionRecord};
 
 /// The scorecard: who, when, how long; each question verbatim with its time and notes;
 /// the candidate's questions; the wrap-up. Dates are shown in `offset` (the local one).
-pub fn markdown(record: &SessionRecord, offset: FixedOffset) -> String {
+pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
     let mut out = String::new();
     let started = offset.from_utc_datetime(&record.started_at.naive_utc());
     let planned = Duration::from_millis(record.budgets.total_ms);
@@ -84,69 +85,4 @@ pub fn markdown(record: &SessionRecord, offset: FixedOffset) -> String {
         notes(&mut out, &phase.notes);
     }
     out
-}
-
-/// "Yes (3 of 4)", or "not rated".
-pub fn rating_text(rating: Option<&Rating>, scale: &[String]) -> String {
-    rating.map_or_else(
-        || "not rated".to_string(),
-        |r| format!("{} ({} of {})", r.label, r.position, scale.len()),
-    )
-}
-
-/// Notes as a Markdown list, one line an item, blank lines left out.
-pub(crate) fn notes(out: &mut String, lines: &[String]) {
-    let written: Vec<&String> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
-    if written.is_empty() {
-        out.push_str("_No notes._\n");
-    }
-    for line in written {
-        let _ = writeln!(out, "- {}", line.trim_end());
-    }
-}
-
-fn table_cell(text: &str) -> String {
-    text.replace('|', "\\|")
-}
-
-/// `list`: one session a line, columns aligned: id, date, candidate, role, interviewer,
-/// status, duration (interview time / planned).
-pub fn list_lines(records: &[SessionRecord], offset: FixedOffset) -> Vec<String> {
-    let rows: Vec<[String; 7]> = records
-        .iter()
-        .map(|r| {
-            [
-                r.id.clone(),
-                offset
-                    .from_utc_datetime(&r.started_at.naive_utc())
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string(),
-                r.candidate.clone(),
-                r.role.name.clone(),
-                r.interviewer.clone(),
-                r.status.label().to_string(),
-                format!(
-                    "{} / {}",
-                    mm_ss(r.interview_time()),
-                    mm_ss(Duration::from_millis(r.budgets.total_ms))
-                ),
-            ]
-        })
-        .collect();
-    let mut widths = [0usize; 7];
-    for row in &rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
-        }
-    }
-    rows.iter()
-        .map(|row| {
-            let cells: Vec<String> = row
-                .iter()
-                .zip(widths)
-                .map(|(cell, width)| format!("{cell:<width$}"))
-                .collect();
-            cells.join("  ").trim_end().to_string()
-        })
-        .collect()
 }
