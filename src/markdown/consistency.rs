@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use super::rating_text;
+use super::{cell, inline, rating_text};
 use crate::interview::clock::mm_ss;
 use crate::store::record::SessionRecord;
 
@@ -51,7 +51,7 @@ pub fn consistency(records: &[SessionRecord], role: Option<&str>) -> String {
                             let rating = p
                                 .rating
                                 .as_ref()
-                                .map_or_else(|| "unrated".to_string(), |r| r.label.clone());
+                                .map_or_else(|| "unrated".to_string(), |r| cell(&r.label));
                             format!("{rating}, {}", mm_ss(Duration::from_millis(p.spent_ms)))
                         },
                     )
@@ -60,17 +60,17 @@ pub fn consistency(records: &[SessionRecord], role: Option<&str>) -> String {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} |",
-            record.candidate,
-            record.role.name,
-            record.interviewer,
+            cell(&record.candidate),
+            cell(&record.role.name),
+            cell(&record.interviewer),
             record.started_at.format("%Y-%m-%d"),
             cells.join(" | "),
-            rating_text(record.recommendation.as_ref(), &scale)
+            cell(&rating_text(record.recommendation.as_ref(), &scale))
         );
     }
     out.push('\n');
     for (n, (_, text)) in questions.iter().enumerate() {
-        let _ = writeln!(out, "- Q{}: {text}", n + 1);
+        let _ = writeln!(out, "- Q{}: {}", n + 1, inline(text));
     }
     out
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use super::{notes, rating_text};
+use super::{cell, inline, notes, rating_text};
 use crate::interview::clock::mm_ss;
 use crate::store::record::{PhaseName, PhaseRecord, QuestionRecord, Rating, SessionRecord};
 
@@ -85,11 +85,12 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
         let Some((_, question, _)) = asked.first() else {
             continue;
         };
-        let _ = writeln!(body, "\n## {}. {}\n", n + 1, question.text);
+        let text = inline(&question.text);
+        let _ = writeln!(body, "\n## {}. {text}\n", n + 1);
         let ratings: Vec<Option<&Rating>> =
             asked.iter().map(|(_, _, p)| p.rating.as_ref()).collect();
         if disagree(&ratings) {
-            flagged.push(format!("{}. {}", n + 1, question.text));
+            flagged.push(format!("{}. {text}", n + 1));
             let _ = writeln!(
                 body,
                 "**⚑ Ratings differ by {DISAGREEMENT_STEPS} or more steps: discuss.**\n"
@@ -100,8 +101,8 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
             let _ = writeln!(
                 body,
                 "| {} | {} | {} |",
-                record.interviewer,
-                rating_text(phase.rating.as_ref(), &scale),
+                cell(&record.interviewer),
+                cell(&rating_text(phase.rating.as_ref(), &scale)),
                 mm_ss(Duration::from_millis(phase.spent_ms))
             );
         }
@@ -109,10 +110,10 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
             .iter()
             .filter(|r| !asked.iter().any(|(a, _, _)| a.id == r.id))
         {
-            let _ = writeln!(body, "| {} | not asked | |", record.interviewer);
+            let _ = writeln!(body, "| {} | not asked | |", cell(&record.interviewer));
         }
         for (record, _, phase) in &asked {
-            let _ = writeln!(body, "\n**{}**\n", record.interviewer);
+            let _ = writeln!(body, "\n**{}**\n", inline(&record.interviewer));
             notes(&mut body, &phase.notes);
         }
     }
@@ -132,8 +133,8 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
         let _ = writeln!(
             body,
             "| {} | {} |",
-            record.interviewer,
-            rating_text(record.recommendation.as_ref(), &scale)
+            cell(&record.interviewer),
+            cell(&rating_text(record.recommendation.as_ref(), &scale))
         );
     }
     for record in records {
@@ -143,28 +144,33 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
             .find(|p| p.phase == PhaseName::WrapUp)
             .map(|p| p.notes.as_slice())
             .unwrap_or_default();
-        let _ = writeln!(body, "\n**{}: summary**\n", record.interviewer);
+        let _ = writeln!(body, "\n**{}: summary**\n", inline(&record.interviewer));
         notes(&mut body, summary);
     }
 
     let mut out = String::new();
-    let roles: BTreeSet<&str> = records.iter().map(|r| r.role.name.as_str()).collect();
-    let _ = writeln!(out, "# Debrief: {}\n", first.candidate);
+    let roles: BTreeSet<String> = records.iter().map(|r| inline(&r.role.name)).collect();
+    let _ = writeln!(out, "# Debrief: {}\n", inline(&first.candidate));
     let _ = writeln!(
         out,
         "- Role: {}",
         roles.into_iter().collect::<Vec<_>>().join(", ")
     );
-    let _ = writeln!(out, "- Guide: {}", first.guide.title);
+    let _ = writeln!(out, "- Guide: {}", inline(&first.guide.title));
     let _ = writeln!(
         out,
         "- Interviews: {}",
         records
             .iter()
-            .map(|r| format!("{} ({})", r.interviewer, r.started_at.format("%Y-%m-%d")))
+            .map(|r| format!(
+                "{} ({})",
+                inline(&r.interviewer),
+                r.started_at.format("%Y-%m-%d")
+            ))
             .collect::<Vec<_>>()
             .join(", ")
     );
+    let scale: Vec<String> = scale.iter().map(|label| inline(label)).collect();
     let _ = writeln!(out, "- Scale: {}", scale.join(" · "));
     let _ = writeln!(out, "\n## For discussion\n");
     if flagged.is_empty() {

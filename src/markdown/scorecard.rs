@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use chrono::{FixedOffset, TimeZone};
 
-use super::{notes, rating_text, table_cell};
+use super::{cell, inline, notes, rating_text};
 use crate::interview::clock::mm_ss;
 use crate::store::record::{PhaseName, SessionRecord};
 
@@ -15,7 +15,12 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
     let mut out = String::new();
     let started = offset.from_utc_datetime(&record.started_at.naive_utc());
     let planned = Duration::from_millis(record.budgets.total_ms);
-    let _ = writeln!(out, "# {} · {}\n", record.candidate, record.role.name);
+    let _ = writeln!(
+        out,
+        "# {} · {}\n",
+        inline(&record.candidate),
+        inline(&record.role.name)
+    );
     let _ = writeln!(out, "| | |\n| --- | --- |");
     for (label, value) in [
         ("Candidate", record.candidate.clone()),
@@ -38,7 +43,7 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
         ("Status", record.status.label().to_string()),
         ("Session", record.id.clone()),
     ] {
-        let _ = writeln!(out, "| {label} | {} |", table_cell(&value));
+        let _ = writeln!(out, "| {label} | {} |", cell(&value));
     }
 
     for phase in &record.phases {
@@ -60,11 +65,16 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
                     continue;
                 };
                 let budget = mm_ss(Duration::from_millis(record.budgets.per_question_ms));
-                let _ = writeln!(out, "\n## Question {}\n\n**{}**\n", i + 1, question.text);
-                let rating = rating_text(phase.rating.as_ref(), &record.scale());
+                let _ = writeln!(
+                    out,
+                    "\n## Question {}\n\n**{}**\n",
+                    i + 1,
+                    inline(&question.text)
+                );
+                let rating = inline(&rating_text(phase.rating.as_ref(), &record.scale()));
                 let mut line = format!(
                     "Rating: {rating} · Time: {spent} of {budget} · {}",
-                    question.section
+                    inline(&question.section)
                 );
                 if let Some(url) = &question.guidelines_url {
                     let _ = write!(line, " · [guidelines]({url})");
