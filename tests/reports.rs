@@ -193,6 +193,8 @@ struct Parsed {
     rows: Vec<Vec<String>>,
     /// Every list item's text.
     items: Vec<String>,
+    /// Every link's target.
+    links: Vec<String>,
     /// Blocks no builder writes, and raw HTML: a sign that outside text made them.
     strays: Vec<String>,
 }
@@ -226,6 +228,10 @@ fn parse(markdown: &str) -> Parsed {
                 Tag::Item => {
                     parsed.items.push(String::new());
                     Open::Item
+                }
+                Tag::Link { dest_url, .. } => {
+                    parsed.links.push(dest_url.to_string());
+                    Open::Other
                 }
                 Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::HtmlBlock => {
                     parsed.strays.push(format!("{tag:?}"));
@@ -434,6 +440,23 @@ fn the_verbatim_question_reads_the_same_in_the_scorecard() {
     for question in &record.questions {
         assert!(md.contains(&format!("**{}**", question.text)), "{md}");
     }
+}
+
+#[test]
+fn the_scorecard_links_only_a_checked_link_and_all_of_it() {
+    let mut record = noted(&[]);
+    record.questions[0].guidelines_url = Some("https://example.com/wiki/Q_(one)".into());
+    record.questions[1].guidelines_url = Some("https://example.com/a)b".into());
+    record.questions[2].guidelines_url = Some("javascript:alert(1)".into());
+    let parsed = parse(&scorecard(&record, UTC()));
+    assert_eq!(
+        parsed.links[..2],
+        [
+            "https://example.com/wiki/Q_(one)",
+            "https://example.com/a)b"
+        ]
+    );
+    assert!(!parsed.links.iter().any(|l| l.starts_with("javascript")));
 }
 
 #[test]

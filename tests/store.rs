@@ -492,3 +492,37 @@ fn newest_unfinished_looks_only_as_far_back_as_asked() {
     );
     let _ = read_record(&store.path("a")).unwrap();
 }
+
+#[test]
+fn a_session_whose_link_is_bad_is_reported_by_name_and_never_used() {
+    let (_dir, store) = store();
+    store
+        .save(&sample("20261127-1000-ok", "Ok", "2026-11-27T10:00:00Z"))
+        .unwrap();
+    for (id, url) in [
+        ("20261127-1100-osc", "https://x.com/\x1b]8;;\x07evil"),
+        ("20261127-1101-js", "javascript:alert(1)"),
+    ] {
+        let mut bad = sample(id, "Mallory", "2026-11-27T11:00:00Z");
+        bad.questions[1].guidelines_url = Some(url.into());
+        store.save(&bad).unwrap();
+    }
+    let (records, bad) = store.list();
+    assert_eq!(
+        records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        ["20261127-1000-ok"]
+    );
+    let messages: Vec<String> = bad.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    for name in ["20261127-1100-osc.json", "20261127-1101-js.json"] {
+        assert!(
+            messages.iter().any(|m| m.contains(name)
+                && m.contains("the guidelines link of question `team-remediation`")),
+            "{name} not named in {messages:?}"
+        );
+    }
+    assert!(matches!(
+        store.load("20261127-1101-js"),
+        Err(LoadError::Corrupt { .. })
+    ));
+}

@@ -6,6 +6,7 @@ use std::time::Duration;
 use chrono::{FixedOffset, TimeZone};
 
 use super::{cell, inline, notes, rating_text};
+use crate::guide::Link;
 use crate::interview::clock::mm_ss;
 use crate::store::record::{PhaseName, SessionRecord};
 
@@ -76,8 +77,10 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
                     "Rating: {rating} · Time: {spent} of {budget} · {}",
                     inline(&question.section)
                 );
-                if let Some(url) = &question.guidelines_url {
-                    let _ = write!(line, " · [guidelines]({url})");
+                if let Some(Ok(link)) = question.guidelines_url.as_deref().map(Link::parse) {
+                    // A lone parenthesis would end the link's target early.
+                    let target = link.as_str().replace('(', "\\(").replace(')', "\\)");
+                    let _ = write!(line, " · [guidelines]({target})");
                 }
                 let _ = writeln!(out, "{line}\n");
             }
