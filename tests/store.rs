@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use interview_console::guide::Guide;
 use interview_console::interview::plan::find_role;
 use interview_console::interview::{Interview, PhaseKind, Plan, QuestionChoice};
-use interview_console::listing::list_lines;
+use interview_console::listing::{MAX_NAME_WIDTH, list_lines};
 use interview_console::markdown::scorecard;
 use interview_console::store::autosave::{Autosaver, SessionSink};
 use interview_console::store::record::{
@@ -525,4 +525,24 @@ fn a_session_whose_link_is_bad_is_reported_by_name_and_never_used() {
         store.load("20261127-1101-js"),
         Err(LoadError::Corrupt { .. })
     ));
+}
+
+#[test]
+fn list_cuts_a_huge_name_and_shows_controls_instead_of_obeying_them() {
+    let mut huge = sample("20261127-1402-huge", "x", "2026-11-27T14:02:00Z");
+    huge.candidate = "N".repeat(70_000);
+    let mut hostile = sample("20261127-1400-mallory", "x", "2026-11-27T14:00:00Z");
+    hostile.candidate = "Mallory\x1b]0;pwned\x07\nfake".into();
+    hostile.interviewer = "Alex\u{202e}\u{9b}2J".into();
+    let lines = list_lines(&[huge, hostile], FixedOffset::east_opt(0).unwrap());
+    let cut = format!("{}…", "N".repeat(MAX_NAME_WIDTH - 1));
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "20261127-1402-huge     2026-11-27 14:02  {cut}  Penetration Tester  Alex                  in progress  20:00 / 60:00"
+            ),
+            "20261127-1400-mallory  2026-11-27 14:00  Mallory\\e]0;pwned\\x07\\nfake               Penetration Tester  Alex\\u{202e}\\u{9b}2J  in progress  20:00 / 60:00".to_string(),
+        ]
+    );
 }
