@@ -271,11 +271,17 @@ sections:
     );
 }
 
-/// Every byte a console wrote, once it shows `question` (and, with no terminal taken yet,
-/// before anything else is drawn).
-fn raw_until(console: &Console, question: &str) -> Vec<u8> {
+/// Waits for `question` and checks that nothing the console wrote so far would be obeyed:
+/// it asks before it takes the terminal, so that is everything.
+fn asks_cleanly(console: &Console, question: &str) {
     console.wait_for(question);
-    console.raw_output().into_bytes()
+    let written = console.raw_output().into_bytes();
+    assert_eq!(
+        obeyed(&written),
+        Vec::<&str>::new(),
+        "{}",
+        String::from_utf8_lossy(&written)
+    );
 }
 
 #[test]
@@ -285,24 +291,12 @@ fn the_resume_and_delete_questions_show_hostile_names_visibly() {
     folders.save(&record);
 
     let bare = Console::spawn_in(&folders.data, &[], 100, 24, &[("USER", "alex")]);
-    let asked = raw_until(&bare, "Resume it? [Y/n]");
-    assert_eq!(
-        obeyed(&asked),
-        Vec::<&str>::new(),
-        "{}",
-        String::from_utf8_lossy(&asked)
-    );
+    asks_cleanly(&bare, "Resume it? [Y/n]");
     bare.wait_for("An unfinished interview with Mallory\\e]0;pwned");
     drop(bare);
 
     let mut delete = Console::spawn_in(&folders.data, &["delete", ALEX], 100, 24, &[]);
-    let asked = raw_until(&delete, "for good? [y/N]");
-    assert_eq!(
-        obeyed(&asked),
-        Vec::<&str>::new(),
-        "{}",
-        String::from_utf8_lossy(&asked)
-    );
+    asks_cleanly(&delete, "for good? [y/N]");
     delete.wait_for("Delete the interview with Mallory\\e]0;pwned");
     delete.type_text("n\r");
     assert_eq!(delete.wait_exit(), 0);
