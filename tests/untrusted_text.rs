@@ -302,3 +302,20 @@ fn the_resume_and_delete_questions_show_hostile_names_visibly() {
     assert_eq!(delete.wait_exit(), 0);
     assert!(folders.sessions().join(format!("{ALEX}.json")).exists());
 }
+
+#[test]
+fn list_stays_usable_when_a_name_is_huge() {
+    let folders = two_interviews();
+    let mut huge = crafted(
+        "20261127-1700-huge",
+        "Alex",
+        "2026-11-27T17:00:00Z".parse().unwrap(),
+    );
+    huge.candidate = "N".repeat(65_536);
+    folders.save(&huge);
+    let listed = folders.run(&["list"]);
+    assert_eq!(listed.status.code(), Some(0), "{listed:?}");
+    let text = stdout(&listed);
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(text.lines().all(|l| l.chars().count() < 300), "{text}");
+}
