@@ -10,6 +10,7 @@ use std::os::unix::fs::OpenOptionsExt;
 
 use super::files::{PRIVATE_FILE, ensure_private_dir, write_bytes_atomic};
 use super::record::{SCHEMA_VERSION, SessionRecord, Status};
+use crate::guide::Link;
 
 /// Why a session could not be read, named by its file.
 #[derive(Debug, thiserror::Error)]
@@ -60,6 +61,15 @@ pub fn read_record(path: &Path) -> Result<SessionRecord, LoadError> {
             record.phases.len(),
             record.questions.len()
         )));
+    }
+    // The link reaches the terminal (OSC 8), the browser and the scorecard: never unchecked.
+    for question in &record.questions {
+        if let Some(Err(bad)) = question.guidelines_url.as_deref().map(Link::parse) {
+            return Err(corrupt(format!(
+                "the guidelines link of question `{}` {bad}",
+                question.id
+            )));
+        }
     }
     Ok(record)
 }

@@ -21,7 +21,6 @@ use super::update::update;
 use super::view::ViewCache;
 use crate::interview::session::SessionSnapshot;
 use crate::store::autosave::{Autosaver, SessionFile};
-use crate::store::export::markdown;
 use crate::store::files::write_bytes_atomic;
 use crate::store::recovery::RecoveryPlaces;
 use crate::store::sessions::session_id_base;
@@ -288,7 +287,7 @@ fn write_scorecard(
     display: &mut Display,
 ) -> io::Result<Action> {
     let record = SessionRecord::from_snapshot(snapshot, Utc::now());
-    let scorecard = markdown(&record, *Local::now().offset());
+    let scorecard = crate::markdown::scorecard(&record, *Local::now().offset());
     display.copy(scorecard.clone())?;
     // Only a session the sessions folder has taken owns its id, and so the export's name.
     let written = match &model.saving.status.saved_as {

@@ -24,6 +24,8 @@ use ratatui::layout::Rect;
 
 use super::model::Model;
 use super::view::{self, Layout, LinkSpot, ViewCache};
+use crate::guide::Link;
+use crate::safe_text;
 
 /// Restores the terminal when dropped, whichever way the console ends.
 pub struct TerminalGuard;
@@ -128,8 +130,10 @@ impl Display {
                 || changes.iter().any(|(x, y, _)| covers(link, *x, *y))
         });
         self.out.draw(changes.into_iter())?;
-        if let Some(link) = relink {
-            hyperlink(&mut self.out, link)?;
+        if let Some(spot) = relink
+            && let Ok(url) = Link::parse(&spot.url)
+        {
+            hyperlink(&mut self.out, (spot.x, spot.y), &url, &spot.text)?;
         }
         std::mem::swap(&mut self.shown, &mut self.next);
         self.linked.clone_from(&layout.link);
@@ -192,14 +196,39 @@ fn copy_region(from: &Buffer, region: Rect) -> Buffer {
 
 /// Writes the link again over itself as an OSC 8 hyperlink, so terminals that support it
 /// make it clickable; others ignore the escape and show the same text. It goes straight to
-/// the terminal because ratatui's cells cannot hold the escape without breaking the layout.
-fn hyperlink(out: &mut impl Write, link: &LinkSpot) -> io::Result<()> {
+/// the terminal because ratatui's cells cannot hold the escape without breaking the layout,
+/// so it takes only a checked link, and cleans the text it shows.
+fn hyperlink(out: &mut impl Write, (x, y): (u16, u16), url: &Link, text: &str) -> io::Result<()> {
     use ratatui::backend::IntoCrossterm;
     use ratatui::crossterm::style::{PrintStyledContent, StyledContent};
-    let osc8 = format!("\x1b]8;;{}\x1b\\{}\x1b]8;;\x1b\\", link.url, link.text);
+    let osc8 = format!(
+        "\x1b]8;;{}\x1b\\{}\x1b]8;;\x1b\\",
+        url.as_str(),
+        safe_text::line(text)
+    );
     execute!(
         out,
-        MoveTo(link.x, link.y),
+        MoveTo(x, y),
         PrintStyledContent(StyledContent::new(view::style::LINK.into_crossterm(), osc8))
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hyperlink_carries_the_checked_link_and_shows_its_text_cleaned() {
+        let url = Link::parse("https://example.com/guide#q1").unwrap();
+        let mut out = Vec::new();
+        hyperlink(&mut out, (3, 4), &url, "example.com\x1b]0;t\x07\u{202e}").unwrap();
+        let written = String::from_utf8(out).unwrap();
+        assert!(
+            written.contains(
+                "\x1b]8;;https://example.com/guide#q1\x1b\\example.com\\e]0;t\\x07\\u{202e}\x1b]8;;\x1b\\"
+            ),
+            "{written:?}"
+        );
+        assert!(!written.contains(['\x07', '\u{202e}']), "{written:?}");
+    }
 }

@@ -19,6 +19,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::model::{InterviewScreen, Model, Overlay, Screen};
 use crate::interview::PhaseKind;
+use crate::safe_text;
 pub use script::{LinkSpot, ScriptView, short_link};
 
 /// Below this the layout cannot show the script and the notes together.
@@ -84,6 +85,37 @@ fn too_small(area: Rect) -> bool {
 
 /// Draws the whole screen.
 pub fn draw(model: &Model, cache: &mut ViewCache, buf: &mut Buffer, now: Instant) -> Layout {
+    let layout = draw_screen(model, cache, buf, now);
+    strip_unsafe(buf, buf.area);
+    layout
+}
+
+/// Titles, names, questions and notes are drawn as they are, but the terminal must not be
+/// handed a control or bidi character from them (see `safe_text`). ratatui leaves controls
+/// out of most text but appends zero-width characters, bidi overrides among them, to the
+/// cell before (block titles, lines and spans drawn directly); so the last step of drawing
+/// takes them out of the cells drawn, whatever drew them. The notes themselves keep what was
+/// typed.
+fn strip_unsafe(buf: &mut Buffer, area: Rect) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            let symbol = cell.symbol();
+            if symbol.bytes().all(|b| (0x20..0x7f).contains(&b))
+                || !symbol.chars().any(safe_text::is_unsafe)
+            {
+                continue;
+            }
+            let kept: String = symbol
+                .chars()
+                .filter(|c| !safe_text::is_unsafe(*c))
+                .collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
+    }
+}
+
+fn draw_screen(model: &Model, cache: &mut ViewCache, buf: &mut Buffer, now: Instant) -> Layout {
     let area = buf.area;
     let mut layout = Layout::default();
     if too_small(area) {
@@ -133,6 +165,9 @@ pub fn draw_clock(model: &Model, buf: &mut Buffer, now: Instant) -> Option<Vec<R
     }
     footer::draw(buf, regions.footer, model, now);
     drawn.push(regions.footer);
+    for region in &drawn {
+        strip_unsafe(buf, *region);
+    }
     Some(drawn)
 }
 
