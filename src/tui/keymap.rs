@@ -518,15 +518,6 @@ pub const BINDINGS: &[Binding] = &[
         Command::EditNotes(NotesEdit::PutBack),
         "put back what was last deleted or cut",
     ),
-    reads(
-        row(
-            Search,
-            Keys::Text,
-            Command::TypeInSearch,
-            "the words to find, in any case",
-        ),
-        "typing",
-    ),
     row(
         Search,
         Keys::Chords(&[chord(Backspace, NONE)]),
@@ -550,6 +541,16 @@ pub const BINDINGS: &[Binding] = &[
             "close the search; the cursor stays at the match",
         ),
         "close",
+    ),
+    // After Enter's row: typing is what is left.
+    reads(
+        row(
+            Search,
+            Keys::Text,
+            Command::TypeInSearch,
+            "the words to find, in any case",
+        ),
+        "typing",
     ),
     with_hint(
         row(

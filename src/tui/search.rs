@@ -36,7 +36,12 @@ impl NotesSearch {
         self.pattern.as_ref().map(Regex::as_str)
     }
 
+    /// Adds a character to the words to find; a search is one line, so a line break is not
+    /// one of them.
     pub fn push(&mut self, c: char) {
+        if c.is_control() {
+            return;
+        }
         self.query.push(c);
         self.compile();
     }

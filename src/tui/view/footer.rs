@@ -13,13 +13,6 @@ use crate::tui::keymap;
 use crate::tui::model::{Model, Screen};
 
 pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, now: Instant) {
-    // The keys of what has them now: an open overlay owns them, the screen under it not.
-    let mut spans = vec![Span::raw(" ")];
-    for (keys, word) in keymap::footer_hints(model.key_contexts()) {
-        spans.push(Span::styled(keys, style::KEY));
-        spans.push(Span::raw(format!(" {word}  ")));
-    }
-
     let status = status(model, now);
     let status_width = status.as_ref().map_or(0, |s| s.width() + 2);
     let [hints_area, status_area] = Layout::horizontal([
@@ -27,6 +20,24 @@ pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, now: Instant) {
         Constraint::Length(u16::try_from(status_width).unwrap_or(u16::MAX)),
     ])
     .areas(area);
+
+    // The keys of what has them now (an open overlay owns them, the screen under it not),
+    // as many whole hints as fit beside the status.
+    let mut spans = vec![Span::raw(" ")];
+    let mut width = 1;
+    for (keys, word) in keymap::footer_hints(model.key_contexts()) {
+        let hint = [
+            Span::styled(keys, style::KEY),
+            Span::raw(format!(" {word}  ")),
+        ];
+        let hint_width: usize = hint.iter().map(Span::width).sum();
+        // The two spaces after the last hint may fall off the edge.
+        if width + hint_width - 2 > usize::from(hints_area.width) {
+            break;
+        }
+        width += hint_width;
+        spans.extend(hint);
+    }
     Paragraph::new(Line::from(spans)).render(hints_area, buf);
     if let Some(status) = status {
         Paragraph::new(Line::from(status))
