@@ -8,7 +8,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -39,7 +39,8 @@ pub struct Console {
     writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
     master: Option<Box<dyn MasterPty + Send>>,
-    stop_reading: Arc<AtomicBool>,
+    /// A byte written here stops the reader thread.
+    stop_reading: libc::c_int,
     reader: Option<thread::JoinHandle<()>>,
 }
 
@@ -102,8 +103,12 @@ impl Console {
         let sink = Arc::clone(&parser);
         let raw = Arc::new(Mutex::new(Vec::new()));
         let raw_sink = Arc::clone(&raw);
-        let stop_reading = Arc::new(AtomicBool::new(false));
-        let stop = Arc::clone(&stop_reading);
+        // The reader sleeps in poll(2) until the program writes or the test says stop (a
+        // byte on this pipe): an idle harness, so idle figures are the program's alone.
+        let mut stop_pipe = [0; 2];
+        // SAFETY: pipe(2) fills the two descriptors of the array it is given.
+        assert_eq!(unsafe { libc::pipe(stop_pipe.as_mut_ptr()) }, 0, "a pipe");
+        let [stop_read, stop_write] = stop_pipe;
         let master_fd = pair.master.as_raw_fd().expect("a pty file descriptor");
         // SAFETY: dup(2) of a descriptor the master holds open; this copy is the reader's
         // own, closed by the reader thread, so the test can close the pty (hang up).
@@ -111,23 +116,28 @@ impl Console {
         assert!(fd >= 0, "dup of the pty");
         let reader = thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while !stop.load(Ordering::SeqCst) {
-                let mut ready = libc::pollfd {
-                    fd,
-                    events: libc::POLLIN,
-                    revents: 0,
-                };
-                // SAFETY: one valid pollfd, a 50 ms timeout.
-                match unsafe { libc::poll(&mut ready, 1, 50) } {
-                    0 => continue,
-                    n if n < 0 => {
-                        if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted
-                        {
-                            continue;
-                        }
-                        break;
+            loop {
+                let mut ready = [
+                    libc::pollfd {
+                        fd,
+                        events: libc::POLLIN,
+                        revents: 0,
+                    },
+                    libc::pollfd {
+                        fd: stop_read,
+                        events: libc::POLLIN,
+                        revents: 0,
+                    },
+                ];
+                // SAFETY: two valid pollfds, no timeout.
+                if unsafe { libc::poll(ready.as_mut_ptr(), 2, -1) } < 0 {
+                    if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                        continue;
                     }
-                    _ => {}
+                    break;
+                }
+                if ready[1].revents != 0 {
+                    break;
                 }
                 // SAFETY: reads into a buffer of the length given, from our own descriptor.
                 let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
@@ -138,8 +148,11 @@ impl Console {
                 sink.lock().expect("parser").process(&buf[..n]);
                 raw_sink.lock().expect("raw").extend_from_slice(&buf[..n]);
             }
-            // SAFETY: the descriptor dup'ed above, closed once, here.
-            unsafe { libc::close(fd) };
+            // SAFETY: the descriptors dup'ed and piped above, closed once, here.
+            unsafe {
+                libc::close(fd);
+                libc::close(stop_read);
+            }
         });
         let writer = pair.master.take_writer().expect("pty writer");
         Console {
@@ -152,7 +165,7 @@ impl Console {
             writer: Some(writer),
             child,
             master: Some(pair.master),
-            stop_reading,
+            stop_reading: stop_write,
             reader: Some(reader),
         }
     }
@@ -214,10 +227,7 @@ impl Console {
     /// Closes the terminal, as closing its window does: every descriptor of the pty's
     /// master side goes, so the program gets SIGHUP and end of input.
     pub fn hang_up(&mut self) {
-        self.stop_reading.store(true, Ordering::SeqCst);
-        if let Some(reader) = self.reader.take() {
-            reader.join().expect("the reader thread");
-        }
+        self.stop_reader();
         // portable-pty's writer, when dropped, types a newline and the EOF character for the
         // program to read; a closing window types nothing. With no EOF character set it
         // types nothing either (raw mode ignores VEOF, so the program does not notice).
@@ -300,8 +310,22 @@ impl Console {
     }
 }
 
+impl Console {
+    /// Stops the reader thread and waits for it.
+    fn stop_reader(&mut self) {
+        if let Some(reader) = self.reader.take() {
+            // SAFETY: one byte from a valid buffer to the pipe this console made.
+            unsafe { libc::write(self.stop_reading, [1u8].as_ptr().cast(), 1) };
+            reader.join().expect("the reader thread");
+        }
+    }
+}
+
 impl Drop for Console {
     fn drop(&mut self) {
+        self.stop_reader();
+        // SAFETY: the pipe's write end, closed once, here.
+        unsafe { libc::close(self.stop_reading) };
         if let Ok(None) = self.child.try_wait() {
             let _ = self.child.kill();
         }
