@@ -144,7 +144,7 @@ fn saving(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = SessionStore::at(dir.path().join("sessions"));
     app.session = Some(interview_console::store::SessionHeader {
-        id: "bench".into(),
+        id: interview_console::store::SessionId::parse("20261127-1400-bench").expect("an id"),
         guide: interview_console::store::record::GuideStamp {
             title: "bench".into(),
             sha256: String::new(),

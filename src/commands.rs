@@ -2,6 +2,7 @@
 //! terminal is touched.
 
 use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Instant, SystemTime};
 
@@ -16,7 +17,7 @@ use interview_console::store::files::write_bytes_atomic;
 use interview_console::store::recovery::RecoveryPlaces;
 use interview_console::store::reports::{consistency, debrief};
 use interview_console::store::sessions::{read_record, record_json};
-use interview_console::store::{SessionRecord, SessionStore, Status};
+use interview_console::store::{SessionId, SessionRecord, SessionStore, Status};
 use interview_console::tui::{self, Ending, Saved, Storage, app::App, setup::Prefill};
 
 use crate::{Cli, Command, Format};
@@ -80,11 +81,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Resume { id }) => {
             let guide = load_guide(&cli)?;
             let record = match id {
-                // A fallback or emergency file: go on with it in the sessions folder.
-                Some(file) if std::path::Path::new(file).is_file() => {
-                    read_record(std::path::Path::new(file)).map_err(bad_input)?
-                }
-                Some(id) => store.load(id).map_err(bad_input)?,
+                Some(arg) => load_any(&store, arg)?,
                 None => store
                     .list()
                     .0
@@ -291,18 +288,34 @@ fn list(store: &SessionStore) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// What a session argument on the command line names.
+enum Named<'a> {
+    Session(SessionId),
+    File(&'a Path),
+}
+
+/// An argument that is a session id names that session; anything else is a file's path,
+/// never a way into the sessions folder.
+fn named(arg: &str) -> Named<'_> {
+    match SessionId::parse(arg) {
+        Ok(id) => Named::Session(id),
+        Err(_) => Named::File(Path::new(arg)),
+    }
+}
+
 /// A session by id, or a JSON export (a session file) by path.
-fn load_any(store: &SessionStore, id_or_file: &str) -> Result<SessionRecord, Failure> {
-    let path = std::path::Path::new(id_or_file);
-    if path.is_file() {
-        read_record(path).map_err(bad_input)
-    } else {
-        store.load(id_or_file).map_err(bad_input)
+fn load_any(store: &SessionStore, arg: &str) -> Result<SessionRecord, Failure> {
+    match named(arg) {
+        Named::Session(id) => store.load(&id).map_err(bad_input),
+        Named::File(path) if path.is_file() => read_record(path).map_err(bad_input),
+        Named::File(_) => Err(bad_input(format!(
+            "{arg:?} is neither a session id (like 20261127-1402-sam-lee; see `list`) nor a file"
+        ))),
     }
 }
 
 /// Writes to a file (atomically) or standard output.
-fn write_output(output: Option<&std::path::Path>, bytes: &[u8]) -> Result<ExitCode, Failure> {
+fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<ExitCode, Failure> {
     match output {
         Some(path) => {
             write_bytes_atomic(path, bytes).map_err(|e| Failure {
@@ -322,7 +335,7 @@ fn export(
     store: &SessionStore,
     id: &str,
     format: Format,
-    output: Option<&std::path::Path>,
+    output: Option<&Path>,
 ) -> Result<ExitCode, Failure> {
     let record = load_any(store, id)?;
     let text = match format {
@@ -335,8 +348,15 @@ fn export(
     write_output(output, &text)
 }
 
-fn delete(store: &SessionStore, id: &str, yes: bool) -> Result<ExitCode, Failure> {
-    let record = store.load(id).map_err(bad_input)?;
+/// Deletes by id only: a path names a file anywhere, and delete removes nothing outside
+/// the data folder.
+fn delete(store: &SessionStore, arg: &str, yes: bool) -> Result<ExitCode, Failure> {
+    let Named::Session(id) = named(arg) else {
+        return Err(bad_input(format!(
+            "delete takes a session id as `list` shows it (like 20261127-1402-sam-lee), not a path: {arg:?}"
+        )));
+    };
+    let record = store.load(&id).map_err(bad_input)?;
     if !yes {
         if !io::stdin().is_terminal() {
             return Err(bad_input(
@@ -357,7 +377,7 @@ fn delete(store: &SessionStore, id: &str, yes: bool) -> Result<ExitCode, Failure
             return Ok(ExitCode::SUCCESS);
         }
     }
-    store.delete(id).map_err(bad_input)?;
+    store.delete(&id).map_err(bad_input)?;
     println!("Deleted {id}.");
     Ok(ExitCode::SUCCESS)
 }

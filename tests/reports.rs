@@ -11,7 +11,7 @@ use interview_console::store::export::markdown;
 use interview_console::store::record::GuideStamp;
 use interview_console::store::reports::{DebriefError, consistency, debrief};
 use interview_console::store::sessions::record_json;
-use interview_console::store::{SessionHeader, SessionRecord, Status};
+use interview_console::store::{SessionHeader, SessionId, SessionRecord, Status};
 
 const fn mins(m: u64) -> Duration {
     Duration::from_secs(m * 60)
@@ -45,11 +45,12 @@ fn interview(
     notes[last] = vec![format!("{interviewer}'s summary")];
     let started: DateTime<Utc> = "2026-11-27T14:00:00Z".parse().unwrap();
     let header = SessionHeader {
-        id: format!(
+        id: SessionId::parse(&format!(
             "20261127-1400-{}-{}",
-            candidate.to_lowercase(),
+            candidate.trim().to_lowercase(),
             interviewer.to_lowercase()
-        ),
+        ))
+        .unwrap(),
         guide: GuideStamp {
             title: guide.title.clone(),
             sha256: guide.fingerprint.clone(),

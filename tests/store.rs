@@ -19,7 +19,9 @@ use interview_console::store::record::{
     QuestionRecord, Rating, RoleStamp,
 };
 use interview_console::store::sessions::{read_record, record_json};
-use interview_console::store::{LoadError, SessionHeader, SessionRecord, SessionStore, Status};
+use interview_console::store::{
+    LoadError, SessionHeader, SessionId, SessionRecord, SessionStore, Status,
+};
 use interview_console::tui::app::{App, Screen};
 
 const fn mins(m: u64) -> Duration {
@@ -32,6 +34,10 @@ fn at(rfc3339: &str) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
+fn id(text: &str) -> SessionId {
+    SessionId::parse(text).unwrap()
+}
+
 fn plan(candidate: &str) -> Plan {
     let guide = Guide::builtin().unwrap();
     let role = find_role(&guide, "pentest").unwrap();
@@ -40,7 +46,7 @@ fn plan(candidate: &str) -> Plan {
 }
 
 /// A record of an interview twenty minutes in, on Q2, with notes in three phases.
-fn sample(id: &str, candidate: &str, started: &str) -> SessionRecord {
+fn sample(session: &str, candidate: &str, started: &str) -> SessionRecord {
     let t0 = Instant::now();
     let mut interview = Interview::start(plan(candidate), t0);
     interview.next(t0 + mins(4));
@@ -54,7 +60,7 @@ fn sample(id: &str, candidate: &str, started: &str) -> SessionRecord {
     notes[2] = vec!["[14:30] found SSRF".to_string()];
     notes[7] = vec!["Concrete, owned outcomes.".to_string()];
     let header = SessionHeader {
-        id: id.to_string(),
+        id: id(session),
         guide: GuideStamp {
             title: "Infosec Interview Guide".into(),
             sha256: "abc".into(),
@@ -108,7 +114,7 @@ prop_compose! {
 
 prop_compose! {
     fn record()(
-        id in text(),
+        id in "2026(0[1-9]|1[0-2])(0[1-9]|1[0-9]|2[0-8])-([01][0-9]|2[0-3])[0-5][0-9](-[a-z0-9]{1,6}){0,3}",
         finished in any::<bool>(),
         strings in prop::collection::vec(text(), 6),
         budgets in prop::array::uniform4(any::<u64>()),
@@ -129,7 +135,7 @@ prop_compose! {
     ) -> SessionRecord {
         SessionRecord {
             schema_version: 1,
-            id,
+            id: SessionId::parse(&id).unwrap(),
             status: if finished { Status::Finished } else { Status::InProgress },
             guide: GuideStamp { title: strings[0].clone(), sha256: strings[1].clone() },
             candidate: strings[2].clone(),
@@ -178,7 +184,7 @@ fn a_saved_session_reads_back_whole() {
     let (_dir, store) = store();
     let record = sample("20261127-1402-sam-lee", "Sam Lee", "2026-11-27T14:02:00Z");
     store.save(&record).unwrap();
-    assert_eq!(store.load("20261127-1402-sam-lee").unwrap(), record);
+    assert_eq!(store.load(&id("20261127-1402-sam-lee")).unwrap(), record);
     assert_eq!(
         record.questions[0].text,
         "Tell me about an existing security practice or process that you helped improve."
@@ -191,7 +197,7 @@ fn corrupt_truncated_and_newer_files_are_reported_by_name_and_left_untouched() {
     store
         .save(&sample("20261127-1000-ok", "Ok", "2026-11-27T10:00:00Z"))
         .unwrap();
-    let good = record_json(&sample("x", "X", "2026-11-27T11:00:00Z")).unwrap();
+    let good = record_json(&sample("20261127-1100-x", "X", "2026-11-27T11:00:00Z")).unwrap();
     let newer = String::from_utf8(good.clone())
         .unwrap()
         .replace("\"schema_version\": 1", "\"schema_version\": 7");
@@ -228,11 +234,11 @@ fn corrupt_truncated_and_newer_files_are_reported_by_name_and_left_untouched() {
         "{messages:?}"
     );
     assert!(matches!(
-        store.load("20261127-1102-newer"),
+        store.load(&id("20261127-1102-newer")),
         Err(LoadError::Newer { found: 7, .. })
     ));
     assert!(matches!(
-        store.load("20261127-1100-truncated"),
+        store.load(&id("20261127-1100-truncated")),
         Err(LoadError::Corrupt { .. })
     ));
     for (name, bytes) in &files {
@@ -249,7 +255,7 @@ fn a_session_is_held_by_one_console_at_a_time() {
     let (_dir, store) = store();
     let started = Local.with_ymd_and_hms(2026, 11, 27, 14, 2, 0).unwrap();
     let (id, lock) = store.create("Sam Lee", started).unwrap();
-    assert_eq!(id, "20261127-1402-sam-lee");
+    assert_eq!(id.as_str(), "20261127-1402-sam-lee");
     let mode = |p: &std::path::Path| {
         use std::os::unix::fs::PermissionsExt;
         fs::metadata(p).unwrap().permissions().mode() & 0o777
@@ -271,9 +277,9 @@ fn ids_are_readable_sortable_and_unique_within_a_minute() {
     let (first, _a) = store.create("Sam Lee", started).unwrap();
     let (second, _b) = store.create("Sam Lee", started).unwrap();
     let (other, _c) = store.create("Zoë O’Brien-Smith", started).unwrap();
-    assert_eq!(first, "20261127-1402-sam-lee");
-    assert_eq!(second, "20261127-1402-sam-lee-2");
-    assert_eq!(other, "20261127-1402-zo-o-brien-smith");
+    assert_eq!(first.as_str(), "20261127-1402-sam-lee");
+    assert_eq!(second.as_str(), "20261127-1402-sam-lee-2");
+    assert_eq!(other.as_str(), "20261127-1402-zo-o-brien-smith");
 }
 
 #[test]
@@ -281,8 +287,7 @@ fn delete_removes_the_session_unless_a_console_holds_it() {
     let (_dir, store) = store();
     let started = Local.with_ymd_and_hms(2026, 11, 27, 14, 2, 0).unwrap();
     let (id, lock) = store.create("Sam", started).unwrap();
-    let mut record = sample(&id, "Sam", "2026-11-27T14:02:00Z");
-    record.id = id.clone();
+    let record = sample(id.as_str(), "Sam", "2026-11-27T14:02:00Z");
     store.save(&record).unwrap();
     assert!(matches!(store.delete(&id), Err(LoadError::Locked { .. })));
     drop(lock);
@@ -319,7 +324,7 @@ fn a_failing_disk_is_reported_retried_and_loses_nothing() {
         attempts: Arc::clone(&attempts),
         saved: Arc::clone(&saved),
     }));
-    let record = sample("id", "Sam", "2026-11-27T14:02:00Z");
+    let record = sample("20261127-1402-sam", "Sam", "2026-11-27T14:02:00Z");
     autosaver.save(record.clone());
     assert_eq!(
         autosaver.flush(Duration::from_secs(10)),
@@ -349,17 +354,24 @@ fn the_writer_keeps_only_the_newest_snapshot() {
         saved: Arc::clone(&saved),
     }));
     for n in 0..50 {
-        autosaver.save(sample(&format!("v{n}"), "Sam", "2026-11-27T14:02:00Z"));
+        autosaver.save(sample(
+            &format!("20261127-1402-v{n}"),
+            "Sam",
+            "2026-11-27T14:02:00Z",
+        ));
     }
     autosaver.flush(Duration::from_secs(10)).unwrap();
     let saved = saved.lock().unwrap();
-    assert_eq!(saved.last().map(|r| r.id.as_str()), Some("v49"));
+    assert_eq!(
+        saved.last().map(|r| r.id.as_str()),
+        Some("20261127-1402-v49")
+    );
     assert!(saved.len() <= 50);
 }
 
 #[test]
 fn resume_restores_phase_notes_plan_and_clock() {
-    let record = sample("id", "Sam Lee", "2026-11-27T14:02:00Z");
+    let record = sample("20261127-1402-sam-lee", "Sam Lee", "2026-11-27T14:02:00Z");
     let guide = Guide::builtin().unwrap();
     let t1 = Instant::now();
     let app = App::resumed(guide, &record, Some(mins(3)), t1).unwrap();
@@ -438,7 +450,7 @@ fn the_markdown_scorecard_has_the_header_each_question_verbatim_and_the_notes() 
 
 #[test]
 fn the_json_export_is_the_full_record() {
-    let record = sample("id", "Sam", "2026-11-27T14:02:00Z");
+    let record = sample("20261127-1402-sam", "Sam", "2026-11-27T14:02:00Z");
     let json: serde_json::Value = serde_json::from_slice(&record_json(&record).unwrap()).unwrap();
     assert_eq!(json["schema_version"], 1);
     assert_eq!(json["phases"][1]["notes"][0], "moved SAST into CI");
@@ -477,17 +489,77 @@ fn list_shows_one_session_a_line_newest_first_in_columns() {
 fn newest_unfinished_looks_only_as_far_back_as_asked() {
     let (_dir, store) = store();
     store
-        .save(&sample("a", "Ana", "2026-11-27T09:00:00Z"))
+        .save(&sample("20261127-0900-ana", "Ana", "2026-11-27T09:00:00Z"))
         .unwrap();
-    let mut done = sample("b", "Bo", "2026-11-27T13:00:00Z");
+    let mut done = sample("20261127-1300-bo", "Bo", "2026-11-27T13:00:00Z");
     done.status = Status::Finished;
     store.save(&done).unwrap();
     let found = store.newest_unfinished(at("2026-11-27T08:00:00Z")).unwrap();
-    assert_eq!(found.id, "a");
+    assert_eq!(found.id.as_str(), "20261127-0900-ana");
     assert!(
         store
             .newest_unfinished(at("2026-11-27T10:00:00Z"))
             .is_none()
     );
-    let _ = read_record(&store.path("a")).unwrap();
+    let _ = read_record(&store.path(&found.id)).unwrap();
+}
+
+#[test]
+fn a_file_whose_id_is_not_one_the_console_makes_or_not_its_name_is_a_bad_file() {
+    let (_dir, store) = store();
+    let good = sample("20261127-1402-sam-lee", "Sam Lee", "2026-11-27T14:02:00Z");
+    store.save(&good).unwrap();
+    let json = String::from_utf8(record_json(&good).unwrap()).unwrap();
+    let with_id = |id: &str| {
+        json.replace(
+            "\"id\": \"20261127-1402-sam-lee\"",
+            &format!("\"id\": {}", serde_json::to_string(id).unwrap()),
+        )
+    };
+    let files = [
+        ("20261127-1500-a.json", with_id("../../../victim/x")),
+        ("20261127-1501-b.json", with_id("/tmp/victim/important")),
+        (
+            "20261127-1502-c.json",
+            with_id("20261127-1502-c\u{1b}]0;pwned\u{7}"),
+        ),
+        ("20261127-1503-copy.json", json.clone()),
+        ("alias.json", json.clone()),
+    ];
+    for (name, text) in &files {
+        fs::write(store.dir().join(name), text).unwrap();
+    }
+
+    let (records, bad) = store.list();
+    let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["20261127-1402-sam-lee"],
+        "listed once, under its own name"
+    );
+    let messages: Vec<String> = bad.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), files.len(), "{messages:?}");
+    for (name, _) in &files {
+        assert!(
+            messages.iter().any(|m| m.contains(name)),
+            "{name}: {messages:?}"
+        );
+    }
+    assert!(
+        messages
+            .iter()
+            .all(|m| !m.contains("victim") && !m.contains("pwned")),
+        "a hostile id is not repeated: {messages:?}"
+    );
+    assert!(matches!(
+        store.load(&id("20261127-1503-copy")),
+        Err(LoadError::Misnamed { found, .. }) if found == good.id
+    ));
+    assert!(matches!(
+        store.load(&id("20261127-1500-a")),
+        Err(LoadError::Corrupt { .. })
+    ));
+    for (name, text) in &files {
+        assert_eq!(&fs::read_to_string(store.dir().join(name)).unwrap(), text);
+    }
 }

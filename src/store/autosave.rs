@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
+use super::id::SessionId;
 use super::record::SessionRecord;
 use super::sessions::{SessionLock, SessionStore};
 
@@ -21,7 +22,7 @@ pub trait SessionSink: Send {
     fn save(&mut self, record: &SessionRecord) -> io::Result<()>;
 
     /// The id the session is saved under, once it has one of its own.
-    fn saved_as(&self) -> Option<String> {
+    fn saved_as(&self) -> Option<SessionId> {
         None
     }
 }
@@ -41,7 +42,7 @@ impl SessionSink for SessionStore {
 /// console can open it while this one runs.
 pub struct SessionFile {
     store: SessionStore,
-    held: Option<(String, SessionLock)>,
+    held: Option<(SessionId, SessionLock)>,
 }
 
 impl SessionFile {
@@ -51,7 +52,7 @@ impl SessionFile {
     }
 
     /// A session already held under `id` (resumed).
-    pub fn holding(store: SessionStore, id: String, lock: SessionLock) -> SessionFile {
+    pub fn holding(store: SessionStore, id: SessionId, lock: SessionLock) -> SessionFile {
         SessionFile {
             store,
             held: Some((id, lock)),
@@ -81,7 +82,7 @@ impl SessionSink for SessionFile {
         }
     }
 
-    fn saved_as(&self) -> Option<String> {
+    fn saved_as(&self) -> Option<SessionId> {
         self.held.as_ref().map(|(id, _)| id.clone())
     }
 }
@@ -94,7 +95,7 @@ pub struct SaveStatus {
     /// Why the last write failed, while it keeps failing.
     pub error: Option<String>,
     /// The id the session is saved under, once the sessions folder gave it one.
-    pub saved_as: Option<String>,
+    pub saved_as: Option<SessionId>,
 }
 
 enum Message {

@@ -35,7 +35,7 @@ pub fn markdown(record: &SessionRecord, offset: FixedOffset) -> String {
         ),
         ("Guide", record.guide.title.clone()),
         ("Status", record.status.label().to_string()),
-        ("Session", record.id.clone()),
+        ("Session", record.id.to_string()),
     ] {
         let _ = writeln!(out, "| {label} | {} |", table_cell(&value));
     }
@@ -116,7 +116,7 @@ pub fn list_lines(records: &[SessionRecord], offset: FixedOffset) -> Vec<String>
         .iter()
         .map(|r| {
             [
-                r.id.clone(),
+                r.id.to_string(),
                 offset
                     .from_utc_datetime(&r.started_at.naive_utc())
                     .format("%Y-%m-%d %H:%M")

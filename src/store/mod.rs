@@ -4,10 +4,12 @@
 pub mod autosave;
 pub mod export;
 pub mod files;
+pub mod id;
 pub mod record;
 pub mod recovery;
 pub mod reports;
 pub mod sessions;
 
+pub use id::SessionId;
 pub use record::{SessionHeader, SessionRecord, Status};
 pub use sessions::{LoadError, SessionLock, SessionStore};

@@ -9,6 +9,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::id::SessionId;
 use crate::guide::{DEFAULT_RATING_SCALE, Guide, Guidelines, Question, Role};
 use crate::interview::{Budgets, Pause, PhaseKind, Plan, Progress};
 
@@ -19,7 +20,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[serde(deny_unknown_fields)]
 pub struct SessionRecord {
     pub schema_version: u32,
-    pub id: String,
+    /// Checked as it is read: a file with an id the console would not make is refused.
+    pub id: SessionId,
     pub status: Status,
     pub guide: GuideStamp,
     pub candidate: String,
@@ -145,13 +147,13 @@ pub struct PauseRecord {
 /// Who and what a new session is about, fixed for its life.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionHeader {
-    pub id: String,
+    pub id: SessionId,
     pub guide: GuideStamp,
     pub started_at: DateTime<Utc>,
 }
 
 impl SessionHeader {
-    pub fn new(id: String, guide: &Guide, started_at: DateTime<Utc>) -> SessionHeader {
+    pub fn new(id: SessionId, guide: &Guide, started_at: DateTime<Utc>) -> SessionHeader {
         SessionHeader {
             id,
             guide: GuideStamp {

@@ -160,7 +160,11 @@ mod tests {
         let now = std::time::Instant::now();
         let interview = Interview::start(plan, now);
         let kinds: Vec<PhaseKind> = interview.phases().iter().map(|p| p.kind).collect();
-        let header = SessionHeader::new("20261129-1400".into(), &guide, chrono::Utc::now());
+        let header = SessionHeader::new(
+            crate::store::SessionId::parse("20261129-1400").unwrap(),
+            &guide,
+            chrono::Utc::now(),
+        );
         SessionRecord::capture(
             &header,
             interview.plan(),

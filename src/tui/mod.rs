@@ -25,8 +25,7 @@ use ratatui::crossterm::terminal::{
 
 use crate::store::autosave::{Autosaver, SessionFile};
 use crate::store::recovery::RecoveryPlaces;
-use crate::store::sessions::session_id_base;
-use crate::store::{SessionHeader, SessionRecord, SessionStore};
+use crate::store::{SessionHeader, SessionId, SessionRecord, SessionStore};
 use app::App;
 
 /// How long to wait for more queued input before drawing. Not zero: crossterm's poll(2)
@@ -44,7 +43,7 @@ pub enum Saved {
     /// Nothing to save: the interview never started.
     Nothing,
     Session {
-        id: String,
+        id: SessionId,
         path: PathBuf,
     },
     /// The sessions folder refused it; it went to this recovery file instead.
@@ -341,7 +340,7 @@ fn export_scorecard(app: &mut App, store: &SessionStore, now: Instant) {
     // Only a session the sessions folder has taken owns its id, and so the export's name.
     app.message = Some(match &app.save_status.saved_as {
         Some(id) => {
-            let path = store.exports_dir().join(format!("{id}.md"));
+            let path = store.export_path(id);
             let written = store
                 .ensure_dir(&store.exports_dir())
                 .and_then(|()| crate::store::files::write_bytes_atomic(&path, markdown.as_bytes()));
@@ -401,7 +400,7 @@ fn open_session(app: &mut App) {
     };
     let started = Local::now();
     app.session = Some(SessionHeader::new(
-        session_id_base(&candidate, started),
+        SessionId::base(&candidate, started),
         &app.guide,
         started.with_timezone(&Utc),
     ));

@@ -1,0 +1,265 @@
+//! Files and names from outside are hostile: the real binary, given session files and
+//! arguments built to escape the data folder, writes nothing outside it.
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::{Value, json};
+
+use support::{Console, fresh_dir};
+
+/// A data folder and, beside it, a folder an attacker would like written to.
+struct Setup {
+    data_home: PathBuf,
+    victim: PathBuf,
+    temp: PathBuf,
+    /// Where files from colleagues are kept, outside the data folder.
+    inbox: PathBuf,
+}
+
+impl Setup {
+    fn new(name: &str) -> Setup {
+        let base = fresh_dir(name);
+        let setup = Setup {
+            data_home: base.join("data"),
+            victim: base.join("victim"),
+            temp: base.join("tmp"),
+            inbox: base.join("inbox"),
+        };
+        for dir in [&setup.victim, &setup.temp, &setup.inbox, &setup.sessions()] {
+            fs::create_dir_all(dir).unwrap();
+        }
+        // Readable sessions, so that a command that reached them would act on them.
+        for name in ["important", "x"] {
+            let precious = session("20261127-1402-x", "X", "Vic", "2026-11-27T14:30:00Z", "");
+            write_json(&setup.victim.join(format!("{name}.json")), &precious);
+        }
+        setup
+    }
+
+    fn sessions(&self) -> PathBuf {
+        self.data_home.join("interview-console/sessions")
+    }
+
+    /// `../../../victim` from the sessions folder.
+    fn traversal(&self, name: &str) -> String {
+        format!("../../../victim/{name}")
+    }
+
+    fn cli(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_interview-console"))
+            .args(args)
+            .env("XDG_DATA_HOME", &self.data_home)
+            .env("TMPDIR", &self.temp)
+            .output()
+            .unwrap()
+    }
+
+    fn save(&self, record: &Value) -> PathBuf {
+        let path = self
+            .sessions()
+            .join(format!("{}.json", record["id"].as_str().unwrap()));
+        write_json(&path, record);
+        path
+    }
+}
+
+fn write_json(path: &Path, record: &Value) {
+    fs::write(path, serde_json::to_vec_pretty(record).unwrap()).unwrap();
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Every file under `dir`, with its bytes.
+fn contents(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut found = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                found.insert(path.clone(), fs::read(&path).unwrap_or_default());
+            }
+        }
+    }
+    found
+}
+
+fn fingerprint() -> String {
+    interview_console::guide::Guide::builtin()
+        .unwrap()
+        .fingerprint
+}
+
+const QUESTION: &str =
+    "Tell me about a particularly interesting vulnerability that you discovered.";
+
+/// A session file as the console writes it: one question asked, a note on it, paused.
+fn session(id: &str, candidate: &str, interviewer: &str, saved_at: &str, note: &str) -> Value {
+    let phase = |name: &str, question: Option<&str>, notes: Vec<&str>| {
+        json!({
+            "phase": name,
+            "question_id": question,
+            "spent_ms": 120_000,
+            "visited": true,
+            "notes": notes,
+        })
+    };
+    json!({
+        "schema_version": 1,
+        "id": id,
+        "status": "in_progress",
+        "guide": { "title": "Infosec Interview Guide", "sha256": fingerprint() },
+        "candidate": candidate,
+        "interviewer": interviewer,
+        "role": { "id": "pentest", "name": "Penetration Tester" },
+        "budgets": {
+            "total_ms": 3_600_000,
+            "intro_ms": 300_000,
+            "per_question_ms": 2_700_000,
+            "candidate_questions_ms": 600_000
+        },
+        "questions": [{
+            "id": "interesting-vulnerability",
+            "text": QUESTION,
+            "section": "Questions for Penetration Testers",
+            "guidelines_url": null
+        }],
+        "phases": [
+            phase("intro", None, vec![""]),
+            phase("question", Some("interesting-vulnerability"), vec![note]),
+            phase("candidate_questions", None, vec![""]),
+            phase("wrap_up", None, vec![""]),
+        ],
+        "current_phase": 1,
+        "started_at": "2026-11-27T14:02:00Z",
+        "saved_at": saved_at,
+        "paused": true,
+        "pauses": []
+    })
+}
+
+#[test]
+fn ids_from_the_command_line_never_reach_outside_the_data_folder() {
+    let setup = Setup::new("cli-ids");
+    setup.save(&session(
+        "20261127-1402-sam-lee",
+        "Sam Lee",
+        "Alex",
+        "2026-11-27T14:30:00Z",
+        "found SSRF",
+    ));
+    let before = contents(&setup.victim);
+    let traversal = setup.traversal("x");
+    let absolute = setup.victim.join("important").display().to_string();
+
+    for arg in [traversal.as_str(), absolute.as_str()] {
+        let deleted = setup.cli(&["delete", arg, "--yes"]);
+        assert_eq!(deleted.status.code(), Some(2), "delete {arg}");
+        assert!(
+            stderr(&deleted).contains("delete takes a session id"),
+            "{}",
+            stderr(&deleted)
+        );
+
+        let exported = setup.cli(&["export", arg]);
+        assert_eq!(exported.status.code(), Some(2), "export {arg}");
+        assert!(
+            stderr(&exported).contains("is neither a session id"),
+            "{}",
+            stderr(&exported)
+        );
+        assert_eq!(stdout(&exported), "");
+
+        let debriefed = setup.cli(&["debrief", "20261127-1402-sam-lee", arg]);
+        assert_eq!(debriefed.status.code(), Some(2), "debrief {arg}");
+        assert_eq!(stdout(&debriefed), "");
+    }
+    assert_eq!(
+        contents(&setup.victim),
+        before,
+        "the victim folder is untouched"
+    );
+    assert!(setup.sessions().join("20261127-1402-sam-lee.json").exists());
+}
+
+#[test]
+fn a_session_file_with_a_path_for_an_id_is_a_bad_file_everywhere() {
+    let setup = Setup::new("file-ids");
+    let absolute = setup.victim.join("important").display().to_string();
+    let evil_ids = [setup.traversal("x"), absolute];
+    for (n, id) in evil_ids.iter().enumerate() {
+        let mut record = session(id, "Sam Lee", "Alex", "2026-11-27T14:30:00Z", "x");
+        record["id"] = json!(id);
+        write_json(
+            &setup.sessions().join(format!("20261127-140{n}-evil.json")),
+            &record,
+        );
+        write_json(&setup.inbox.join(format!("evil-{n}.json")), &record);
+    }
+    setup.save(&session(
+        "20261127-1402-sam-lee",
+        "Sam Lee",
+        "Kim",
+        "2026-11-27T14:30:00Z",
+        "found SSRF",
+    ));
+    let before = contents(&setup.victim);
+
+    let listed = setup.cli(&["list"]);
+    assert!(listed.status.success());
+    assert_eq!(stdout(&listed).lines().count(), 1, "{}", stdout(&listed));
+    assert!(stdout(&listed).starts_with("20261127-1402-sam-lee "));
+    for n in 0..evil_ids.len() {
+        assert!(
+            stderr(&listed).contains(&format!(
+                "20261127-140{n}-evil.json: not a readable session"
+            )),
+            "{}",
+            stderr(&listed)
+        );
+    }
+    assert!(!stderr(&listed).contains("victim"), "{}", stderr(&listed));
+
+    let report = setup.cli(&["report"]);
+    assert!(report.status.success());
+    assert_eq!(
+        stdout(&report).matches("| Sam Lee |").count(),
+        1,
+        "{}",
+        stdout(&report)
+    );
+
+    for n in 0..evil_ids.len() {
+        let file = setup.inbox.join(format!("evil-{n}.json"));
+        let file = file.to_str().unwrap();
+        let debriefed = setup.cli(&["debrief", "20261127-1402-sam-lee", file]);
+        assert_eq!(debriefed.status.code(), Some(2));
+        assert!(
+            stderr(&debriefed).contains("not a session id"),
+            "{}",
+            stderr(&debriefed)
+        );
+
+        let mut resumed = Console::spawn_in(&setup.data_home, &["resume", file], 80, 24, &[]);
+        assert_eq!(resumed.wait_exit(), 2);
+        resumed.wait_for("not a session id");
+    }
+    assert_eq!(
+        contents(&setup.victim),
+        before,
+        "the victim folder is untouched"
+    );
+}
