@@ -2,7 +2,7 @@
 //! terminal is touched.
 
 use std::io::{self, BufRead, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Instant, SystemTime};
 
@@ -80,8 +80,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Resume { id }) => {
             let guide = load_guide(&cli)?;
-            let record = match id {
-                Some(arg) => load_any(&store, arg)?,
+            let record = match id.as_deref().map(named) {
+                Some(Named::Session(id)) => store.load(&id).map_err(bad_input)?,
+                Some(Named::File(file)) => return resume_file(guide, store, file),
                 None => store
                     .list()
                     .0
@@ -89,7 +90,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     .find(|r| r.status == Status::InProgress)
                     .ok_or_else(|| bad_input("no unfinished interview to resume (see `list`)"))?,
             };
-            resume(guide, store, &record)
+            resume(guide, store, &record, Resuming::Session)
         }
         None => start(&cli, store),
     }
@@ -141,7 +142,7 @@ fn start(cli: &Cli, store: SessionStore) -> Result<ExitCode, Failure> {
                 ),
                 true,
             ) {
-                return resume(app.guide, store, &unfinished);
+                return resume(app.guide, store, &unfinished, Resuming::Session);
             }
         } else {
             app.notice = Some(format!("Unfinished: resume {}", unfinished.id));
@@ -167,9 +168,36 @@ fn start(cli: &Cli, store: SessionStore) -> Result<ExitCode, Failure> {
     Ok(report(&ending))
 }
 
-fn resume(guide: Guide, store: SessionStore, record: &SessionRecord) -> Result<ExitCode, Failure> {
+/// How a resumed interview is saved.
+enum Resuming {
+    /// A session of the sessions folder, under its own id.
+    Session,
+    /// A file from elsewhere: a new session, saved under an id the writer reserves the way
+    /// it does for every new interview. `said` is printed first; `footer` is its short form.
+    Import {
+        from: PathBuf,
+        said: String,
+        footer: String,
+    },
+}
+
+fn resume(
+    guide: Guide,
+    store: SessionStore,
+    record: &SessionRecord,
+    resuming: Resuming,
+) -> Result<ExitCode, Failure> {
     require_terminal()?;
-    let lock = store.lock(&record.id).map_err(bad_input)?;
+    let (session, source) = match &resuming {
+        Resuming::Session => {
+            let lock = store.lock(&record.id).map_err(bad_input)?;
+            (
+                SessionFile::holding(store.clone(), record.id.clone(), lock),
+                store.path(&record.id),
+            )
+        }
+        Resuming::Import { from, .. } => (SessionFile::new(store.clone()), from.clone()),
+    };
     let planned = std::time::Duration::from_millis(record.budgets.total_ms);
     let gap = resume_gap(
         SystemTime::from(record.started_at),
@@ -180,17 +208,89 @@ fn resume(guide: Guide, store: SessionStore, record: &SessionRecord) -> Result<E
     );
     let same_guide = record.guide.sha256 == guide.fingerprint;
     let mut app = App::resumed(guide, record, gap, Instant::now())
-        .map_err(|e| bad_input(format!("{}: {e}", store.path(&record.id).display())))?;
+        .map_err(|e| bad_input(format!("{}: {e}", source.display())))?;
     if !same_guide {
         app.notice = Some("Guide changed since: questions as planned".into());
     }
+    if let Resuming::Import { said, footer, .. } = resuming {
+        // Said before the terminal is taken, so it is still there when the console ends.
+        eprintln!("interview-console: {said}");
+        app.message = Some(footer);
+    }
     let storage = Storage {
         recovery: RecoveryPlaces::from_environment(store.data_dir()),
-        session: SessionFile::holding(store.clone(), record.id.clone(), lock),
+        session,
         store,
     };
     let ending = tui::run(app, storage);
     Ok(report(&ending))
+}
+
+/// Goes on with a session file given by path. One in the sessions folder is that session;
+/// any other is imported as a new session (see `Resuming::Import`), so the file, its id
+/// and its place are never written to, and an older copy of a session never overwrites
+/// the newer notes in the sessions folder.
+fn resume_file(guide: Guide, store: SessionStore, file: &Path) -> Result<ExitCode, Failure> {
+    if let Some(id) = session_in_folder(&store, file)? {
+        let record = store.load(&id).map_err(bad_input)?;
+        return resume(guide, store, &record, Resuming::Session);
+    }
+    if !file.is_file() {
+        return Err(bad_input(format!(
+            "{:?} is neither a session id (like 20261127-1402-sam-lee; see `list`) nor a file",
+            file.display().to_string()
+        )));
+    }
+    let record = read_record(file).map_err(bad_input)?;
+    let shown = |at: chrono::DateTime<Utc>| at.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+    let mut said = format!("{}: imported as a new session", file.display());
+    let mut footer = "Imported as a new session".to_string();
+    if let Ok(saved) = store.load(&record.id) {
+        let (id, then, now) = (&record.id, shown(saved.saved_at), shown(record.saved_at));
+        if saved.saved_at > record.saved_at {
+            said = format!(
+                "{said}; session {id} has newer notes (saved {then}, this copy {now}) and is left as it is"
+            );
+            footer = format!("{footer}: {id} has newer notes");
+        } else {
+            said = format!("{said}; session {id} (saved {then}, this copy {now}) is left as it is");
+            footer = format!("{footer} beside {id}");
+        }
+    }
+    resume(
+        guide,
+        store,
+        &record,
+        Resuming::Import {
+            from: file.to_path_buf(),
+            said,
+            footer,
+        },
+    )
+}
+
+/// The session a path names when it is a session file in the sessions folder itself.
+fn session_in_folder(store: &SessionStore, file: &Path) -> Result<Option<SessionId>, Failure> {
+    let parent = file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let (Ok(folder), Ok(sessions)) = (parent.canonicalize(), store.dir().canonicalize()) else {
+        return Ok(None);
+    };
+    if folder != sessions {
+        return Ok(None);
+    }
+    let id = file
+        .file_name()
+        .and_then(|name| name.to_str()?.strip_suffix(".json"))
+        .and_then(|stem| SessionId::parse(stem).ok());
+    id.map(Some).ok_or_else(|| {
+        bad_input(format!(
+            "{}: in the sessions folder but not named like a session (20261127-1402-sam-lee.json)",
+            file.display()
+        ))
+    })
 }
 
 /// Says where the notes are, once the terminal is back; the exit status says whether they

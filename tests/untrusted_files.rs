@@ -263,3 +263,119 @@ fn a_session_file_with_a_path_for_an_id_is_a_bad_file_everywhere() {
         "the victim folder is untouched"
     );
 }
+
+/// The session files in the sessions folder, by name.
+fn session_names(setup: &Setup) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(setup.sessions())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    names
+}
+
+fn quit(console: &mut Console) {
+    console.send(support::CTRL_Q);
+    console.wait_for("Quit the interview?");
+    console.type_text("y");
+    assert_eq!(console.wait_exit(), 0);
+}
+
+#[test]
+fn a_file_from_elsewhere_is_imported_and_an_older_copy_never_overwrites_newer_notes() {
+    let setup = Setup::new("import");
+    let id = "20261127-1402-sam-lee";
+    let newer = setup.save(&session(
+        id,
+        "Sam Lee",
+        "Alex",
+        "2026-11-27T14:30:00Z",
+        "newer note",
+    ));
+    let newer_bytes = fs::read(&newer).unwrap();
+    let old = setup.inbox.join("old-export.json");
+    write_json(
+        &old,
+        &session(id, "Sam Lee", "Alex", "2026-11-27T14:05:00Z", "older note"),
+    );
+    let elsewhere = setup.inbox.join("elsewhere.json");
+    let other_id = "20200101-0000-elsewhere";
+    write_json(
+        &elsewhere,
+        &session(
+            other_id,
+            "Sam Lee",
+            "Kim",
+            "2026-11-27T14:05:00Z",
+            "kim's note",
+        ),
+    );
+    let inbox = contents(&setup.inbox);
+    let utc = [("TZ", "UTC")];
+
+    let mut console = Console::spawn_in(
+        &setup.data_home,
+        &["resume", old.to_str().unwrap()],
+        100,
+        24,
+        &utc,
+    );
+    console.wait_for("older note");
+    console.wait_for(&format!("Imported as a new session: {id} has newer notes"));
+    quit(&mut console);
+    console.wait_for(&format!(
+        "imported as a new session; session {id} has newer notes (saved 2026-11-27 14:30, this copy 2026-11-27 14:05) and is left as it is"
+    ));
+    console.wait_for(&format!("interview-console resume {id}-2"));
+    assert_eq!(
+        fs::read(&newer).unwrap(),
+        newer_bytes,
+        "the newer notes are whole"
+    );
+    let imported = fs::read_to_string(setup.sessions().join(format!("{id}-2.json"))).unwrap();
+    assert!(
+        imported.contains("older note") && imported.contains(&format!("\"{id}-2\"")),
+        "{imported}"
+    );
+
+    // An id of its own in the file is not the one it is saved under.
+    let mut console = Console::spawn_in(
+        &setup.data_home,
+        &["resume", elsewhere.to_str().unwrap()],
+        100,
+        24,
+        &utc,
+    );
+    console.wait_for("kim's note");
+    console.wait_for("Imported as a new session");
+    quit(&mut console);
+    console.wait_for(&format!("interview-console resume {id}-3"));
+    assert_eq!(
+        session_names(&setup),
+        [
+            format!("{id}-2.json"),
+            format!("{id}-3.json"),
+            format!("{id}.json")
+        ]
+    );
+    assert_eq!(
+        contents(&setup.inbox),
+        inbox,
+        "the imported files are left as they were"
+    );
+
+    // A file in the sessions folder is that session, resumed under its own id.
+    let mut console = Console::spawn_in(
+        &setup.data_home,
+        &["resume", newer.to_str().unwrap()],
+        100,
+        24,
+        &utc,
+    );
+    console.wait_for("newer note");
+    quit(&mut console);
+    console.wait_for(&format!("interview-console resume {id} "));
+    assert_eq!(session_names(&setup).len(), 3);
+}
