@@ -4,19 +4,69 @@
 //! folder, is flushed to disk, renamed over the old one, and the folder is flushed so the
 //! rename itself survives a crash. A failure at any step leaves the old file whole.
 
-use std::fs::{self, File, Permissions};
+use std::fs::{self, DirBuilder, File, Permissions};
 use std::io::{self, Write};
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
 use std::path::Path;
+
+use rustix::fs::{Mode, OFlags};
 
 const PRIVATE_DIR: u32 = 0o700;
 pub const PRIVATE_FILE: u32 = 0o600;
 
-/// Creates the folder (and its parents) if needed and makes it private to the user,
-/// whatever the umask.
+/// Creates the folder if needed, and any missing parents, each 0700 whatever the umask,
+/// and makes sure the folder is the user's own and private.
+///
+/// A folder reached directly is made 0700. One reached through a symlink (the data moved
+/// to another disk, say) is never chmodded, since that would change whatever the link
+/// points to: it must be the user's own, or it is refused (a link to a shared folder such
+/// as `/tmp` never gets the notes, nor its sticky bit taken), and its mode is left as the
+/// user set it. A folder that belongs to someone else is refused either way.
 pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
-    fs::create_dir_all(dir)?;
-    fs::set_permissions(dir, Permissions::from_mode(PRIVATE_DIR))
+    create_private_dirs(dir)?;
+    let through_link = fs::symlink_metadata(dir)?.file_type().is_symlink();
+    let folder = open_dir(dir, through_link)?;
+    let found = folder.metadata()?;
+    if found.uid() != rustix::process::geteuid().as_raw() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "{} belongs to another user; notes are kept only in a folder of your own",
+                dir.display()
+            ),
+        ));
+    }
+    if !through_link && found.mode() & 0o7777 != PRIVATE_DIR {
+        folder.set_permissions(Permissions::from_mode(PRIVATE_DIR))?;
+    }
+    Ok(())
+}
+
+/// Creates `dir` and any missing parents, each 0700. The mode given at creation loses
+/// the umask's bits; the chmod after it puts back any of the user's own that it took.
+fn create_private_dirs(dir: &Path) -> io::Result<()> {
+    if fs::metadata(dir).is_ok() {
+        return Ok(());
+    }
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        create_private_dirs(parent)?;
+    }
+    match DirBuilder::new().mode(PRIVATE_DIR).create(dir) {
+        Ok(()) => open_dir(dir, false)?.set_permissions(Permissions::from_mode(PRIVATE_DIR)),
+        // Made by someone else meanwhile: checked like any folder that was there.
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Opens a folder to look at and change it through the handle, so what is checked is what
+/// is changed; `follow` says whether `dir` itself may be a symlink.
+fn open_dir(dir: &Path, follow: bool) -> io::Result<File> {
+    let mut flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+    if !follow {
+        flags |= OFlags::NOFOLLOW;
+    }
+    Ok(File::from(rustix::fs::open(dir, flags, Mode::empty())?))
 }
 
 /// Replaces `path` with what `write` writes, atomically; the file is private to the user.
@@ -69,6 +119,57 @@ mod tests {
         assert_eq!(names, ["session.json"], "the temporary file is gone");
     }
 
+    fn mode(path: &Path) -> u32 {
+        fs::metadata(path).unwrap().permissions().mode() & 0o7777
+    }
+
+    /// A folder that belongs to someone else: one made and given away when the tests run
+    /// as root, the root folder otherwise.
+    fn someone_elses_folder(within: &Path) -> std::path::PathBuf {
+        if rustix::process::geteuid().is_root() {
+            let theirs = within.join("theirs");
+            fs::create_dir(&theirs).unwrap();
+            fs::set_permissions(&theirs, Permissions::from_mode(0o1777)).unwrap();
+            std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).unwrap();
+            theirs
+        } else {
+            std::path::PathBuf::from("/")
+        }
+    }
+
+    #[test]
+    fn a_folder_reached_through_a_symlink_is_never_chmodded() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        fs::create_dir(&elsewhere).unwrap();
+        fs::set_permissions(&elsewhere, Permissions::from_mode(0o1777)).unwrap();
+        let data = dir.path().join("data");
+        std::os::unix::fs::symlink(&elsewhere, &data).unwrap();
+
+        ensure_private_dir(&data).unwrap();
+        assert_eq!(mode(&elsewhere), 0o1777, "left as the user set it");
+        ensure_private_dir(&data.join("sessions")).unwrap();
+        assert_eq!(mode(&elsewhere.join("sessions")), 0o700);
+    }
+
+    #[test]
+    fn a_folder_of_someone_else_is_refused_directly_or_through_a_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let theirs = someone_elses_folder(dir.path());
+        let before = mode(&theirs);
+        let link = dir.path().join("sessions");
+        std::os::unix::fs::symlink(&theirs, &link).unwrap();
+        for path in [&link, &theirs] {
+            let refused = ensure_private_dir(path).unwrap_err();
+            assert_eq!(refused.kind(), io::ErrorKind::PermissionDenied);
+            assert!(
+                refused.to_string().contains("belongs to another user"),
+                "{refused}"
+            );
+        }
+        assert_eq!(mode(&theirs), before);
+    }
+
     #[test]
     fn files_are_0600_and_folders_0700_whatever_was_there() {
         let dir = tempfile::tempdir().unwrap();
@@ -76,7 +177,6 @@ mod tests {
         ensure_private_dir(&sessions).unwrap();
         fs::set_permissions(&sessions, Permissions::from_mode(0o755)).unwrap();
         ensure_private_dir(&sessions).unwrap();
-        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&sessions), 0o700);
 
         let path = sessions.join("x.json");
