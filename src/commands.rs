@@ -43,6 +43,9 @@ fn bad_input(message: impl ToString) -> Failure {
 
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let store = sessions();
+    if !matches!(cli.command, Some(Command::CheckGuide { .. })) {
+        store.remove_leftovers(SystemTime::now());
+    }
     match &cli.command {
         Some(Command::CheckGuide { file }) => {
             let guide = Guide::load(file).map_err(bad_input)?;
@@ -59,6 +62,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 .iter()
                 .map(|s| load_any(&store, s))
                 .collect::<Result<Vec<_>, _>>()?;
+            refuse_the_same_interview_twice(sessions, &records)?;
             let report = debrief(&records).map_err(bad_input)?;
             write_output(output.as_deref(), report.as_bytes())
         }
@@ -414,6 +418,32 @@ fn load_any(store: &SessionStore, arg: &str) -> Result<SessionRecord, Failure> {
     }
 }
 
+/// A debrief sets interviewers side by side: one interview given twice (the same file, or
+/// a session and its export) would count one interviewer as two. The same interview is the
+/// same session id and start time.
+fn refuse_the_same_interview_twice(
+    args: &[String],
+    records: &[SessionRecord],
+) -> Result<(), Failure> {
+    let given: Vec<(&String, &SessionRecord)> = args.iter().zip(records).collect();
+    for (later, (arg, record)) in given.iter().enumerate() {
+        let same = |(_, r): &&(&String, &SessionRecord)| {
+            r.id == record.id && r.started_at == record.started_at
+        };
+        if let Some((first, _)) = given[..later].iter().find(same) {
+            return Err(bad_input(format!(
+                "{first:?} and {arg:?} are the same interview (session {}, started {}): give each interviewer's session once",
+                record.id,
+                record
+                    .started_at
+                    .with_timezone(&Local)
+                    .format("%Y-%m-%d %H:%M")
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Writes to a file (atomically) or standard output.
 fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<ExitCode, Failure> {
     match output {
@@ -477,8 +507,11 @@ fn delete(store: &SessionStore, arg: &str, yes: bool) -> Result<ExitCode, Failur
             return Ok(ExitCode::SUCCESS);
         }
     }
-    store.delete(&id).map_err(bad_input)?;
+    let exports = store.delete(&id).map_err(bad_input)?;
     println!("Deleted {id}.");
+    for export in exports {
+        println!("Deleted its export {}.", export.display());
+    }
     Ok(ExitCode::SUCCESS)
 }
 

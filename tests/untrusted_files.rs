@@ -379,3 +379,161 @@ fn a_file_from_elsewhere_is_imported_and_an_older_copy_never_overwrites_newer_no
     console.wait_for(&format!("interview-console resume {id} "));
     assert_eq!(session_names(&setup).len(), 3);
 }
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A file in `dir` last written `seconds` ago.
+fn aged(dir: &Path, name: &str, seconds: u64) {
+    let path = dir.join(name);
+    let file = fs::File::create(&path).unwrap();
+    file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(seconds))
+        .unwrap();
+}
+
+#[test]
+fn temporary_files_a_crash_left_are_removed_at_start_and_nothing_else() {
+    let setup = Setup::new("leftovers");
+    let exports = setup.data_home.join("interview-console/exports");
+    fs::create_dir_all(&exports).unwrap();
+    aged(&setup.sessions(), ".a1B2c3.tmp", 120);
+    aged(&exports, ".Zz9Yy8.tmp", 120);
+    aged(&setup.sessions(), ".fresh0.tmp", 5);
+    for name in [".notes.tmp", "keep.tmp", ".longer12.tmp"] {
+        aged(&setup.sessions(), name, 120);
+    }
+    let listed = setup.cli(&["list"]);
+    assert!(listed.status.success());
+    assert_eq!(
+        names_in(&setup.sessions()),
+        [".fresh0.tmp", ".longer12.tmp", ".notes.tmp", "keep.tmp"]
+    );
+    assert_eq!(names_in(&exports), Vec::<String>::new());
+}
+
+#[test]
+fn a_session_is_counted_once_however_many_names_lead_to_it() {
+    let setup = Setup::new("aliases");
+    let id = "20261127-1402-sam-lee";
+    let file = setup.save(&session(
+        id,
+        "Sam Lee",
+        "Alex",
+        "2026-11-27T14:30:00Z",
+        "found SSRF",
+    ));
+    std::os::unix::fs::symlink(&file, setup.sessions().join("20261127-1402-alias.json")).unwrap();
+    std::os::unix::fs::symlink(&file, setup.sessions().join("alias.json")).unwrap();
+    fs::copy(&file, setup.sessions().join("20261127-1403-copy.json")).unwrap();
+
+    let listed = setup.cli(&["list"]);
+    assert_eq!(
+        stdout(&listed).matches(id).count(),
+        1,
+        "{}",
+        stdout(&listed)
+    );
+    for name in [
+        "20261127-1402-alias.json",
+        "alias.json",
+        "20261127-1403-copy.json",
+    ] {
+        assert!(stderr(&listed).contains(name), "{}", stderr(&listed));
+    }
+    let report = setup.cli(&["report"]);
+    assert_eq!(
+        stdout(&report).matches("| Sam Lee |").count(),
+        1,
+        "{}",
+        stdout(&report)
+    );
+
+    let export = setup.inbox.join("sam.json");
+    assert!(
+        setup
+            .cli(&[
+                "export",
+                id,
+                "--format",
+                "json",
+                "--output",
+                export.to_str().unwrap()
+            ])
+            .status
+            .success()
+    );
+    let kim = setup.inbox.join("kim.json");
+    write_json(
+        &kim,
+        &session(
+            "20261127-1500-sam-lee",
+            "Sam Lee",
+            "Kim",
+            "2026-11-27T15:30:00Z",
+            "x",
+        ),
+    );
+    for twice in [[id, id], [id, export.to_str().unwrap()]] {
+        let debriefed = setup.cli(&["debrief", twice[0], kim.to_str().unwrap(), twice[1]]);
+        assert_eq!(debriefed.status.code(), Some(2));
+        assert!(
+            stderr(&debriefed).contains(&format!("are the same interview (session {id}, started ")),
+            "{}",
+            stderr(&debriefed)
+        );
+        assert_eq!(stdout(&debriefed), "");
+    }
+    assert!(
+        setup
+            .cli(&["debrief", id, kim.to_str().unwrap()])
+            .status
+            .success()
+    );
+}
+
+#[test]
+fn delete_removes_the_exports_of_the_session_and_only_those() {
+    let setup = Setup::new("delete-exports");
+    let id = "20261127-1402-sam-lee";
+    setup.save(&session(
+        id,
+        "Sam Lee",
+        "Alex",
+        "2026-11-27T14:30:00Z",
+        "found SSRF",
+    ));
+    let exports = setup.data_home.join("interview-console/exports");
+    fs::create_dir_all(&exports).unwrap();
+    for name in [
+        format!("{id}.md"),
+        format!("{id}.json"),
+        format!("{id}-2.md"),
+        "20261127-1402-sam.md".to_string(),
+        "notes.txt".to_string(),
+    ] {
+        fs::write(exports.join(name), "every note").unwrap();
+    }
+    let deleted = setup.cli(&["delete", id, "--yes"]);
+    assert!(deleted.status.success(), "{}", stderr(&deleted));
+    assert!(
+        stdout(&deleted).contains(&format!("exports/{id}.md")),
+        "{}",
+        stdout(&deleted)
+    );
+    assert_eq!(
+        names_in(&exports),
+        [
+            format!("{id}-2.md"),
+            "20261127-1402-sam.md".to_string(),
+            "notes.txt".to_string()
+        ]
+    );
+    assert_eq!(session_names(&setup), Vec::<String>::new());
+}

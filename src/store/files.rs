@@ -7,12 +7,19 @@
 use std::fs::{self, DirBuilder, File, Permissions};
 use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use rustix::fs::{Mode, OFlags};
 
 const PRIVATE_DIR: u32 = 0o700;
 pub const PRIVATE_FILE: u32 = 0o600;
+
+/// A temporary file of `write_atomic` is named `.` + this many random letters and digits +
+/// `.tmp`, so left-overs of ours can be told from anything else.
+const TEMP_RANDOM_CHARS: usize = 6;
+const TEMP_PREFIX: &str = ".";
+const TEMP_SUFFIX: &str = ".tmp";
 
 /// Creates the folder if needed, and any missing parents, each 0700 whatever the umask,
 /// and makes sure the folder is the user's own and private.
@@ -80,8 +87,9 @@ pub fn write_atomic(
         .unwrap_or(Path::new("."));
     // The temporary file is created 0600 and removed if anything below fails.
     let mut temp = tempfile::Builder::new()
-        .prefix(".")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(TEMP_RANDOM_CHARS)
         .permissions(Permissions::from_mode(PRIVATE_FILE))
         .tempfile_in(dir)?;
     write(temp.as_file_mut())?;
@@ -89,6 +97,37 @@ pub fn write_atomic(
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     File::open(dir)?.sync_all()
+}
+
+/// Removes the temporary files `write_atomic` left in `dir` (a crash or `kill -9` in the
+/// middle of a write) that are older than `age`: a younger one may be a write under way in
+/// another console. Anything not named like ours is left alone. Returns what was removed.
+pub fn remove_stale_temp_files(dir: &Path, now: SystemTime, age: Duration) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|entry| entry.file_name().to_str().is_some_and(is_temp_name))
+        .filter(|entry| {
+            entry.metadata().is_ok_and(|meta| {
+                meta.is_file()
+                    && meta
+                        .modified()
+                        .is_ok_and(|at| now.duration_since(at).is_ok_and(|old| old > age))
+            })
+        })
+        .map(|entry| entry.path())
+        .filter(|path| fs::remove_file(path).is_ok())
+        .collect()
+}
+
+fn is_temp_name(name: &str) -> bool {
+    name.strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+        .is_some_and(|random| {
+            random.len() == TEMP_RANDOM_CHARS && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
 }
 
 /// `write_atomic` of a byte string.
@@ -168,6 +207,64 @@ mod tests {
             );
         }
         assert_eq!(mode(&theirs), before);
+    }
+
+    #[test]
+    fn only_our_own_temporary_files_older_than_the_age_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = SystemTime::now();
+        let aged = |name: &str, age: u64| {
+            let path = dir.path().join(name);
+            let file = File::create(&path).unwrap();
+            file.set_modified(now - Duration::from_secs(age)).unwrap();
+            path
+        };
+        let stale = aged(".aZ3x9Q.tmp", 120);
+        aged(".fresh1.tmp", 10);
+        for name in [
+            ".notes.tmp",
+            ".aZ3x9Q7.tmp",
+            "aZ3x9Q.tmp",
+            ".aZ3-9Q.tmp",
+            "s.json",
+        ] {
+            aged(name, 120);
+        }
+        fs::create_dir(dir.path().join(".dir123.tmp")).unwrap();
+        let removed = remove_stale_temp_files(dir.path(), now, Duration::from_secs(60));
+        assert_eq!(removed, [stale]);
+        let mut left: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".aZ3-9Q.tmp",
+                ".aZ3x9Q7.tmp",
+                ".dir123.tmp",
+                ".fresh1.tmp",
+                ".notes.tmp",
+                "aZ3x9Q.tmp",
+                "s.json"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_write_under_way_is_named_as_the_sweep_expects() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("session.json");
+        let _ = write_atomic(&path, |file| {
+            let names: Vec<String> = fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().into_string().unwrap())
+                .collect();
+            assert!(names.iter().all(|n| is_temp_name(n)), "{names:?}");
+            assert_eq!(names.len(), 1);
+            file.write_all(b"x")
+        });
     }
 
     #[test]

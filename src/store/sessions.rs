@@ -3,14 +3,18 @@
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, Local, Utc};
 
 use std::os::unix::fs::OpenOptionsExt;
 
-use super::files::{PRIVATE_FILE, ensure_private_dir, write_bytes_atomic};
+use super::files::{PRIVATE_FILE, ensure_private_dir, remove_stale_temp_files, write_bytes_atomic};
 use super::id::SessionId;
 use super::record::{SCHEMA_VERSION, SessionRecord, Status};
+
+/// A temporary file older than this is no write under way but a left-over.
+const LEFTOVER_AGE: Duration = Duration::from_secs(60);
 
 /// Why a session could not be read, named by its file.
 #[derive(Debug, thiserror::Error)]
@@ -160,6 +164,15 @@ impl SessionStore {
         self.dir.join(format!("{id}.lock"))
     }
 
+    /// Removes what a crash in the middle of a write left in the sessions and exports
+    /// folders: temporary files of ours more than `LEFTOVER_AGE` old.
+    pub fn remove_leftovers(&self, now: SystemTime) -> Vec<PathBuf> {
+        [self.dir.clone(), self.exports_dir()]
+            .iter()
+            .flat_map(|dir| remove_stale_temp_files(dir, now, LEFTOVER_AGE))
+            .collect()
+    }
+
     /// Where the console writes the scorecard of a session.
     pub fn export_path(&self, id: &SessionId) -> PathBuf {
         self.exports_dir().join(format!("{id}.md"))
@@ -282,18 +295,49 @@ impl SessionStore {
             .find(|r| r.status == Status::InProgress && r.started_at >= since)
     }
 
-    /// Removes a session and its lock file; refused while a console holds it.
-    pub fn delete(&self, id: &SessionId) -> Result<(), LoadError> {
+    /// Removes a session, its exports (`exports/ID.md` and any other `ID.*` there: every
+    /// note is in them) and its lock file; refused while a console holds it. The exports go
+    /// first, so a failure leaves the session to delete again. Returns the exports removed.
+    pub fn delete(&self, id: &SessionId) -> Result<Vec<PathBuf>, LoadError> {
         let path = self.path(id);
         if !path.exists() {
             return Err(LoadError::NotFound(id.clone()));
         }
         let lock = self.lock(id)?;
+        let exports = self.exports_of(id);
+        for export in &exports {
+            fs::remove_file(export).map_err(|source| LoadError::Io {
+                path: export.clone(),
+                source,
+            })?;
+        }
         fs::remove_file(&path).map_err(|source| LoadError::Io { path, source })?;
         drop(lock);
         // The lock file is only a handle for flock; without the session it means nothing.
         let _ = fs::remove_file(self.lock_path(id));
-        Ok(())
+        Ok(exports)
+    }
+
+    /// The files in the exports folder named `ID.<extension>`.
+    fn exports_of(&self, id: &SessionId) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(self.exports_dir()) else {
+            return Vec::new();
+        };
+        let mut found: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|entry| {
+                entry.file_name().to_str().is_some_and(|name| {
+                    name.strip_prefix(id.as_str())
+                        .and_then(|rest| rest.strip_prefix('.'))
+                        .is_some_and(|ext| {
+                            !ext.is_empty() && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+                        })
+                })
+            })
+            .map(|entry| entry.path())
+            .collect();
+        found.sort();
+        found
     }
 }
 
