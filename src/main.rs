@@ -12,6 +12,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use interview_console::guide::MAX_MINUTES;
+
 /// Run a structured behavioral interview: what to say, word for word, the hour, and notes.
 ///
 /// With --role and --candidate the console opens on the intro; otherwise a setup screen
@@ -32,7 +34,7 @@ pub struct Cli {
     #[arg(long)]
     interviewer: Option<String>,
     /// Planned length of the interview in minutes (default: the guide's).
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=600))]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_MINUTES)))]
     minutes: Option<u32>,
     /// Question ids to ask, in order, comma-separated (default: the guide's plan for the role).
     #[arg(long, value_delimiter = ',', value_name = "ID,ID,…")]

@@ -537,3 +537,83 @@ fn delete_removes_the_exports_of_the_session_and_only_those() {
     );
     assert_eq!(session_names(&setup), Vec::<String>::new());
 }
+
+#[test]
+fn times_that_cannot_add_up_make_a_bad_file_not_a_panic() {
+    let setup = Setup::new("huge-times");
+    let good = "20261127-1402-sam-lee";
+    setup.save(&session(
+        good,
+        "Sam Lee",
+        "Alex",
+        "2026-11-27T14:30:00Z",
+        "found SSRF",
+    ));
+    let half = u64::MAX / 2 + 1;
+    type Make = fn(&mut Value, u64);
+    let huge: [(&str, Make); 5] = [
+        ("spent", |r, n| {
+            for phase in r["phases"].as_array_mut().unwrap() {
+                phase["spent_ms"] = json!(n);
+            }
+        }),
+        ("total", |r, n| r["budgets"]["total_ms"] = json!(n)),
+        ("per-question", |r, n| {
+            r["budgets"]["per_question_ms"] = json!(n)
+        }),
+        (
+            "pauses",
+            |r, n| {
+                r["pauses"] = json!([{"at_ms": 0, "length_ms": n}, {"at_ms": 1, "length_ms": n}])
+            },
+        ),
+        ("pause-at", |r, _| {
+            r["pauses"] = json!([{"at_ms": u64::MAX, "length_ms": 1}])
+        }),
+    ];
+    let mut ids = Vec::new();
+    for (n, (name, set)) in huge.iter().enumerate() {
+        let id = format!("20261127-150{n}-{name}");
+        let mut record = session(&id, "Sam Lee", "Kim", "2026-11-27T15:30:00Z", "x");
+        set(&mut record, half);
+        setup.save(&record);
+        ids.push(id);
+    }
+
+    let listed = setup.cli(&["list"]);
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    assert_eq!(stdout(&listed).lines().count(), 1, "{}", stdout(&listed));
+    for id in &ids {
+        assert!(
+            stderr(&listed).contains(&format!("{id}.json: not a readable session (the ")),
+            "{}",
+            stderr(&listed)
+        );
+        for args in [
+            vec!["export", id],
+            vec!["resume", id],
+            vec!["debrief", good, id],
+        ] {
+            let refused = setup.cli(&args);
+            assert_eq!(
+                refused.status.code(),
+                Some(2),
+                "{args:?}: {}",
+                stderr(&refused)
+            );
+            assert!(
+                stderr(&refused).contains("more than ten years"),
+                "{}",
+                stderr(&refused)
+            );
+        }
+    }
+    let report = setup.cli(&["report"]);
+    assert!(report.status.success(), "{}", stderr(&report));
+    assert_eq!(
+        stdout(&report).matches("| Sam Lee |").count(),
+        1,
+        "{}",
+        stdout(&report)
+    );
+}

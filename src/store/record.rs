@@ -144,6 +144,19 @@ pub struct PauseRecord {
     pub length_ms: u64,
 }
 
+/// The most time a session may hold in any one count: ten years, far past any interview
+/// (the planned hour is at most `MAX_MINUTES`, and a console left running for a year
+/// stays well under it) and far from where adding times up could overflow.
+pub const LONGEST_MS: u64 = 10 * 366 * 24 * 60 * 60 * 1000;
+
+/// Adds up times, or `None` once the sum is past `LONGEST_MS`.
+fn total_ms(times: impl IntoIterator<Item = u64>) -> Option<u64> {
+    times
+        .into_iter()
+        .try_fold(0u64, |sum, t| sum.checked_add(t))
+        .filter(|sum| *sum <= LONGEST_MS)
+}
+
 /// Who and what a new session is about, fixed for its life.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionHeader {
@@ -361,7 +374,12 @@ impl SessionRecord {
 
     /// Interview time: every phase's time added up.
     pub fn elapsed(&self) -> Duration {
-        Duration::from_millis(self.phases.iter().map(|p| p.spent_ms).sum())
+        Duration::from_millis(
+            self.phases
+                .iter()
+                .map(|p| p.spent_ms)
+                .fold(0, u64::saturating_add),
+        )
     }
 
     /// Interview time before wrap-up: how long the conversation took.
@@ -371,7 +389,31 @@ impl SessionRecord {
                 .iter()
                 .filter(|p| p.phase != PhaseName::WrapUp)
                 .map(|p| p.spent_ms)
-                .sum(),
+                .fold(0, u64::saturating_add),
         )
+    }
+
+    /// Why the record's times cannot be an interview's, if they cannot: any count, or the
+    /// plan's budgets, the phases' times or the pauses added up, past `LONGEST_MS`. The
+    /// times of a record that passes can be added up anywhere without overflow.
+    pub fn times_problem(&self) -> Option<&'static str> {
+        let b = self.budgets;
+        let questions = u64::try_from(self.questions.len()).unwrap_or(u64::MAX);
+        let budgets = b
+            .per_question_ms
+            .checked_mul(questions)
+            .and_then(|asked| total_ms([b.intro_ms, asked, b.candidate_questions_ms]));
+        if b.total_ms > LONGEST_MS || budgets.is_none() {
+            return Some("the budgets come to more than ten years");
+        }
+        if total_ms(self.phases.iter().map(|p| p.spent_ms)).is_none() {
+            return Some("the phases' times add up to more than ten years");
+        }
+        if total_ms(self.pauses.iter().map(|p| p.length_ms)).is_none()
+            || self.pauses.iter().any(|p| p.at_ms > LONGEST_MS)
+        {
+            return Some("the pauses come to more than ten years");
+        }
+        None
     }
 }

@@ -70,6 +70,9 @@ pub fn read_record(path: &Path) -> Result<SessionRecord, LoadError> {
             record.questions.len()
         )));
     }
+    if let Some(problem) = record.times_problem() {
+        return Err(corrupt(problem.to_string()));
+    }
     Ok(record)
 }
 

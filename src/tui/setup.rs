@@ -6,13 +6,10 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::guide::Guide;
+use crate::guide::{Guide, MAX_MINUTES};
 use crate::interview::{Budgets, Plan, PlanError, QuestionChoice};
 
 use super::keymap::{self, Command, Context};
-
-/// Longest duration the form accepts, in minutes.
-const MAX_MINUTES: u32 = 600;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
