@@ -1,5 +1,6 @@
 //! Command line: read and check everything the flags name before the terminal is touched.
 
+#![forbid(unsafe_code)]
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
