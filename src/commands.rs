@@ -13,7 +13,7 @@ use interview_console::interview::plan::find_role;
 use interview_console::interview::{Plan, QuestionChoice, resume_gap};
 use interview_console::store::autosave::SessionFile;
 use interview_console::store::export::{list_lines, markdown};
-use interview_console::store::files::write_bytes_atomic;
+use interview_console::store::files::{write_bytes_atomic, write_new_bytes_atomic};
 use interview_console::store::recovery::RecoveryPlaces;
 use interview_console::store::reports::{consistency, debrief};
 use interview_console::store::sessions::{read_record, record_json};
@@ -53,18 +53,35 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List) => list(&store),
-        Some(Command::Export { id, format, output }) => {
-            export(&store, id, *format, output.as_deref())
+        Some(Command::Export {
+            id,
+            format,
+            output,
+            force,
+        }) => {
+            let output = output.as_deref().map(|path| Output {
+                path,
+                force: *force,
+            });
+            export(&store, id, *format, output)
         }
         Some(Command::Delete { id, yes }) => delete(&store, id, *yes),
-        Some(Command::Debrief { sessions, output }) => {
+        Some(Command::Debrief {
+            sessions,
+            output,
+            force,
+        }) => {
             let records = sessions
                 .iter()
                 .map(|s| load_any(&store, s))
                 .collect::<Result<Vec<_>, _>>()?;
             refuse_the_same_interview_twice(sessions, &records)?;
             let report = debrief(&records).map_err(bad_input)?;
-            write_output(output.as_deref(), report.as_bytes())
+            let output = output.as_deref().map(|path| Output {
+                path,
+                force: *force,
+            });
+            write_output(output, report.as_bytes())
         }
         Some(Command::Report { role }) => {
             let guide = load_guide(&cli)?;
@@ -444,31 +461,65 @@ fn refuse_the_same_interview_twice(
     Ok(())
 }
 
-/// Writes to a file (atomically) or standard output.
-fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<ExitCode, Failure> {
-    match output {
-        Some(path) => {
-            write_bytes_atomic(path, bytes).map_err(|e| Failure {
-                message: format!("{}: {e}", path.display()),
-                code: NOT_SAVED,
-            })?;
+/// A file to write instead of standard output.
+#[derive(Clone, Copy)]
+struct Output<'a> {
+    path: &'a Path,
+    /// Replace the file if it exists; otherwise an existing file is refused.
+    force: bool,
+}
+
+/// Writes to a file (atomically, never over one that exists unless forced) or standard
+/// output.
+fn write_output(output: Option<Output>, bytes: &[u8]) -> Result<ExitCode, Failure> {
+    let Some(Output { path, force }) = output else {
+        let _ = io::stdout().write_all(bytes);
+        return Ok(ExitCode::SUCCESS);
+    };
+    let written = if force {
+        write_bytes_atomic(path, bytes)
+    } else {
+        write_new_bytes_atomic(path, bytes)
+    };
+    match written {
+        Ok(()) => {
             eprintln!("Wrote {}", path.display());
+            Ok(ExitCode::SUCCESS)
         }
-        None => {
-            let _ = io::stdout().write_all(bytes);
-        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(bad_input(format!(
+            "{} exists: left as it is (--force replaces it)",
+            path.display()
+        ))),
+        Err(e) => Err(Failure {
+            message: format!("{}: {e}", path.display()),
+            code: NOT_SAVED,
+        }),
     }
-    Ok(ExitCode::SUCCESS)
+}
+
+/// The format asked for, or the one the output file's name says: `.json` is JSON,
+/// anything else (standard output too) Markdown.
+fn format_for(asked: Option<Format>, output: Option<Output>) -> Format {
+    asked.unwrap_or_else(|| {
+        let named_json = output
+            .and_then(|o| o.path.extension())
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
+        if named_json {
+            Format::Json
+        } else {
+            Format::Markdown
+        }
+    })
 }
 
 fn export(
     store: &SessionStore,
     id: &str,
-    format: Format,
-    output: Option<&Path>,
+    format: Option<Format>,
+    output: Option<Output>,
 ) -> Result<ExitCode, Failure> {
     let record = load_any(store, id)?;
-    let text = match format {
+    let text = match format_for(format, output) {
         Format::Markdown => markdown(&record, *Local::now().offset()).into_bytes(),
         Format::Json => record_json(&record).map_err(|e| Failure {
             message: e.to_string(),

@@ -55,13 +55,18 @@ pub enum Command {
     List,
     /// Write an interview out: a Markdown scorecard, or the full record as JSON.
     Export {
-        /// The session id, as `list` shows it.
+        /// The session id, as `list` shows it, or a session file (a JSON export).
         id: String,
-        #[arg(long, value_enum, default_value_t = Format::Markdown)]
-        format: Format,
+        /// Markdown or JSON (default: JSON for an --output file ending in .json, otherwise
+        /// Markdown).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
         /// Write to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the --output file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Delete an interview for good (asks first unless --yes).
     Delete {
@@ -80,6 +85,9 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the --output file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Candidates against questions, with ratings and time spent, for the sessions of the
     /// guide in use (the built-in one, or --guide).

@@ -1,5 +1,6 @@
 //! Files and names from outside are hostile: the real binary, given session files and
-//! arguments built to escape the data folder, writes nothing outside it.
+//! arguments built to escape the data folder, writes nothing outside it; and it writes
+//! over no file it was not told to.
 
 mod support;
 
@@ -615,5 +616,93 @@ fn times_that_cannot_add_up_make_a_bad_file_not_a_panic() {
         1,
         "{}",
         stdout(&report)
+    );
+}
+
+#[test]
+fn export_output_takes_its_format_from_the_name_and_replaces_a_file_only_when_forced() {
+    let setup = Setup::new("output");
+    let id = "20261127-1402-sam-lee";
+    setup.save(&session(
+        id,
+        "Sam Lee",
+        "Alex",
+        "2026-11-27T14:30:00Z",
+        "found SSRF",
+    ));
+    let export = |name: &str, extra: &[&str]| {
+        let path = setup.inbox.join(name);
+        let mut args = vec!["export", id, "--output", path.to_str().unwrap()];
+        args.extend(extra);
+        (
+            setup.cli(&args),
+            fs::read_to_string(&path).unwrap_or_default(),
+        )
+    };
+
+    for name in ["sam.json", "SAM.JSON"] {
+        let (done, written) = export(name, &[]);
+        assert!(done.status.success(), "{}", stderr(&done));
+        let json: Value = serde_json::from_str(&written).unwrap();
+        assert_eq!(json["candidate"], "Sam Lee");
+    }
+    let (_, written) = export("sam.md", &[]);
+    assert!(
+        written.starts_with("# Sam Lee · Penetration Tester"),
+        "{written}"
+    );
+    let (_, written) = export("sam-as-markdown.json", &["--format", "markdown"]);
+    assert!(
+        written.starts_with("# Sam Lee"),
+        "the format asked for wins: {written}"
+    );
+
+    fs::write(setup.inbox.join("theirs.json"), "someone else's file").unwrap();
+    let (refused, left) = export("theirs.json", &[]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("theirs.json exists: left as it is (--force replaces it)"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(left, "someone else's file");
+    let (forced, replaced) = export("theirs.json", &["--force"]);
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    assert!(
+        replaced.contains("\"candidate\": \"Sam Lee\""),
+        "{replaced}"
+    );
+
+    let kim = setup.inbox.join("kim.json");
+    write_json(
+        &kim,
+        &session(
+            "20261127-1500-sam-lee",
+            "Sam Lee",
+            "Kim",
+            "2026-11-27T15:30:00Z",
+            "x",
+        ),
+    );
+    let report = setup.inbox.join("debrief.md");
+    fs::write(&report, "last week's debrief").unwrap();
+    let debrief = |extra: &[&str]| {
+        let mut args = vec![
+            "debrief",
+            id,
+            kim.to_str().unwrap(),
+            "--output",
+            report.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        setup.cli(&args)
+    };
+    assert_eq!(debrief(&[]).status.code(), Some(2));
+    assert_eq!(fs::read_to_string(&report).unwrap(), "last week's debrief");
+    assert!(debrief(&["--force"]).status.success());
+    assert!(
+        fs::read_to_string(&report)
+            .unwrap()
+            .starts_with("# Debrief: Sam Lee")
     );
 }

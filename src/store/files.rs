@@ -81,6 +81,20 @@ pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<()> {
+    write_through_temp(path, true, write)
+}
+
+/// Writes a new file at `path` as `write_atomic` does, but fails with `AlreadyExists`
+/// rather than replace anything there (a file, or a symlink, which is never followed).
+pub fn write_new_bytes_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_through_temp(path, false, |file| file.write_all(bytes))
+}
+
+fn write_through_temp(
+    path: &Path,
+    replace: bool,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -95,7 +109,11 @@ pub fn write_atomic(
     write(temp.as_file_mut())?;
     temp.as_file_mut().flush()?;
     temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
+    if replace {
+        temp.persist(path).map_err(|e| e.error)?;
+    } else {
+        temp.persist_noclobber(path).map_err(|e| e.error)?;
+    }
     File::open(dir)?.sync_all()
 }
 
@@ -265,6 +283,29 @@ mod tests {
             assert_eq!(names.len(), 1);
             file.write_all(b"x")
         });
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_what_is_there_and_leaves_no_litter() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.md");
+        write_new_bytes_atomic(&path, b"first").unwrap();
+        let refused = write_new_bytes_atomic(&path, b"second").unwrap_err();
+        assert_eq!(refused.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(dir.path().join("nowhere.md"), &link).unwrap();
+        assert!(write_new_bytes_atomic(&link, b"x").is_err());
+        assert!(
+            !dir.path().join("nowhere.md").exists(),
+            "not written through the link"
+        );
+        let mut names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["link.md", "out.md"]);
     }
 
     #[test]
