@@ -3,7 +3,7 @@
 use std::fs;
 use std::io;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Local, TimeZone, Utc};
@@ -345,28 +345,57 @@ fn a_failing_disk_is_reported_retried_and_loses_nothing() {
     assert!(attempts.load(Ordering::SeqCst) >= 2);
 }
 
+/// A sink whose first write waits until the test lets it go, so that snapshots queue up
+/// behind it; it records the id of every record it writes.
+struct GatedSink {
+    entered: mpsc::Sender<()>,
+    gate: Option<mpsc::Receiver<()>>,
+    written: Arc<Mutex<Vec<String>>>,
+}
+
+impl SessionSink for GatedSink {
+    fn save(&mut self, record: &SessionRecord) -> io::Result<()> {
+        if let Some(gate) = self.gate.take() {
+            self.entered.send(()).unwrap();
+            gate.recv().unwrap();
+        }
+        self.written.lock().unwrap().push(record.id.to_string());
+        Ok(())
+    }
+}
+
 #[test]
-fn the_writer_keeps_only_the_newest_snapshot() {
-    let saved = Arc::new(Mutex::new(Vec::new()));
-    let autosaver = Autosaver::spawn(Box::new(FlakySink {
-        failing: Arc::new(AtomicBool::new(false)),
-        attempts: Arc::new(AtomicUsize::new(0)),
-        saved: Arc::clone(&saved),
+fn the_writer_skips_snapshots_a_newer_one_has_replaced() {
+    let (entered, in_first_write) = mpsc::channel();
+    let (release, gate) = mpsc::channel();
+    let written = Arc::new(Mutex::new(Vec::new()));
+    let autosaver = Autosaver::spawn(Box::new(GatedSink {
+        entered,
+        gate: Some(gate),
+        written: Arc::clone(&written),
     }));
-    for n in 0..50 {
-        autosaver.save(sample(
+    let version = |n: usize| {
+        sample(
             &format!("20261127-1402-v{n}"),
             "Sam",
             "2026-11-27T14:02:00Z",
-        ));
+        )
+    };
+    autosaver.save(version(0));
+    in_first_write
+        .recv_timeout(Duration::from_secs(10))
+        .unwrap();
+    // The writer is busy with the first: every one of these waits in its queue.
+    for n in 1..50 {
+        autosaver.save(version(n));
     }
+    release.send(()).unwrap();
     autosaver.flush(Duration::from_secs(10)).unwrap();
-    let saved = saved.lock().unwrap();
     assert_eq!(
-        saved.last().map(|r| r.id.as_str()),
-        Some("20261127-1402-v49")
+        *written.lock().unwrap(),
+        ["20261127-1402-v0", "20261127-1402-v49"],
+        "the first, then only the newest of those queued behind it"
     );
-    assert!(saved.len() <= 50);
 }
 
 #[test]
