@@ -42,6 +42,33 @@ impl Setup {
         setup
     }
 
+    /// A setup whose sessions folder holds Alex's interview of Sam Lee, `SAM`.
+    fn with_sam(name: &str) -> Setup {
+        let setup = Setup::new(name);
+        setup.save(&session(
+            SAM,
+            "Sam Lee",
+            "Alex",
+            "2026-11-27T14:30:00Z",
+            "found SSRF",
+        ));
+        setup
+    }
+
+    /// Kim's export of another interview of Sam Lee, in the inbox.
+    fn kims_export(&self) -> PathBuf {
+        let kim = self.inbox.join("kim.json");
+        let record = session(
+            "20261127-1500-sam-lee",
+            "Sam Lee",
+            "Kim",
+            "2026-11-27T15:30:00Z",
+            "x",
+        );
+        write_json(&kim, &record);
+        kim
+    }
+
     fn sessions(&self) -> PathBuf {
         self.data_home.join("interview-console/sessions")
     }
@@ -104,6 +131,9 @@ fn fingerprint() -> String {
         .fingerprint
 }
 
+/// The session most tests start from.
+const SAM: &str = "20261127-1402-sam-lee";
+
 const QUESTION: &str =
     "Tell me about a particularly interesting vulnerability that you discovered.";
 
@@ -154,14 +184,7 @@ fn session(id: &str, candidate: &str, interviewer: &str, saved_at: &str, note: &
 
 #[test]
 fn ids_from_the_command_line_never_reach_outside_the_data_folder() {
-    let setup = Setup::new("cli-ids");
-    setup.save(&session(
-        "20261127-1402-sam-lee",
-        "Sam Lee",
-        "Alex",
-        "2026-11-27T14:30:00Z",
-        "found SSRF",
-    ));
+    let setup = Setup::with_sam("cli-ids");
     let before = contents(&setup.victim);
     let traversal = setup.traversal("x");
     let absolute = setup.victim.join("important").display().to_string();
@@ -277,11 +300,24 @@ fn session_names(setup: &Setup) -> Vec<String> {
     names
 }
 
-fn quit(console: &mut Console) {
+/// `resume FILE` in a terminal: waits until it shows each of `shown`, quits, and returns
+/// the console, ended, to read what it printed.
+fn resume_then_quit(setup: &Setup, file: &Path, shown: &[&str]) -> Console {
+    let mut console = Console::spawn_in(
+        &setup.data_home,
+        &["resume", file.to_str().unwrap()],
+        100,
+        24,
+        &[("TZ", "UTC")],
+    );
+    for text in shown {
+        console.wait_for(text);
+    }
     console.send(support::CTRL_Q);
     console.wait_for("Quit the interview?");
     console.type_text("y");
     assert_eq!(console.wait_exit(), 0);
+    console
 }
 
 #[test]
@@ -314,18 +350,15 @@ fn a_file_from_elsewhere_is_imported_and_an_older_copy_never_overwrites_newer_no
         ),
     );
     let inbox = contents(&setup.inbox);
-    let utc = [("TZ", "UTC")];
 
-    let mut console = Console::spawn_in(
-        &setup.data_home,
-        &["resume", old.to_str().unwrap()],
-        100,
-        24,
-        &utc,
+    let console = resume_then_quit(
+        &setup,
+        &old,
+        &[
+            "older note",
+            &format!("Imported as a new session: {id} has newer notes"),
+        ],
     );
-    console.wait_for("older note");
-    console.wait_for(&format!("Imported as a new session: {id} has newer notes"));
-    quit(&mut console);
     console.wait_for(&format!(
         "imported as a new session; session {id} has newer notes (saved 2026-11-27 14:30, this copy 2026-11-27 14:05) and is left as it is"
     ));
@@ -342,16 +375,11 @@ fn a_file_from_elsewhere_is_imported_and_an_older_copy_never_overwrites_newer_no
     );
 
     // An id of its own in the file is not the one it is saved under.
-    let mut console = Console::spawn_in(
-        &setup.data_home,
-        &["resume", elsewhere.to_str().unwrap()],
-        100,
-        24,
-        &utc,
+    let console = resume_then_quit(
+        &setup,
+        &elsewhere,
+        &["kim's note", "Imported as a new session"],
     );
-    console.wait_for("kim's note");
-    console.wait_for("Imported as a new session");
-    quit(&mut console);
     console.wait_for(&format!("interview-console resume {id}-3"));
     assert_eq!(
         session_names(&setup),
@@ -368,15 +396,7 @@ fn a_file_from_elsewhere_is_imported_and_an_older_copy_never_overwrites_newer_no
     );
 
     // A file in the sessions folder is that session, resumed under its own id.
-    let mut console = Console::spawn_in(
-        &setup.data_home,
-        &["resume", newer.to_str().unwrap()],
-        100,
-        24,
-        &utc,
-    );
-    console.wait_for("newer note");
-    quit(&mut console);
+    let console = resume_then_quit(&setup, &newer, &["newer note"]);
     console.wait_for(&format!("interview-console resume {id} "));
     assert_eq!(session_names(&setup).len(), 3);
 }
@@ -421,15 +441,9 @@ fn temporary_files_a_crash_left_are_removed_at_start_and_nothing_else() {
 
 #[test]
 fn a_session_is_counted_once_however_many_names_lead_to_it() {
-    let setup = Setup::new("aliases");
-    let id = "20261127-1402-sam-lee";
-    let file = setup.save(&session(
-        id,
-        "Sam Lee",
-        "Alex",
-        "2026-11-27T14:30:00Z",
-        "found SSRF",
-    ));
+    let setup = Setup::with_sam("aliases");
+    let id = SAM;
+    let file = setup.sessions().join(format!("{SAM}.json"));
     std::os::unix::fs::symlink(&file, setup.sessions().join("20261127-1402-alias.json")).unwrap();
     std::os::unix::fs::symlink(&file, setup.sessions().join("alias.json")).unwrap();
     fs::copy(&file, setup.sessions().join("20261127-1403-copy.json")).unwrap();
@@ -470,17 +484,7 @@ fn a_session_is_counted_once_however_many_names_lead_to_it() {
             .status
             .success()
     );
-    let kim = setup.inbox.join("kim.json");
-    write_json(
-        &kim,
-        &session(
-            "20261127-1500-sam-lee",
-            "Sam Lee",
-            "Kim",
-            "2026-11-27T15:30:00Z",
-            "x",
-        ),
-    );
+    let kim = setup.kims_export();
     for twice in [[id, id], [id, export.to_str().unwrap()]] {
         let debriefed = setup.cli(&["debrief", twice[0], kim.to_str().unwrap(), twice[1]]);
         assert_eq!(debriefed.status.code(), Some(2));
@@ -501,15 +505,8 @@ fn a_session_is_counted_once_however_many_names_lead_to_it() {
 
 #[test]
 fn delete_removes_the_exports_of_the_session_and_only_those() {
-    let setup = Setup::new("delete-exports");
-    let id = "20261127-1402-sam-lee";
-    setup.save(&session(
-        id,
-        "Sam Lee",
-        "Alex",
-        "2026-11-27T14:30:00Z",
-        "found SSRF",
-    ));
+    let setup = Setup::with_sam("delete-exports");
+    let id = SAM;
     let exports = setup.data_home.join("interview-console/exports");
     fs::create_dir_all(&exports).unwrap();
     for name in [
@@ -541,15 +538,8 @@ fn delete_removes_the_exports_of_the_session_and_only_those() {
 
 #[test]
 fn times_that_cannot_add_up_make_a_bad_file_not_a_panic() {
-    let setup = Setup::new("huge-times");
-    let good = "20261127-1402-sam-lee";
-    setup.save(&session(
-        good,
-        "Sam Lee",
-        "Alex",
-        "2026-11-27T14:30:00Z",
-        "found SSRF",
-    ));
+    let setup = Setup::with_sam("huge-times");
+    let good = SAM;
     let half = u64::MAX / 2 + 1;
     type Make = fn(&mut Value, u64);
     let huge: [(&str, Make); 5] = [
@@ -621,15 +611,8 @@ fn times_that_cannot_add_up_make_a_bad_file_not_a_panic() {
 
 #[test]
 fn export_output_takes_its_format_from_the_name_and_replaces_a_file_only_when_forced() {
-    let setup = Setup::new("output");
-    let id = "20261127-1402-sam-lee";
-    setup.save(&session(
-        id,
-        "Sam Lee",
-        "Alex",
-        "2026-11-27T14:30:00Z",
-        "found SSRF",
-    ));
+    let setup = Setup::with_sam("output");
+    let id = SAM;
     let export = |name: &str, extra: &[&str]| {
         let path = setup.inbox.join(name);
         let mut args = vec!["export", id, "--output", path.to_str().unwrap()];
@@ -673,17 +656,7 @@ fn export_output_takes_its_format_from_the_name_and_replaces_a_file_only_when_fo
         "{replaced}"
     );
 
-    let kim = setup.inbox.join("kim.json");
-    write_json(
-        &kim,
-        &session(
-            "20261127-1500-sam-lee",
-            "Sam Lee",
-            "Kim",
-            "2026-11-27T15:30:00Z",
-            "x",
-        ),
-    );
+    let kim = setup.kims_export();
     let report = setup.inbox.join("debrief.md");
     fs::write(&report, "last week's debrief").unwrap();
     let debrief = |extra: &[&str]| {
