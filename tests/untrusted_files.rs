@@ -272,14 +272,14 @@ fn a_session_file_with_a_path_for_an_id_is_a_bad_file_everywhere() {
         let debriefed = setup.cli(&["debrief", "20261127-1402-sam-lee", file]);
         assert_eq!(debriefed.status.code(), Some(2));
         assert!(
-            stderr(&debriefed).contains("not a session id"),
+            stderr(&debriefed).contains("an id the console would not make"),
             "{}",
             stderr(&debriefed)
         );
 
         let mut resumed = Console::spawn_in(&setup.data_home, &["resume", file], 80, 24, &[]);
         assert_eq!(resumed.wait_exit(), 2);
-        resumed.wait_for("not a session id");
+        resumed.wait_for("an id the console would not make");
     }
     assert_eq!(
         contents(&setup.victim),

@@ -28,9 +28,7 @@ pub struct SessionId(String);
 /// Why a string is not a session id. It does not repeat the string: that may come from a
 /// hostile file, and the message goes to a terminal.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "not a session id as the console makes them (like 20261127-1402-sam-lee: date, time, then lower-case words joined by `-`)"
-)]
+#[error("an id the console would not make: ids are like 20261127-1402-sam-lee")]
 pub struct NotASessionId;
 
 impl SessionId {
@@ -201,7 +199,10 @@ mod tests {
     fn a_bad_id_in_json_is_refused_without_being_repeated() {
         let error = serde_json::from_str::<SessionId>("\"../\\u001b]0;pwned\\u0007\"").unwrap_err();
         let message = error.to_string();
-        assert!(message.contains("not a session id"), "{message}");
+        assert!(
+            message.contains("an id the console would not make"),
+            "{message}"
+        );
         assert!(!message.contains("pwned"), "{message}");
         let id: SessionId = serde_json::from_str("\"20261127-1402-sam\"").unwrap();
         assert_eq!(serde_json::to_string(&id).unwrap(), "\"20261127-1402-sam\"");
