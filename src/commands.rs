@@ -1,7 +1,7 @@
 //! What each command line does. Everything that can be refused is refused here, before the
 //! terminal is touched.
 
-use std::io::{self, BufRead, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Instant, SystemTime};
@@ -11,16 +11,17 @@ use chrono::{Duration as ChronoDuration, Local, Utc};
 use interview_console::guide::Guide;
 use interview_console::interview::plan::find_role;
 use interview_console::interview::{Plan, QuestionChoice, resume_gap};
+use interview_console::listing::list_lines;
+use interview_console::markdown::{consistency, debrief, scorecard};
+use interview_console::safe_text;
 use interview_console::store::autosave::SessionFile;
-use interview_console::store::export::{list_lines, markdown};
 use interview_console::store::files::{write_bytes_atomic, write_new_bytes_atomic};
 use interview_console::store::recovery::RecoveryPlaces;
-use interview_console::store::reports::{consistency, debrief};
 use interview_console::store::sessions::{read_record, record_json};
 use interview_console::store::{SessionId, SessionRecord, SessionStore, Status};
 use interview_console::tui::{self, Ending, Saved, Storage, app::App, setup::Prefill};
 
-use crate::{Cli, Command, Format};
+use crate::{Cli, Command, Format, output};
 
 /// Exit status for input the console refuses (a bad guide, an unknown role, …).
 const BAD_INPUT: u8 = 2;
@@ -49,7 +50,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match &cli.command {
         Some(Command::CheckGuide { file }) => {
             let guide = Guide::load(file).map_err(bad_input)?;
-            println!("{}", summary(&guide, &file.display().to_string()));
+            output::text(&summary(&guide, &file.display().to_string()));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List) => list(&store),
@@ -81,13 +82,13 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 path,
                 force: *force,
             });
-            write_output(output, report.as_bytes())
+            write_output(output, &report)
         }
         Some(Command::Report { role }) => {
             let guide = load_guide(&cli)?;
             let (records, bad) = store.list();
             for error in &bad {
-                eprintln!("interview-console: skipped {error}");
+                output::error(format_args!("skipped {error}"));
             }
             let ours: Vec<SessionRecord> = records
                 .into_iter()
@@ -96,7 +97,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             if let Some(role) = role {
                 find_role(&guide, role).map_err(bad_input)?;
             }
-            print!("{}", consistency(&ours, role.as_deref()));
+            output::text(&consistency(&ours, role.as_deref()));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Resume { id }) => {
@@ -154,8 +155,8 @@ fn start(cli: &Cli, store: SessionStore) -> Result<ExitCode, Failure> {
     let since = Utc::now() - ChronoDuration::hours(OFFER_RESUME_WITHIN_HOURS);
     if let Some(unfinished) = store.newest_unfinished(since) {
         if cli.candidate.is_none() {
-            if ask(
-                &format!(
+            if output::ask(
+                format_args!(
                     "An unfinished interview with {} ({}) began at {}. Resume it? [Y/n] ",
                     unfinished.candidate,
                     unfinished.role.name,
@@ -235,7 +236,7 @@ fn resume(
     }
     if let Resuming::Import { said, footer, .. } = resuming {
         // Said before the terminal is taken, so it is still there when the console ends.
-        eprintln!("interview-console: {said}");
+        output::error(said);
         app.message = Some(footer);
     }
     let storage = Storage {
@@ -315,43 +316,37 @@ fn session_in_folder(store: &SessionStore, file: &Path) -> Result<Option<Session
 }
 
 /// Says where the notes are, once the terminal is back; the exit status says whether they
-/// are where they belong. Writes go unchecked: when the terminal window was closed there is
-/// no one to tell, and `println!` would panic.
+/// are where they belong. `output` leaves writes unchecked: when the terminal window was
+/// closed there is no one to tell.
 fn report(ending: &Ending) -> ExitCode {
-    let mut out = io::stdout();
-    let mut err = io::stderr();
     let mut code = 0u8;
     if let Some(failure) = &ending.failure {
-        let _ = writeln!(err, "interview-console: {failure}");
+        output::error(failure);
         code = NOT_SAVED;
     }
     match &ending.saved {
         Saved::Nothing => {}
         Saved::Session { id, path } => {
-            let _ = writeln!(out, "Notes saved in {}", path.display());
-            let _ = writeln!(
-                out,
+            output::line(format_args!("Notes saved in {}", path.display()));
+            output::line(format_args!(
                 "Resume: interview-console resume {id}    Scorecard: interview-console export {id}"
-            );
+            ));
         }
         Saved::Fallback { path, why } => {
-            let _ = writeln!(
-                err,
-                "interview-console: could not save to the sessions folder ({why})"
-            );
-            let _ = writeln!(
-                err,
-                "interview-console: the notes are safe in the recovery file {}",
+            output::error(format_args!(
+                "could not save to the sessions folder ({why})"
+            ));
+            output::error(format_args!(
+                "the notes are safe in the recovery file {}",
                 path.display()
-            );
+            ));
             code = NOT_SAVED;
         }
         Saved::Printed { json, why } => {
-            let _ = writeln!(
-                err,
-                "interview-console: could not write the notes anywhere ({why}); here they are:"
-            );
-            let _ = writeln!(out, "{json}");
+            output::error(format_args!(
+                "could not write the notes anywhere ({why}); here they are:"
+            ));
+            output::text(&format!("{}\n", safe_text::json(json)));
             code = NOT_SAVED;
         }
     }
@@ -361,35 +356,24 @@ fn report(ending: &Ending) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// Asks a yes/no question on the terminal; Enter alone takes `default`.
-fn ask(question: &str, default: bool) -> bool {
-    print!("{question}");
-    let _ = io::stdout().flush();
-    let mut answer = String::new();
-    if io::stdin().lock().read_line(&mut answer).is_err() {
-        return false;
-    }
-    match answer.trim().to_lowercase().as_str() {
-        "" => default,
-        a => a == "y" || a == "yes",
-    }
-}
-
 fn list(store: &SessionStore) -> Result<ExitCode, Failure> {
     let (records, bad) = store.list();
     for line in list_lines(&records, *Local::now().offset()) {
-        println!("{line}");
+        output::line(line);
     }
     for error in &bad {
-        eprintln!("interview-console: skipped {error}");
+        output::error(format_args!("skipped {error}"));
     }
     let recovered = RecoveryPlaces::from_environment(store.data_dir()).existing();
     if records.is_empty() && bad.is_empty() && recovered.is_empty() {
-        eprintln!("No interviews saved in {} yet.", store.dir().display());
+        output::note(format_args!(
+            "No interviews saved in {} yet.",
+            store.dir().display()
+        ));
     }
     if !recovered.is_empty() {
-        println!(
-            "\nRecovery files, each an interview whose folder refused it (`resume FILE` goes on with one):"
+        output::text(
+            "\nRecovery files, each an interview whose folder refused it (`resume FILE` goes on with one):\n",
         );
         for path in recovered {
             let about = read_record(&path).map_or_else(
@@ -403,7 +387,7 @@ fn list(store: &SessionStore) -> Result<ExitCode, Failure> {
                     )
                 },
             );
-            println!("{}  ({about})", path.display());
+            output::line(format_args!("{}  ({about})", path.display()));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -471,19 +455,19 @@ struct Output<'a> {
 
 /// Writes to a file (atomically, never over one that exists unless forced) or standard
 /// output.
-fn write_output(output: Option<Output>, bytes: &[u8]) -> Result<ExitCode, Failure> {
+fn write_output(output: Option<Output>, text: &str) -> Result<ExitCode, Failure> {
     let Some(Output { path, force }) = output else {
-        let _ = io::stdout().write_all(bytes);
+        output::text(text);
         return Ok(ExitCode::SUCCESS);
     };
     let written = if force {
-        write_bytes_atomic(path, bytes)
+        write_bytes_atomic(path, text.as_bytes())
     } else {
-        write_new_bytes_atomic(path, bytes)
+        write_new_bytes_atomic(path, text.as_bytes())
     };
     match written {
         Ok(()) => {
-            eprintln!("Wrote {}", path.display());
+            output::note(format_args!("Wrote {}", path.display()));
             Ok(ExitCode::SUCCESS)
         }
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(bad_input(format!(
@@ -520,11 +504,15 @@ fn export(
 ) -> Result<ExitCode, Failure> {
     let record = load_any(store, id)?;
     let text = match format_for(format, output) {
-        Format::Markdown => markdown(&record, *Local::now().offset()).into_bytes(),
-        Format::Json => record_json(&record).map_err(|e| Failure {
-            message: e.to_string(),
-            code: NOT_SAVED,
-        })?,
+        Format::Markdown => scorecard(&record, *Local::now().offset()),
+        Format::Json => {
+            let json = record_json(&record).map_err(|e| Failure {
+                message: e.to_string(),
+                code: NOT_SAVED,
+            })?;
+            // Escaped in the file too: a JSON export is often looked at with `cat`.
+            safe_text::json(&String::from_utf8_lossy(&json)).into_owned()
+        }
     };
     write_output(output, &text)
 }
@@ -544,7 +532,7 @@ fn delete(store: &SessionStore, arg: &str, yes: bool) -> Result<ExitCode, Failur
                 "delete asks first: run it in a terminal, or pass --yes",
             ));
         }
-        let question = format!(
+        let question = format_args!(
             "Delete the interview with {} ({}, {}) for good? [y/N] ",
             record.candidate,
             record.role.name,
@@ -553,15 +541,15 @@ fn delete(store: &SessionStore, arg: &str, yes: bool) -> Result<ExitCode, Failur
                 .with_timezone(&Local)
                 .format("%Y-%m-%d %H:%M")
         );
-        if !ask(&question, false) {
-            println!("Kept.");
+        if !output::ask(question, false) {
+            output::line("Kept.");
             return Ok(ExitCode::SUCCESS);
         }
     }
     let exports = store.delete(&id).map_err(bad_input)?;
-    println!("Deleted {id}.");
+    output::line(format_args!("Deleted {id}."));
     for export in exports {
-        println!("Deleted its export {}.", export.display());
+        output::line(format_args!("Deleted its export {}.", export.display()));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -613,20 +601,24 @@ fn app_for(cli: &Cli, guide: Guide) -> Result<App, Failure> {
     Ok(App::new(guide, prefill))
 }
 
+/// `check-guide`'s summary, one line for the guide and one a role; each name is cleaned
+/// on its own so none can start a line.
 fn summary(guide: &Guide, file: &str) -> String {
     let mut out = format!(
-        "{file}: ok · {} · {} minutes\n",
-        guide.title, guide.timing.minutes
+        "{}: ok · {} · {} minutes\n",
+        safe_text::line(file),
+        safe_text::line(&guide.title),
+        guide.timing.minutes
     );
     for role in &guide.roles {
         let choice = QuestionChoice::default_for(guide, role);
         out.push_str(&format!(
             "  {} ({}): {} questions offered, {} planned by default\n",
-            role.name,
-            role.id,
+            safe_text::line(&role.name),
+            safe_text::line(&role.id),
             choice.offered().len(),
             choice.chosen_count()
         ));
     }
-    out.trim_end().to_string()
+    out
 }

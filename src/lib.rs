@@ -1,7 +1,8 @@
 //! interview-console: run a structured behavioral interview from the terminal.
 //!
-//! `guide` and `interview` are the domain and know nothing of the terminal; `tui` draws
-//! and maps keys.
+//! `guide` and `interview` are the domain and know nothing of the terminal; `store` keeps
+//! sessions on disk; `markdown` and `listing` turn sessions into text; `safe_text` cleans
+//! text from outside for a terminal; `tui` draws and maps keys.
 
 #![forbid(unsafe_code)]
 #![cfg_attr(
@@ -11,5 +12,8 @@
 
 pub mod guide;
 pub mod interview;
+pub mod listing;
+pub mod markdown;
+pub mod safe_text;
 pub mod store;
 pub mod tui;

@@ -7,6 +7,7 @@
 )]
 
 mod commands;
+mod output;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -114,7 +115,7 @@ fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(code) => code,
         Err(commands::Failure { message, code }) => {
-            eprintln!("interview-console: {message}");
+            output::error(message);
             ExitCode::from(code)
         }
     }

@@ -352,3 +352,69 @@ fn an_empty_follow_up_is_refused() {
     assert_eq!(at(&error).0, 14);
     assert_eq!(error.message, "question `q1` has an empty follow-up");
 }
+
+/// The minimal guide with `url` as its question's `guidelines_url`, on line 14 from column 25.
+fn with_link(url: &str) -> String {
+    VALID.replace(
+        "        text: Tell me about a bug you fixed.\n",
+        &format!("        text: Tell me about a bug you fixed.\n        guidelines_url: {url}\n"),
+    )
+}
+
+#[test]
+fn a_link_that_is_not_web_or_mail_or_holds_an_escape_is_refused_where_it_stands() {
+    let ok = Guide::parse(&with_link("https://example.com/guide#q1"), "team.yaml").unwrap();
+    assert_eq!(
+        ok.questions[0].guidelines_url.as_deref(),
+        Some("https://example.com/guide#q1")
+    );
+    for (url, why) in [
+        (
+            "javascript:alert(1)",
+            "is not an http, https or mailto link",
+        ),
+        ("file:///etc/passwd", "is not an http, https or mailto link"),
+        (
+            "\"https://x.com/\\e]8;;\\a\"",
+            "holds a space, a control character",
+        ),
+        (
+            "\"https://x.com/\\a\"",
+            "holds a space, a control character",
+        ),
+        (
+            "\"https://x.com/\\u202E\"",
+            "holds a space, a control character",
+        ),
+        (
+            "\"https://x.com/a b\"",
+            "holds a space, a control character",
+        ),
+    ] {
+        let error = refuse(&with_link(url));
+        assert_eq!(at(&error), (14, 25), "{url}: {error}");
+        assert!(
+            error
+                .message
+                .contains(&format!("the `guidelines_url` of question `q1` {why}")),
+            "{url}: {error}"
+        );
+    }
+}
+
+#[test]
+fn check_guide_refuses_a_bad_link_with_file_line_and_column() {
+    let path = tempdir().join("team.yaml");
+    std::fs::write(&path, with_link("\"https://x.com/\\e]0;pwned\\a\"")).unwrap();
+    let output = binary().arg("check-guide").arg(&path).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "{}:14:25: the `guidelines_url` of question `q1` holds",
+            path.display()
+        )),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+}

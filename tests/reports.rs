@@ -1,15 +1,19 @@
-//! Debrief and consistency reports over several sessions, and ratings in the exports.
+//! Debrief and consistency reports over several sessions, ratings in the exports, and
+//! Markdown that text from outside cannot reshape.
 
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Utc};
+use proptest::prelude::*;
+use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use interview_console::guide::Guide;
 use interview_console::interview::plan::find_role;
 use interview_console::interview::{Interview, PhaseKind, Plan, QuestionChoice};
-use interview_console::store::export::markdown;
+use interview_console::markdown::{DebriefError, consistency, debrief, scorecard};
+use interview_console::safe_text;
 use interview_console::store::record::GuideStamp;
-use interview_console::store::reports::{DebriefError, consistency, debrief};
 use interview_console::store::sessions::record_json;
 use interview_console::store::{SessionHeader, SessionId, SessionRecord, Status};
 
@@ -45,12 +49,10 @@ fn interview(
     notes[last] = vec![format!("{interviewer}'s summary")];
     let started: DateTime<Utc> = "2026-11-27T14:00:00Z".parse().unwrap();
     let header = SessionHeader {
-        id: SessionId::parse(&format!(
-            "20261127-1400-{}-{}",
-            candidate.trim().to_lowercase(),
-            interviewer.to_lowercase()
-        ))
-        .unwrap(),
+        id: SessionId::base(
+            &format!("{candidate} {interviewer}"),
+            started.with_timezone(&chrono::Local),
+        ),
         guide: GuideStamp {
             title: guide.title.clone(),
             sha256: guide.fingerprint.clone(),
@@ -71,7 +73,7 @@ fn interview(
 #[test]
 fn exports_carry_ratings_and_the_recommendation() {
     let record = interview("Sam", "Alex", "pentest", [Some(3), None], Some(4));
-    let md = markdown(&record, FixedOffset::east_opt(0).unwrap());
+    let md = scorecard(&record, FixedOffset::east_opt(0).unwrap());
     assert!(
         md.contains("| Recommendation | Strong yes (4 of 4) |"),
         "{md}"
@@ -180,4 +182,355 @@ fn the_consistency_report_sets_candidates_against_questions() {
         "five questions for one role: {pentest}"
     );
     assert_eq!(consistency(&[], None), "No interviews to report.\n");
+}
+
+/// What a Markdown document is made of, as a renderer sees it.
+#[derive(Debug, Default)]
+struct Parsed {
+    headings: Vec<String>,
+    /// Every table row, header rows included, as the text of its cells.
+    rows: Vec<Vec<String>>,
+    /// Every list item's text.
+    items: Vec<String>,
+    /// Every link's target.
+    links: Vec<String>,
+    /// Blocks no builder writes, and raw HTML: a sign that outside text made them.
+    strays: Vec<String>,
+}
+
+fn parse(markdown: &str) -> Parsed {
+    enum Open {
+        Heading,
+        Cell,
+        Item,
+        Other,
+    }
+    let mut parsed = Parsed::default();
+    let mut open: Vec<Open> = Vec::new();
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(tag) => open.push(match tag {
+                Tag::Heading { .. } => {
+                    parsed.headings.push(String::new());
+                    Open::Heading
+                }
+                Tag::TableHead | Tag::TableRow => {
+                    parsed.rows.push(Vec::new());
+                    Open::Other
+                }
+                Tag::TableCell => {
+                    if let Some(row) = parsed.rows.last_mut() {
+                        row.push(String::new());
+                    }
+                    Open::Cell
+                }
+                Tag::Item => {
+                    parsed.items.push(String::new());
+                    Open::Item
+                }
+                Tag::Link { dest_url, .. } => {
+                    parsed.links.push(dest_url.to_string());
+                    Open::Other
+                }
+                Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::HtmlBlock => {
+                    parsed.strays.push(format!("{tag:?}"));
+                    Open::Other
+                }
+                Tag::List(_) if open.iter().any(|o| matches!(o, Open::Item)) => {
+                    parsed.strays.push("a list in a list item".into());
+                    Open::Other
+                }
+                _ => Open::Other,
+            }),
+            Event::End(_) => {
+                open.pop();
+            }
+            Event::Text(text) | Event::Code(text) => {
+                let target = match open.iter().rev().find(|o| !matches!(o, Open::Other)) {
+                    Some(Open::Heading) => parsed.headings.last_mut(),
+                    Some(Open::Cell) => parsed.rows.last_mut().and_then(|r| r.last_mut()),
+                    Some(Open::Item) => parsed.items.last_mut(),
+                    _ => None,
+                };
+                if let Some(target) = target {
+                    target.push_str(&text);
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => parsed.strays.push(html.to_string()),
+            Event::SoftBreak | Event::HardBreak | Event::Rule => {
+                parsed.strays.push(format!("{event:?}"));
+            }
+            _ => {}
+        }
+    }
+    parsed
+}
+
+/// An interview whose only notes are `lines`, on its first question.
+fn noted(lines: &[&str]) -> SessionRecord {
+    static BLANK: OnceLock<SessionRecord> = OnceLock::new();
+    let mut record = BLANK
+        .get_or_init(|| {
+            let mut record = interview("Sam", "Alex", "pentest", [None, None], None);
+            for phase in &mut record.phases {
+                phase.notes.clear();
+            }
+            record
+        })
+        .clone();
+    record.phases[1].notes = lines.iter().map(ToString::to_string).collect();
+    record
+}
+
+const UTC: fn() -> FixedOffset = || FixedOffset::east_opt(0).unwrap();
+
+#[test]
+fn a_line_break_in_a_name_cannot_forge_a_scorecard_row_or_heading() {
+    let mut record = interview("Sam", "Alex", "pentest", [None, None], None);
+    record.candidate = "Sam\n| Recommendation | Strong yes (4 of 4) |\n# Hired".into();
+    record.role.name = "Pentester #".into();
+    let md = scorecard(&record, UTC());
+    let parsed = parse(&md);
+    assert_eq!(parsed.strays, Vec::<String>::new(), "{md}");
+    let labels: Vec<&str> = parsed.rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Candidate",
+            "Role",
+            "Interviewer",
+            "Date",
+            "Duration",
+            "Recommendation",
+            "Guide",
+            "Status",
+            "Session"
+        ],
+        "{md}"
+    );
+    assert!(parsed.rows.iter().all(|row| row.len() == 2), "{md}");
+    assert_eq!(
+        parsed.rows[1][1], "Sam\\n| Recommendation | Strong yes (4 of 4) |\\n# Hired",
+        "the name as it is, its line breaks shown"
+    );
+    assert_eq!(parsed.rows[6][1], "not rated");
+    assert_eq!(
+        parsed.headings[0],
+        "Sam\\n| Recommendation | Strong yes (4 of 4) |\\n# Hired · Pentester #",
+        "one heading, and its trailing # is kept"
+    );
+    assert!(!parsed.headings.iter().any(|h| h == "Hired"), "{md}");
+}
+
+#[test]
+fn a_pipe_in_a_name_stays_in_its_cell_of_the_report() {
+    let mut sam = interview(
+        "Sam | Strong yes",
+        "Alex | Kim",
+        "pentest",
+        [Some(1), None],
+        None,
+    );
+    sam.role.name = "Pen|tester".into();
+    let report = consistency(&[sam], None);
+    let parsed = parse(&report);
+    assert_eq!(parsed.strays, Vec::<String>::new(), "{report}");
+    let widths: Vec<usize> = parsed.rows.iter().map(Vec::len).collect();
+    assert_eq!(widths, [10, 10], "{report}");
+    assert_eq!(
+        parsed.rows[1][..3],
+        ["Sam | Strong yes", "Pen|tester", "Alex | Kim"]
+    );
+}
+
+#[test]
+fn the_debrief_keeps_outside_text_in_its_place() {
+    let mut alex = interview(
+        "Sam",
+        "Alex\n## Verdict: hire",
+        "pentest",
+        [Some(1), None],
+        None,
+    );
+    let mut kim = interview("Sam", "Kim | Strong yes", "pentest", [Some(1), None], None);
+    for record in [&mut alex, &mut kim] {
+        record.phases[1].notes = vec![
+            "# Forged".into(),
+            "XSS via <img src=x onerror=alert(1)>".into(),
+        ];
+    }
+    let report = debrief(&[alex, kim]).unwrap();
+    let parsed = parse(&report);
+    assert_eq!(parsed.strays, Vec::<String>::new(), "{report}");
+    assert!(
+        !parsed.headings.iter().any(|h| h.starts_with("Verdict")),
+        "{:?}",
+        parsed.headings
+    );
+    let interviewers = ["Interviewer", "Alex\\n## Verdict: hire", "Kim | Strong yes"];
+    assert!(
+        parsed
+            .rows
+            .iter()
+            .all(|row| interviewers.contains(&row[0].as_str())),
+        "{:?}",
+        parsed.rows
+    );
+    assert_eq!(
+        parsed.rows.len(),
+        5 * 3 + 3,
+        "five questions and the recommendations"
+    );
+    assert!(parsed.items.contains(&"# Forged".to_string()), "{report}");
+    assert!(
+        parsed
+            .items
+            .contains(&"XSS via <img src=x onerror=alert(1)>".to_string()),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_note_line_is_one_list_item_whatever_it_starts_with() {
+    let lines = [
+        "# Forged heading",
+        "## Question 9",
+        "> a quote",
+        "- nested",
+        "+ nested",
+        "* nested",
+        "***",
+        "---",
+        "___",
+        "1. ordered",
+        "2026) ordered",
+        "```",
+        "~~~",
+        "<!-- the rest of the page is hidden",
+        "<div>",
+        "[x]: https://example.com",
+        "[ ] a task box",
+        "        four spaces make code",
+        "\tand a tab",
+        "| a | b |",
+        "=====",
+        "ends with ##",
+        "&#x202e;reversed",
+        "AT&T & DAST",
+    ];
+    let md = scorecard(&noted(&lines), UTC());
+    let parsed = parse(&md);
+    assert_eq!(parsed.strays, Vec::<String>::new(), "{md}");
+    let expected: Vec<String> = lines.iter().map(|l| l.trim_start().to_string()).collect();
+    assert_eq!(parsed.items, expected, "{md}");
+    assert!(
+        !parsed
+            .headings
+            .iter()
+            .any(|h| h.contains("Forged") || h == "Question 9"),
+        "{md}"
+    );
+}
+
+#[test]
+fn the_verbatim_question_reads_the_same_in_the_scorecard() {
+    let record = noted(&[]);
+    let md = scorecard(&record, UTC());
+    for question in &record.questions {
+        assert!(md.contains(&format!("**{}**", question.text)), "{md}");
+    }
+}
+
+#[test]
+fn the_scorecard_links_only_a_checked_link_and_all_of_it() {
+    let mut record = noted(&[]);
+    record.questions[0].guidelines_url = Some("https://example.com/wiki/Q_(one)".into());
+    record.questions[1].guidelines_url = Some("https://example.com/a)b".into());
+    record.questions[2].guidelines_url = Some("javascript:alert(1)".into());
+    let parsed = parse(&scorecard(&record, UTC()));
+    assert_eq!(
+        parsed.links[..2],
+        [
+            "https://example.com/wiki/Q_(one)",
+            "https://example.com/a)b"
+        ]
+    );
+    assert!(!parsed.links.iter().any(|l| l.starts_with("javascript")));
+}
+
+#[test]
+fn inline_markdown_typed_in_a_note_is_kept() {
+    let md = scorecard(
+        &noted(&["`<script>` in *the* [search](https://example.com) box"]),
+        UTC(),
+    );
+    assert!(
+        md.contains("- `<script>` in *the* [search](https://example.com) box\n"),
+        "{md}"
+    );
+}
+
+/// Note lines made of what Markdown reacts to, and controls.
+fn hostile_line() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        prop::sample::select(vec![
+            "#", "##", ">", "-", "+", "*", "=", "_", "`", "```", "~~~", "<", "<!--", "&", "&#35;",
+            "[", "]", "(", ")", "|", "1.", "12)", " ", "    ", "\t", "\n", "\r", "\\", "!",
+            "\x1b[2J", "\u{9b}", "\u{202e}",
+        ])
+        .prop_map(str::to_string),
+        "[a-z0-9]{1,6}",
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 1..10)
+        .prop_map(|p| p.concat())
+        .prop_filter("a line with text", |l| !l.trim().is_empty())
+}
+
+/// `text` as the Markdown shows it when rendered: leading and trailing blanks left out,
+/// controls shown visibly. (A note line's own trailing blanks go before it is written.)
+fn shown(text: &str) -> String {
+    let mut shown = String::new();
+    for c in text.trim_start_matches([' ', '\t']).chars() {
+        if c != '\t' && safe_text::is_unsafe(c) {
+            safe_text::push_visible(&mut shown, c);
+        } else {
+            shown.push(c);
+        }
+    }
+    shown.trim_end().to_string()
+}
+
+/// Characters whose meaning in Markdown is inline formatting, kept as typed.
+fn formats_inline(c: char) -> bool {
+    matches!(c, '*' | '_' | '`' | '[' | ']' | '\\' | '!' | '<' | '&')
+}
+
+proptest! {
+    #[test]
+    fn any_note_line_is_one_list_item_of_text(line in hostile_line()) {
+        let md = scorecard(&noted(&[&line]), UTC());
+        let parsed = parse(&md);
+        prop_assert_eq!(parsed.items.len(), 1, "{}", md);
+        prop_assert!(parsed.strays.is_empty(), "{:?} in {}", parsed.strays, md);
+        prop_assert!(!md.chars().any(|c| c != '\n' && c != '\t' && safe_text::is_unsafe(c)));
+        if !line.chars().any(formats_inline) {
+            prop_assert_eq!(parsed.items[0].as_str(), shown(line.trim_end()), "{}", md);
+        }
+    }
+
+    #[test]
+    fn any_name_is_one_cell_of_the_report(name in hostile_line()) {
+        let mut record = noted(&[]);
+        record.candidate = name.clone();
+        let report = consistency(&[record], None);
+        let parsed = parse(&report);
+        prop_assert!(parsed.strays.is_empty(), "{:?} in {}", parsed.strays, report);
+        prop_assert_eq!(parsed.rows.len(), 2, "{}", report);
+        prop_assert!(parsed.rows.iter().all(|row| row.len() == 10), "{:?}", parsed.rows);
+        if !name.chars().any(formats_inline) {
+            let expected = shown(&name);
+            prop_assert_eq!(parsed.rows[1][0].trim(), expected.trim(), "{}", report);
+        }
+    }
 }

@@ -743,3 +743,74 @@ fn notes_keys_from_the_help_select_cut_put_back_and_jump() {
     type_text(&mut app, "> ", t0);
     assert_eq!(notes(&app, 0), ["parafirst", "", "> second "]);
 }
+
+/// Characters a terminal would obey rather than show.
+fn obeyed_in(buffer: &Buffer) -> Vec<(u16, u16, String)> {
+    let width = buffer.area.width;
+    buffer
+        .content
+        .iter()
+        .enumerate()
+        .filter(|(_, cell)| {
+            cell.symbol().chars().any(|c| {
+                c.is_control()
+                    || ('\u{202a}'..='\u{202e}').contains(&c)
+                    || ('\u{2066}'..='\u{2069}').contains(&c)
+            })
+        })
+        .map(|(i, cell)| {
+            let i = u16::try_from(i).unwrap();
+            (
+                i % width,
+                i / width,
+                cell.symbol().escape_debug().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn titles_names_questions_and_notes_reach_no_cell_with_escapes_or_bidi_overrides() {
+    const ATTACK: &str = "\x1b]0;pwned\x07\u{9b}2J\u{202e}\u{2066}";
+    let t0 = Instant::now();
+    let mut guide = Guide::builtin().unwrap();
+    guide.title = format!("Infosec guide{ATTACK}");
+    guide.short_title = format!("Infosec{ATTACK}");
+    guide.questions[0].text = format!("Tell me{ATTACK} about it");
+    let mut role = find_role(&guide, "pentest").unwrap().clone();
+    role.name = format!("Pentester{ATTACK}");
+    let choice = QuestionChoice::default_for(&guide, &role);
+    let candidate = format!("Sam{ATTACK}Lee");
+    let plan = Plan::new(&guide, &role, &candidate, "Alex", 60, &choice).unwrap();
+    let mut app = App::started(guide.clone(), plan, t0);
+    app.handle(&Event::Paste(format!("pasted{ATTACK}note")), t0);
+    let intro = draw(&app, 100, 30, t0);
+    assert_eq!(obeyed_in(intro.backend().buffer()), []);
+    let text = flowing_text(intro.backend().buffer());
+    assert!(
+        text.contains("Sam]0;pwned2JLee"),
+        "the name is drawn: {text}"
+    );
+    assert!(
+        text.contains("pasted]0;pwned2Jnote"),
+        "the note is drawn: {text}"
+    );
+    assert_eq!(
+        notes(&app, 0),
+        [format!("pasted{ATTACK}note")],
+        "the notes keep what was typed"
+    );
+
+    ctrl(&mut app, 'n', t0 + mins(4));
+    let question = draw(&app, 100, 30, t0 + mins(4));
+    assert_eq!(obeyed_in(question.backend().buffer()), []);
+    assert!(flowing_text(question.backend().buffer()).contains("Tell me]0;pwned2J about it"));
+
+    let prefill = Prefill {
+        candidate: Some(candidate),
+        interviewer: Some(format!("Alex{ATTACK}")),
+        ..Prefill::default()
+    };
+    let setup = draw(&App::new(guide, prefill), 100, 30, t0);
+    assert_eq!(obeyed_in(setup.backend().buffer()), []);
+}

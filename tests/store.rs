@@ -12,8 +12,9 @@ use proptest::prelude::*;
 use interview_console::guide::Guide;
 use interview_console::interview::plan::find_role;
 use interview_console::interview::{Interview, PhaseKind, Plan, QuestionChoice};
+use interview_console::listing::{MAX_NAME_WIDTH, list_lines};
+use interview_console::markdown::scorecard;
 use interview_console::store::autosave::{Autosaver, SessionSink};
-use interview_console::store::export::{list_lines, markdown};
 use interview_console::store::record::{
     BudgetsRecord, GuideStamp, GuidelinesRecord, PauseRecord, PhaseName, PhaseRecord,
     QuestionRecord, Rating, RoleStamp,
@@ -447,7 +448,7 @@ fn a_resumed_session_saves_under_its_own_id() {
 #[test]
 fn the_markdown_scorecard_has_the_header_each_question_verbatim_and_the_notes() {
     let record = sample("20261127-1402-sam-lee", "Sam Lee", "2026-11-27T14:02:00Z");
-    let md = markdown(&record, FixedOffset::east_opt(3600).unwrap());
+    let md = scorecard(&record, FixedOffset::east_opt(3600).unwrap());
     assert!(md.starts_with("# Sam Lee · Penetration Tester\n"), "{md}");
     for row in [
         "| Candidate | Sam Lee |",
@@ -591,4 +592,58 @@ fn a_file_whose_id_is_not_one_the_console_makes_or_not_its_name_is_a_bad_file() 
     for (name, text) in &files {
         assert_eq!(&fs::read_to_string(store.dir().join(name)).unwrap(), text);
     }
+}
+
+#[test]
+fn a_session_whose_link_is_bad_is_reported_by_name_and_never_used() {
+    let (_dir, store) = store();
+    store
+        .save(&sample("20261127-1000-ok", "Ok", "2026-11-27T10:00:00Z"))
+        .unwrap();
+    for (id, url) in [
+        ("20261127-1100-osc", "https://x.com/\x1b]8;;\x07evil"),
+        ("20261127-1101-js", "javascript:alert(1)"),
+    ] {
+        let mut bad = sample(id, "Mallory", "2026-11-27T11:00:00Z");
+        bad.questions[1].guidelines_url = Some(url.into());
+        store.save(&bad).unwrap();
+    }
+    let (records, bad) = store.list();
+    assert_eq!(
+        records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        ["20261127-1000-ok"]
+    );
+    let messages: Vec<String> = bad.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    for name in ["20261127-1100-osc.json", "20261127-1101-js.json"] {
+        assert!(
+            messages.iter().any(|m| m.contains(name)
+                && m.contains("the guidelines link of question `team-remediation`")),
+            "{name} not named in {messages:?}"
+        );
+    }
+    assert!(matches!(
+        store.load(&id("20261127-1101-js")),
+        Err(LoadError::Corrupt { .. })
+    ));
+}
+
+#[test]
+fn list_cuts_a_huge_name_and_shows_controls_instead_of_obeying_them() {
+    let mut huge = sample("20261127-1402-huge", "x", "2026-11-27T14:02:00Z");
+    huge.candidate = "N".repeat(70_000);
+    let mut hostile = sample("20261127-1400-mallory", "x", "2026-11-27T14:00:00Z");
+    hostile.candidate = "Mallory\x1b]0;pwned\x07\nfake".into();
+    hostile.interviewer = "Alex\u{202e}\u{9b}2J".into();
+    let lines = list_lines(&[huge, hostile], FixedOffset::east_opt(0).unwrap());
+    let cut = format!("{}…", "N".repeat(MAX_NAME_WIDTH - 1));
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "20261127-1402-huge     2026-11-27 14:02  {cut}  Penetration Tester  Alex                  in progress  20:00 / 60:00"
+            ),
+            "20261127-1400-mallory  2026-11-27 14:00  Mallory\\e]0;pwned\\x07\\nfake               Penetration Tester  Alex\\u{202e}\\u{9b}2J  in progress  20:00 / 60:00".to_string(),
+        ]
+    );
 }

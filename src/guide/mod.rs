@@ -4,6 +4,7 @@
 //! parses it and then validates what YAML alone cannot say (ids unique, roles known, no empty
 //! question); every refusal names the file, line and column.
 
+mod link;
 mod raw;
 
 use std::collections::HashSet;
@@ -12,6 +13,7 @@ use std::path::Path;
 
 use serde_saphyr::{Location, Spanned};
 
+pub use link::{BadLink, Link};
 use raw::{RawGuide, RawTiming};
 
 /// The built-in infosec guide, embedded in the binary.
@@ -70,6 +72,7 @@ pub struct Question {
     pub id: String,
     /// Said to the candidate, verbatim.
     pub text: String,
+    /// Checked by [`Link::parse`] wherever it is loaded from.
     pub guidelines_url: Option<String>,
     /// The section heading it sits under in the guide.
     pub section: String,
@@ -309,10 +312,18 @@ impl Validator<'_> {
                     return Err(self
                         .error_spanned(empty, format!("question `{id}` has an empty follow-up")));
                 }
+                if let Some(url) = &question.guidelines_url
+                    && let Err(bad) = Link::parse(&url.value)
+                {
+                    return Err(self.error_spanned(
+                        url,
+                        format!("the `guidelines_url` of question `{id}` {bad}"),
+                    ));
+                }
                 questions.push(Question {
                     id: id.to_string(),
                     text: question.text.value.clone(),
-                    guidelines_url: question.guidelines_url.clone(),
+                    guidelines_url: question.guidelines_url.as_ref().map(|u| u.value.clone()),
                     section: section.title.value.clone(),
                     roles: section
                         .roles

@@ -49,7 +49,7 @@ pub struct RawSection {
 pub struct RawQuestion {
     pub id: Spanned<String>,
     pub text: Spanned<String>,
-    pub guidelines_url: Option<String>,
+    pub guidelines_url: Option<Spanned<String>>,
     #[serde(default)]
     pub follow_ups: Vec<Spanned<String>>,
     pub guidelines: Option<RawGuidelines>,

@@ -1,13 +1,11 @@
 //! Sessions on disk: the record format, atomic private files, the sessions folder with its
-//! locks, the background writer, and exports.
+//! locks, and the background writer.
 
 pub mod autosave;
-pub mod export;
 pub mod files;
 pub mod id;
 pub mod record;
 pub mod recovery;
-pub mod reports;
 pub mod sessions;
 
 pub use id::SessionId;

@@ -12,6 +12,7 @@ use std::os::unix::fs::OpenOptionsExt;
 use super::files::{PRIVATE_FILE, ensure_private_dir, remove_stale_temp_files, write_bytes_atomic};
 use super::id::SessionId;
 use super::record::{SCHEMA_VERSION, SessionRecord, Status};
+use crate::guide::Link;
 
 /// A temporary file older than this is no write under way but a left-over.
 const LEFTOVER_AGE: Duration = Duration::from_secs(60);
@@ -72,6 +73,15 @@ pub fn read_record(path: &Path) -> Result<SessionRecord, LoadError> {
     }
     if let Some(problem) = record.times_problem() {
         return Err(corrupt(problem.to_string()));
+    }
+    // The link reaches the terminal (OSC 8), the browser and the scorecard: never unchecked.
+    for question in &record.questions {
+        if let Some(Err(bad)) = question.guidelines_url.as_deref().map(Link::parse) {
+            return Err(corrupt(format!(
+                "the guidelines link of question `{}` {bad}",
+                question.id
+            )));
+        }
     }
     Ok(record)
 }

@@ -23,6 +23,8 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
+use crate::guide::Link;
+use crate::safe_text;
 use crate::store::autosave::{Autosaver, SessionFile};
 use crate::store::recovery::RecoveryPlaces;
 use crate::store::{SessionHeader, SessionId, SessionRecord, SessionStore};
@@ -307,8 +309,10 @@ fn event_loop(
         if needs_draw {
             let now = Instant::now();
             terminal.draw(|frame| view::draw(app, frame, now))?;
-            if let Some(link) = app.link_spot.borrow().as_ref() {
-                hyperlink(terminal.backend_mut(), link)?;
+            if let Some(spot) = app.link_spot.borrow().as_ref()
+                && let Ok(url) = Link::parse(&spot.url)
+            {
+                hyperlink(terminal.backend_mut(), (spot.x, spot.y), &url, &spot.text)?;
             }
             needs_draw = false;
         }
@@ -336,7 +340,7 @@ fn export_scorecard(app: &mut App, store: &SessionStore, now: Instant) {
     let Some(record) = app.take_record(now, Utc::now()) else {
         return;
     };
-    let markdown = crate::store::export::markdown(&record, *Local::now().offset());
+    let markdown = crate::markdown::scorecard(&record, *Local::now().offset());
     // Only a session the sessions folder has taken owns its id, and so the export's name.
     app.message = Some(match &app.save_status.saved_as {
         Some(id) => {
@@ -358,15 +362,25 @@ fn export_scorecard(app: &mut App, store: &SessionStore, now: Instant) {
 
 /// Writes the link again over itself as an OSC 8 hyperlink, so terminals that support it
 /// make it clickable; others ignore the escape and show the same text. It goes straight to
-/// the terminal because ratatui's cells cannot hold the escape without breaking the layout.
-fn hyperlink(out: &mut impl io::Write, link: &app::LinkSpot) -> io::Result<()> {
+/// the terminal because ratatui's cells cannot hold the escape without breaking the layout,
+/// so it takes only a checked link, and cleans the text it shows.
+fn hyperlink(
+    out: &mut impl io::Write,
+    (x, y): (u16, u16),
+    url: &Link,
+    text: &str,
+) -> io::Result<()> {
     use ratatui::backend::IntoCrossterm;
     use ratatui::crossterm::cursor::MoveTo;
     use ratatui::crossterm::style::{PrintStyledContent, StyledContent};
-    let osc8 = format!("\x1b]8;;{}\x1b\\{}\x1b]8;;\x1b\\", link.url, link.text);
+    let osc8 = format!(
+        "\x1b]8;;{}\x1b\\{}\x1b]8;;\x1b\\",
+        url.as_str(),
+        safe_text::line(text)
+    );
     execute!(
         out,
-        MoveTo(link.x, link.y),
+        MoveTo(x, y),
         PrintStyledContent(StyledContent::new(view::style::LINK.into_crossterm(), osc8))
     )
 }
@@ -422,3 +436,23 @@ fn panic_if_asked(event: &event::Event) {
 
 #[cfg(not(debug_assertions))]
 fn panic_if_asked(_: &event::Event) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hyperlink_carries_the_checked_link_and_shows_its_text_cleaned() {
+        let url = Link::parse("https://example.com/guide#q1").unwrap();
+        let mut out = Vec::new();
+        hyperlink(&mut out, (3, 4), &url, "example.com\x1b]0;t\x07\u{202e}").unwrap();
+        let written = String::from_utf8(out).unwrap();
+        assert!(
+            written.contains(
+                "\x1b]8;;https://example.com/guide#q1\x1b\\example.com\\e]0;t\\x07\\u{202e}\x1b]8;;\x1b\\"
+            ),
+            "{written:?}"
+        );
+        assert!(!written.contains(['\x07', '\u{202e}']), "{written:?}");
+    }
+}

@@ -12,12 +12,14 @@ pub(crate) mod style;
 use std::time::Instant;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::app::{App, InterviewScreen, Overlay, Screen};
 use crate::interview::PhaseKind;
+use crate::safe_text;
 pub use script::DrawnScript;
 
 /// Below this the layout cannot show the script and the notes together.
@@ -27,6 +29,33 @@ pub const MIN_HEIGHT: u16 = 16;
 pub const SIDE_BY_SIDE_WIDTH: u16 = 120;
 
 pub fn draw(app: &App, frame: &mut Frame, now: Instant) {
+    draw_screen(app, frame, now);
+    strip_unsafe(frame.buffer_mut());
+}
+
+/// Titles, names, questions and notes are drawn as they are, but the terminal must not be
+/// handed a control or bidi character from them (see `safe_text`). ratatui leaves controls
+/// out of most text but appends zero-width characters, bidi overrides among them, to the
+/// cell before (block titles, lines and spans drawn directly); so the last step of every
+/// frame takes them out of the cells, whatever drew them. The notes themselves keep what
+/// was typed.
+fn strip_unsafe(buffer: &mut Buffer) {
+    for cell in &mut buffer.content {
+        let symbol = cell.symbol();
+        if symbol.bytes().all(|b| (0x20..0x7f).contains(&b))
+            || !symbol.chars().any(safe_text::is_unsafe)
+        {
+            continue;
+        }
+        let kept: String = symbol
+            .chars()
+            .filter(|c| !safe_text::is_unsafe(*c))
+            .collect();
+        cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+    }
+}
+
+fn draw_screen(app: &App, frame: &mut Frame, now: Instant) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_too_small(frame, area);

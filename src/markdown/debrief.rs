@@ -1,13 +1,12 @@
-//! Reports over several sessions: the debrief of one candidate's interviewers, and the
-//! consistency report across candidates.
+//! The debrief: several interviewers' sessions with the same candidate, side by side.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use super::export::{notes, rating_text};
-use super::record::{PhaseName, Rating, SessionRecord};
+use super::{cell, inline, notes, rating_text};
 use crate::interview::clock::mm_ss;
+use crate::store::record::{PhaseName, PhaseRecord, QuestionRecord, Rating, SessionRecord};
 
 /// Ratings this many steps apart or more are flagged for discussion.
 pub const DISAGREEMENT_STEPS: usize = 2;
@@ -75,11 +74,7 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
     let mut body = String::new();
     let mut flagged = Vec::new();
     for (n, id) in question_ids.iter().enumerate() {
-        let asked: Vec<(
-            &SessionRecord,
-            &super::record::QuestionRecord,
-            &super::record::PhaseRecord,
-        )> = records
+        let asked: Vec<(&SessionRecord, &QuestionRecord, &PhaseRecord)> = records
             .iter()
             .filter_map(|r| {
                 r.question_phases()
@@ -90,11 +85,12 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
         let Some((_, question, _)) = asked.first() else {
             continue;
         };
-        let _ = writeln!(body, "\n## {}. {}\n", n + 1, question.text);
+        let text = inline(&question.text);
+        let _ = writeln!(body, "\n## {}. {text}\n", n + 1);
         let ratings: Vec<Option<&Rating>> =
             asked.iter().map(|(_, _, p)| p.rating.as_ref()).collect();
         if disagree(&ratings) {
-            flagged.push(format!("{}. {}", n + 1, question.text));
+            flagged.push(format!("{}. {text}", n + 1));
             let _ = writeln!(
                 body,
                 "**⚑ Ratings differ by {DISAGREEMENT_STEPS} or more steps: discuss.**\n"
@@ -105,8 +101,8 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
             let _ = writeln!(
                 body,
                 "| {} | {} | {} |",
-                record.interviewer,
-                rating_text(phase.rating.as_ref(), &scale),
+                cell(&record.interviewer),
+                cell(&rating_text(phase.rating.as_ref(), &scale)),
                 mm_ss(Duration::from_millis(phase.spent_ms))
             );
         }
@@ -114,10 +110,10 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
             .iter()
             .filter(|r| !asked.iter().any(|(a, _, _)| a.id == r.id))
         {
-            let _ = writeln!(body, "| {} | not asked | |", record.interviewer);
+            let _ = writeln!(body, "| {} | not asked | |", cell(&record.interviewer));
         }
         for (record, _, phase) in &asked {
-            let _ = writeln!(body, "\n**{}**\n", record.interviewer);
+            let _ = writeln!(body, "\n**{}**\n", inline(&record.interviewer));
             notes(&mut body, &phase.notes);
         }
     }
@@ -137,8 +133,8 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
         let _ = writeln!(
             body,
             "| {} | {} |",
-            record.interviewer,
-            rating_text(record.recommendation.as_ref(), &scale)
+            cell(&record.interviewer),
+            cell(&rating_text(record.recommendation.as_ref(), &scale))
         );
     }
     for record in records {
@@ -148,28 +144,33 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
             .find(|p| p.phase == PhaseName::WrapUp)
             .map(|p| p.notes.as_slice())
             .unwrap_or_default();
-        let _ = writeln!(body, "\n**{}: summary**\n", record.interviewer);
+        let _ = writeln!(body, "\n**{}: summary**\n", inline(&record.interviewer));
         notes(&mut body, summary);
     }
 
     let mut out = String::new();
-    let roles: BTreeSet<&str> = records.iter().map(|r| r.role.name.as_str()).collect();
-    let _ = writeln!(out, "# Debrief: {}\n", first.candidate);
+    let roles: BTreeSet<String> = records.iter().map(|r| inline(&r.role.name)).collect();
+    let _ = writeln!(out, "# Debrief: {}\n", inline(&first.candidate));
     let _ = writeln!(
         out,
         "- Role: {}",
         roles.into_iter().collect::<Vec<_>>().join(", ")
     );
-    let _ = writeln!(out, "- Guide: {}", first.guide.title);
+    let _ = writeln!(out, "- Guide: {}", inline(&first.guide.title));
     let _ = writeln!(
         out,
         "- Interviews: {}",
         records
             .iter()
-            .map(|r| format!("{} ({})", r.interviewer, r.started_at.format("%Y-%m-%d")))
+            .map(|r| format!(
+                "{} ({})",
+                inline(&r.interviewer),
+                r.started_at.format("%Y-%m-%d")
+            ))
             .collect::<Vec<_>>()
             .join(", ")
     );
+    let scale: Vec<String> = scale.iter().map(|label| inline(label)).collect();
     let _ = writeln!(out, "- Scale: {}", scale.join(" · "));
     let _ = writeln!(out, "\n## For discussion\n");
     if flagged.is_empty() {
@@ -184,72 +185,4 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
     }
     out.push_str(&body);
     Ok(out)
-}
-
-/// Candidates against questions for the sessions of one guide (and one role, if given):
-/// each cell the rating and time spent, so a team sees that candidates got the same
-/// questions. Newest first; questions in the guide's order of first use.
-pub fn consistency(records: &[SessionRecord], role: Option<&str>) -> String {
-    let chosen: Vec<&SessionRecord> = records
-        .iter()
-        .filter(|r| {
-            role.is_none_or(|role| r.role.id == role || r.role.name.eq_ignore_ascii_case(role))
-        })
-        .collect();
-    let mut questions: Vec<(&str, &str)> = Vec::new();
-    for record in &chosen {
-        for (question, _) in record.question_phases() {
-            if !questions.iter().any(|(id, _)| *id == question.id) {
-                questions.push((&question.id, &question.text));
-            }
-        }
-    }
-    let mut out = String::new();
-    if chosen.is_empty() {
-        out.push_str("No interviews to report.\n");
-        return out;
-    }
-    let columns: Vec<String> = (1..=questions.len()).map(|n| format!("Q{n}")).collect();
-    let _ = writeln!(
-        out,
-        "| Candidate | Role | Interviewer | Date | {} | Recommendation |",
-        columns.join(" | ")
-    );
-    let _ = writeln!(out, "|{}", " --- |".repeat(questions.len() + 5));
-    for record in &chosen {
-        let scale = record.scale();
-        let cells: Vec<String> = questions
-            .iter()
-            .map(|(id, _)| {
-                record
-                    .question_phases()
-                    .find(|(q, _)| q.id == *id)
-                    .map_or_else(
-                        || "—".to_string(),
-                        |(_, p)| {
-                            let rating = p
-                                .rating
-                                .as_ref()
-                                .map_or_else(|| "unrated".to_string(), |r| r.label.clone());
-                            format!("{rating}, {}", mm_ss(Duration::from_millis(p.spent_ms)))
-                        },
-                    )
-            })
-            .collect();
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} |",
-            record.candidate,
-            record.role.name,
-            record.interviewer,
-            record.started_at.format("%Y-%m-%d"),
-            cells.join(" | "),
-            rating_text(record.recommendation.as_ref(), &scale)
-        );
-    }
-    out.push('\n');
-    for (n, (_, text)) in questions.iter().enumerate() {
-        let _ = writeln!(out, "- Q{}: {text}", n + 1);
-    }
-    out
 }
