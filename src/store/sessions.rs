@@ -179,11 +179,10 @@ impl SessionStore {
 
     /// Removes what a crash in the middle of a write left in the sessions and exports
     /// folders: temporary files of ours more than `LEFTOVER_AGE` old.
-    pub fn remove_leftovers(&self, now: SystemTime) -> Vec<PathBuf> {
-        [self.dir.clone(), self.exports_dir()]
-            .iter()
-            .flat_map(|dir| remove_stale_temp_files(dir, now, LEFTOVER_AGE))
-            .collect()
+    pub fn remove_leftovers(&self, now: SystemTime) {
+        for dir in [self.dir.clone(), self.exports_dir()] {
+            remove_stale_temp_files(&dir, now, LEFTOVER_AGE);
+        }
     }
 
     /// Where the console writes the scorecard of a session.
@@ -208,7 +207,7 @@ impl SessionStore {
     ) -> io::Result<(SessionId, SessionLock)> {
         self.ensure_dir(&self.dir)?;
         let base = SessionId::base(candidate, started);
-        for n in 1.. {
+        for n in 1..=u32::MAX {
             let id = base.nth(n);
             if self.path(&id).exists() {
                 continue;
