@@ -18,7 +18,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use interview_console::guide::Guide;
 use interview_console::interview::plan::find_role;
 use interview_console::interview::{Plan, QuestionChoice};
-use interview_console::store::{SessionRecord, SessionStore};
+use interview_console::store::{SessionId, SessionRecord, SessionStore};
 use interview_console::tui::action::Action;
 use interview_console::tui::input::handle_events;
 use interview_console::tui::model::{Model, WallClock};
@@ -167,10 +167,10 @@ fn saving(c: &mut Criterion) {
     let model = model_with_notes(15_000, now);
     let dir = tempfile::tempdir().expect("temp dir");
     let store = SessionStore::at(dir.path().join("sessions"));
+    let id = SessionId::parse("20261127-1400-bench").expect("an id");
     let record = |model: &Model| {
-        let mut snapshot = model.snapshot(now).expect("snapshot");
-        snapshot.header.id = "bench".into();
-        SessionRecord::from_snapshot(&snapshot, chrono::Utc::now())
+        let snapshot = model.snapshot(now).expect("snapshot");
+        SessionRecord::from_snapshot(&snapshot, id.clone(), chrono::Utc::now())
     };
     let size = interview_console::store::sessions::record_json(&record(&model))
         .expect("json")

@@ -2,6 +2,7 @@
 //! terminal is touched.
 
 use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Instant, SystemTime};
 
@@ -14,10 +15,10 @@ use interview_console::listing::list_lines;
 use interview_console::markdown::{consistency, debrief, scorecard};
 use interview_console::safe_text;
 use interview_console::store::autosave::SessionFile;
-use interview_console::store::files::write_bytes_atomic;
+use interview_console::store::files::{write_bytes_atomic, write_new_bytes_atomic};
 use interview_console::store::recovery::RecoveryPlaces;
 use interview_console::store::sessions::{read_record, record_json};
-use interview_console::store::{SessionRecord, SessionStore, Status};
+use interview_console::store::{SessionId, SessionRecord, SessionStore, Status};
 use interview_console::tui::model::{Model, WallClock};
 use interview_console::tui::setup_form::Prefill;
 use interview_console::tui::{Ending, Saved, Storage, run_console};
@@ -45,6 +46,9 @@ fn bad_input(message: impl ToString) -> Failure {
 
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let store = sessions();
+    if !matches!(cli.command, Some(Command::CheckGuide { .. })) {
+        store.remove_leftovers(SystemTime::now());
+    }
     match &cli.command {
         Some(Command::CheckGuide { file }) => {
             let guide = Guide::load(file).map_err(bad_input)?;
@@ -52,17 +56,35 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List) => list(&store),
-        Some(Command::Export { id, format, output }) => {
-            export(&store, id, *format, output.as_deref())
+        Some(Command::Export {
+            id,
+            format,
+            output,
+            force,
+        }) => {
+            let output = output.as_deref().map(|path| Output {
+                path,
+                force: *force,
+            });
+            export(&store, id, *format, output)
         }
         Some(Command::Delete { id, yes }) => delete(&store, id, *yes),
-        Some(Command::Debrief { sessions, output }) => {
+        Some(Command::Debrief {
+            sessions,
+            output,
+            force,
+        }) => {
             let records = sessions
                 .iter()
                 .map(|s| load_any(&store, s))
                 .collect::<Result<Vec<_>, _>>()?;
+            refuse_the_same_interview_twice(sessions, &records)?;
             let report = debrief(&records).map_err(bad_input)?;
-            write_output(output.as_deref(), &report)
+            let output = output.as_deref().map(|path| Output {
+                path,
+                force: *force,
+            });
+            write_output(output, &report)
         }
         Some(Command::Report { role }) => {
             let guide = load_guide(&cli)?;
@@ -82,12 +104,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Resume { id }) => {
             let guide = load_guide(&cli)?;
-            let record = match id {
-                // A fallback or emergency file: go on with it in the sessions folder.
-                Some(file) if std::path::Path::new(file).is_file() => {
-                    read_record(std::path::Path::new(file)).map_err(bad_input)?
-                }
-                Some(id) => store.load(id).map_err(bad_input)?,
+            let record = match id.as_deref().map(named) {
+                Some(Named::Session(id)) => store.load(&id).map_err(bad_input)?,
+                Some(Named::File(file)) => return resume_file(guide, store, file),
                 None => store
                     .list()
                     .0
@@ -95,7 +114,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     .find(|r| r.status == Status::InProgress)
                     .ok_or_else(|| bad_input("no unfinished interview to resume (see `list`)"))?,
             };
-            resume(guide, store, &record)
+            resume(guide, store, &record, Resuming::Session)
         }
         None => start(&cli, store),
     }
@@ -147,7 +166,7 @@ fn start(cli: &Cli, store: SessionStore) -> Result<ExitCode, Failure> {
                 ),
                 true,
             ) {
-                return resume(model.guide, store, &unfinished);
+                return resume(model.guide, store, &unfinished, Resuming::Session);
             }
         } else {
             model.footer.notice = Some(format!("Unfinished: resume {}", unfinished.id));
@@ -176,9 +195,36 @@ fn start(cli: &Cli, store: SessionStore) -> Result<ExitCode, Failure> {
     Ok(report(&ending))
 }
 
-fn resume(guide: Guide, store: SessionStore, record: &SessionRecord) -> Result<ExitCode, Failure> {
+/// How a resumed interview is saved.
+enum Resuming {
+    /// A session of the sessions folder, under its own id.
+    Session,
+    /// A file from elsewhere: a new session, saved under an id the writer reserves the way
+    /// it does for every new interview. `said` is printed first; `footer` is its short form.
+    Import {
+        from: PathBuf,
+        said: String,
+        footer: String,
+    },
+}
+
+fn resume(
+    guide: Guide,
+    store: SessionStore,
+    record: &SessionRecord,
+    resuming: Resuming,
+) -> Result<ExitCode, Failure> {
     require_terminal()?;
-    let lock = store.lock(&record.id).map_err(bad_input)?;
+    let (session, source) = match &resuming {
+        Resuming::Session => {
+            let lock = store.lock(&record.id).map_err(bad_input)?;
+            (
+                SessionFile::holding(store.clone(), record.id.clone(), lock),
+                store.path(&record.id),
+            )
+        }
+        Resuming::Import { from, .. } => (SessionFile::new(store.clone()), from.clone()),
+    };
     let planned = std::time::Duration::from_millis(record.budgets.total_ms);
     let gap = resume_gap(
         SystemTime::from(record.started_at),
@@ -189,17 +235,89 @@ fn resume(guide: Guide, store: SessionStore, record: &SessionRecord) -> Result<E
     );
     let same_guide = record.guide.sha256 == guide.fingerprint;
     let mut model = Model::resumed(guide, record.snapshot(), gap, wall_clock_now())
-        .map_err(|e| bad_input(format!("{}: {e}", store.path(&record.id).display())))?;
+        .map_err(|e| bad_input(format!("{}: {e}", source.display())))?;
     if !same_guide {
         model.footer.notice = Some("Guide changed since: questions as planned".into());
     }
+    if let Resuming::Import { said, footer, .. } = resuming {
+        // Said before the terminal is taken, so it is still there when the console ends.
+        output::error(said);
+        model.footer.message = Some(footer);
+    }
     let storage = Storage {
         recovery: RecoveryPlaces::from_environment(store.data_dir()),
-        session: SessionFile::holding(store.clone(), record.id.clone(), lock),
+        session,
         store,
     };
     let ending = run_console(model, storage);
     Ok(report(&ending))
+}
+
+/// Goes on with a session file given by path. One in the sessions folder is that session;
+/// any other is imported as a new session (see `Resuming::Import`), so the file, its id
+/// and its place are never written to, and an older copy of a session never overwrites
+/// the newer notes in the sessions folder.
+fn resume_file(guide: Guide, store: SessionStore, file: &Path) -> Result<ExitCode, Failure> {
+    if let Some(id) = session_in_folder(&store, file)? {
+        let record = store.load(&id).map_err(bad_input)?;
+        return resume(guide, store, &record, Resuming::Session);
+    }
+    if !file.is_file() {
+        return Err(bad_input(format!(
+            "{:?} is neither a session id (like 20261127-1402-sam-lee; see `list`) nor a file",
+            file.display().to_string()
+        )));
+    }
+    let record = read_record(file).map_err(bad_input)?;
+    let shown = |at: chrono::DateTime<Utc>| at.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+    let mut said = format!("{}: imported as a new session", file.display());
+    let mut footer = "Imported as a new session".to_string();
+    if let Ok(saved) = store.load(&record.id) {
+        let (id, then, now) = (&record.id, shown(saved.saved_at), shown(record.saved_at));
+        if saved.saved_at > record.saved_at {
+            said = format!(
+                "{said}; session {id} has newer notes (saved {then}, this copy {now}) and is left as it is"
+            );
+            footer = format!("{footer}: {id} has newer notes");
+        } else {
+            said = format!("{said}; session {id} (saved {then}, this copy {now}) is left as it is");
+            footer = format!("{footer} beside {id}");
+        }
+    }
+    resume(
+        guide,
+        store,
+        &record,
+        Resuming::Import {
+            from: file.to_path_buf(),
+            said,
+            footer,
+        },
+    )
+}
+
+/// The session a path names when it is a session file in the sessions folder itself.
+fn session_in_folder(store: &SessionStore, file: &Path) -> Result<Option<SessionId>, Failure> {
+    let parent = file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let (Ok(folder), Ok(sessions)) = (parent.canonicalize(), store.dir().canonicalize()) else {
+        return Ok(None);
+    };
+    if folder != sessions {
+        return Ok(None);
+    }
+    let id = file
+        .file_name()
+        .and_then(|name| name.to_str()?.strip_suffix(".json"))
+        .and_then(|stem| SessionId::parse(stem).ok());
+    id.map(Some).ok_or_else(|| {
+        bad_input(format!(
+            "{}: in the sessions folder but not named like a session (20261127-1402-sam-lee.json)",
+            file.display()
+        ))
+    })
 }
 
 /// Says where the notes are, once the terminal is back; the exit status says whether they
@@ -280,39 +398,117 @@ fn list(store: &SessionStore) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A session by id, or a JSON export (a session file) by path.
-fn load_any(store: &SessionStore, id_or_file: &str) -> Result<SessionRecord, Failure> {
-    let path = std::path::Path::new(id_or_file);
-    if path.is_file() {
-        read_record(path).map_err(bad_input)
-    } else {
-        store.load(id_or_file).map_err(bad_input)
+/// What a session argument on the command line names.
+enum Named<'a> {
+    Session(SessionId),
+    File(&'a Path),
+}
+
+/// An argument that is a session id names that session; anything else is a file's path,
+/// never a way into the sessions folder.
+fn named(arg: &str) -> Named<'_> {
+    match SessionId::parse(arg) {
+        Ok(id) => Named::Session(id),
+        Err(_) => Named::File(Path::new(arg)),
     }
 }
 
-/// Writes to a file (atomically) or standard output.
-fn write_output(output: Option<&std::path::Path>, text: &str) -> Result<ExitCode, Failure> {
-    match output {
-        Some(path) => {
-            write_bytes_atomic(path, text.as_bytes()).map_err(|e| Failure {
-                message: format!("{}: {e}", path.display()),
-                code: NOT_SAVED,
-            })?;
-            output::note(format_args!("Wrote {}", path.display()));
-        }
-        None => output::text(text),
+/// A session by id, or a JSON export (a session file) by path.
+fn load_any(store: &SessionStore, arg: &str) -> Result<SessionRecord, Failure> {
+    match named(arg) {
+        Named::Session(id) => store.load(&id).map_err(bad_input),
+        Named::File(path) if path.is_file() => read_record(path).map_err(bad_input),
+        Named::File(_) => Err(bad_input(format!(
+            "{arg:?} is neither a session id (like 20261127-1402-sam-lee; see `list`) nor a file"
+        ))),
     }
-    Ok(ExitCode::SUCCESS)
+}
+
+/// A debrief sets interviewers side by side: one interview given twice (the same file, or
+/// a session and its export) would count one interviewer as two. The same interview is the
+/// same session id and start time.
+fn refuse_the_same_interview_twice(
+    args: &[String],
+    records: &[SessionRecord],
+) -> Result<(), Failure> {
+    let given: Vec<(&String, &SessionRecord)> = args.iter().zip(records).collect();
+    for (later, (arg, record)) in given.iter().enumerate() {
+        let same = |(_, r): &&(&String, &SessionRecord)| {
+            r.id == record.id && r.started_at == record.started_at
+        };
+        if let Some((first, _)) = given[..later].iter().find(same) {
+            return Err(bad_input(format!(
+                "{first:?} and {arg:?} are the same interview (session {}, started {}): give each interviewer's session once",
+                record.id,
+                record
+                    .started_at
+                    .with_timezone(&Local)
+                    .format("%Y-%m-%d %H:%M")
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A file to write instead of standard output.
+#[derive(Clone, Copy)]
+struct Output<'a> {
+    path: &'a Path,
+    /// Replace the file if it exists; otherwise an existing file is refused.
+    force: bool,
+}
+
+/// Writes to a file (atomically, never over one that exists unless forced) or standard
+/// output.
+fn write_output(output: Option<Output>, text: &str) -> Result<ExitCode, Failure> {
+    let Some(Output { path, force }) = output else {
+        output::text(text);
+        return Ok(ExitCode::SUCCESS);
+    };
+    let written = if force {
+        write_bytes_atomic(path, text.as_bytes())
+    } else {
+        write_new_bytes_atomic(path, text.as_bytes())
+    };
+    match written {
+        Ok(()) => {
+            output::note(format_args!("Wrote {}", path.display()));
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(bad_input(format!(
+            "{} exists: left as it is (--force replaces it)",
+            path.display()
+        ))),
+        Err(e) => Err(Failure {
+            message: format!("{}: {e}", path.display()),
+            code: NOT_SAVED,
+        }),
+    }
+}
+
+/// The format asked for, or the one the output file's name says: `.json` is JSON,
+/// anything else (standard output too) Markdown.
+fn format_for(asked: Option<Format>, output: Option<Output>) -> Format {
+    asked.unwrap_or_else(|| {
+        let named_json = output
+            .and_then(|o| o.path.extension())
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
+        if named_json {
+            Format::Json
+        } else {
+            Format::Markdown
+        }
+    })
 }
 
 fn export(
     store: &SessionStore,
     id: &str,
-    format: Format,
-    output: Option<&std::path::Path>,
+    format: Option<Format>,
+    output: Option<Output>,
 ) -> Result<ExitCode, Failure> {
     let record = load_any(store, id)?;
-    let text = match format {
+    let text = match format_for(format, output) {
         Format::Markdown => scorecard(&record, *Local::now().offset()),
         Format::Json => {
             let json = record_json(&record).map_err(|e| Failure {
@@ -326,8 +522,15 @@ fn export(
     write_output(output, &text)
 }
 
-fn delete(store: &SessionStore, id: &str, yes: bool) -> Result<ExitCode, Failure> {
-    let record = store.load(id).map_err(bad_input)?;
+/// Deletes by id only: a path names a file anywhere, and delete removes nothing outside
+/// the data folder.
+fn delete(store: &SessionStore, arg: &str, yes: bool) -> Result<ExitCode, Failure> {
+    let Named::Session(id) = named(arg) else {
+        return Err(bad_input(format!(
+            "delete takes a session id as `list` shows it (like 20261127-1402-sam-lee), not a path: {arg:?}"
+        )));
+    };
+    let record = store.load(&id).map_err(bad_input)?;
     if !yes {
         if !io::stdin().is_terminal() {
             return Err(bad_input(
@@ -348,8 +551,11 @@ fn delete(store: &SessionStore, id: &str, yes: bool) -> Result<ExitCode, Failure
             return Ok(ExitCode::SUCCESS);
         }
     }
-    store.delete(id).map_err(bad_input)?;
+    let exports = store.delete(&id).map_err(bad_input)?;
     output::line(format_args!("Deleted {id}."));
+    for export in exports {
+        output::line(format_args!("Deleted its export {}.", export.display()));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -4,6 +4,7 @@
 //! sessions on disk; `markdown` and `listing` turn sessions into text; `safe_text` cleans
 //! text from outside for a terminal; `tui` draws and maps keys.
 
+#![forbid(unsafe_code)]
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)

@@ -21,7 +21,7 @@ pub fn list_lines(records: &[SessionRecord], offset: FixedOffset) -> Vec<String>
         .iter()
         .map(|r| {
             [
-                safe_text::line(&r.id).into_owned(),
+                safe_text::line(r.id.as_str()).into_owned(),
                 offset
                     .from_utc_datetime(&r.started_at.naive_utc())
                     .format("%Y-%m-%d %H:%M")

@@ -1,5 +1,6 @@
 //! Command line: read and check everything the flags name before the terminal is touched.
 
+#![forbid(unsafe_code)]
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
@@ -12,6 +13,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+use interview_console::guide::MAX_MINUTES;
 
 /// Run a structured behavioral interview: what to say, word for word, the hour, and notes.
 ///
@@ -33,7 +36,7 @@ pub struct Cli {
     #[arg(long)]
     interviewer: Option<String>,
     /// Planned length of the interview in minutes (default: the guide's).
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=600))]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_MINUTES)))]
     minutes: Option<u32>,
     /// Question ids to ask, in order, comma-separated (default: the guide's plan for the role).
     #[arg(long, value_delimiter = ',', value_name = "ID,ID,…")]
@@ -53,13 +56,18 @@ pub enum Command {
     List,
     /// Write an interview out: a Markdown scorecard, or the full record as JSON.
     Export {
-        /// The session id, as `list` shows it.
+        /// The session id, as `list` shows it, or a session file (a JSON export).
         id: String,
-        #[arg(long, value_enum, default_value_t = Format::Markdown)]
-        format: Format,
+        /// Markdown or JSON (default: JSON for an --output file ending in .json, otherwise
+        /// Markdown).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
         /// Write to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the --output file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Delete an interview for good (asks first unless --yes).
     Delete {
@@ -78,6 +86,9 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the --output file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Candidates against questions, with ratings and time spent, for the sessions of the
     /// guide in use (the built-in one, or --guide).

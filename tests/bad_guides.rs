@@ -144,6 +144,49 @@ fn timing_that_leaves_no_time_for_questions_is_refused() {
     );
 }
 
+#[test]
+fn minutes_past_what_adds_up_are_refused_where_they_are_written() {
+    let timing = |minutes: &str, intro: &str| {
+        format!(
+            "{VALID}timing:\n  minutes: {minutes}\n  intro_minutes: {intro}\n  candidate_questions_minutes: 4294967295\n  questions: 4\n"
+        )
+    };
+    let error = refuse(&timing("60", "4294967295"));
+    assert_eq!(at(&error).0, 15, "{error}");
+    assert!(
+        error
+            .message
+            .contains("leaves no time for questions after the intro and the candidate's questions (8589934590 minutes)"),
+        "{error}"
+    );
+    let error = refuse(&timing("4294967295", "5"));
+    assert_eq!(at(&error), (15, 12), "{error}");
+    assert!(
+        error
+            .message
+            .contains("`timing.minutes` (4294967295) is more than 600"),
+        "{error}"
+    );
+    let error = refuse(&timing("601", "5").replace("4294967295", "10"));
+    assert!(error.message.contains("is more than 600"), "{error}");
+    let longest = timing("600", "5").replace("4294967295", "10");
+    assert_eq!(
+        Guide::parse(&longest, "team.yaml").unwrap().timing.minutes,
+        600
+    );
+
+    let dir = tempdir();
+    let path = dir.join("team.yaml");
+    std::fs::write(&path, timing("60", "4294967295")).unwrap();
+    let output = binary().arg("check-guide").arg(&path).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("{}:15:", path.display())),
+        "{stderr}"
+    );
+}
+
 fn binary() -> Command {
     Command::new(env!("CARGO_BIN_EXE_interview-console"))
 }

@@ -14,8 +14,8 @@ use interview_console::interview::session::{SessionHeader, SessionSnapshot};
 use interview_console::interview::{Interview, Plan, QuestionChoice};
 use interview_console::markdown::{DebriefError, consistency, debrief, scorecard};
 use interview_console::safe_text;
-use interview_console::store::SessionRecord;
 use interview_console::store::sessions::record_json;
+use interview_console::store::{SessionId, SessionRecord};
 
 const fn mins(m: u64) -> Duration {
     Duration::from_secs(m * 60)
@@ -47,24 +47,18 @@ fn interview(
     notes[1] = vec![format!("{interviewer}: rolled out SAST to 12 teams")];
     notes[last] = vec![format!("{interviewer}'s summary")];
     let started: DateTime<Utc> = "2026-11-27T14:00:00Z".parse().unwrap();
-    let header = SessionHeader {
-        id: format!(
-            "20261127-1400-{}-{}",
-            candidate.to_lowercase(),
-            interviewer.to_lowercase()
-        ),
-        guide_title: guide.title.clone(),
-        guide_fingerprint: guide.fingerprint.clone(),
-        started_at: started,
-    };
+    let id = SessionId::base(
+        &format!("{candidate} {interviewer}"),
+        started.with_timezone(&chrono::Local),
+    );
     let snapshot = SessionSnapshot {
-        header,
+        header: SessionHeader::new(id.to_string(), &guide, started),
         plan: run.plan().clone(),
         progress: run.progress(t0 + mins(55)),
         notes,
         finished: true,
     };
-    SessionRecord::from_snapshot(&snapshot, started)
+    SessionRecord::from_snapshot(&snapshot, id, started)
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use std::fs;
 use std::io;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Local, TimeZone, Utc};
@@ -21,7 +21,7 @@ use interview_console::store::record::{
     QuestionRecord, Rating, RoleStamp,
 };
 use interview_console::store::sessions::{read_record, record_json};
-use interview_console::store::{LoadError, SessionRecord, SessionStore, Status};
+use interview_console::store::{LoadError, SessionId, SessionRecord, SessionStore, Status};
 use interview_console::tui::model::{Model, Screen, WallClock};
 
 fn wall(instant: Instant) -> WallClock {
@@ -41,6 +41,10 @@ fn at(rfc3339: &str) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
+fn id(text: &str) -> SessionId {
+    SessionId::parse(text).unwrap()
+}
+
 fn plan(candidate: &str) -> Plan {
     let guide = Guide::builtin().unwrap();
     let role = find_role(&guide, "pentest").unwrap();
@@ -49,7 +53,7 @@ fn plan(candidate: &str) -> Plan {
 }
 
 /// An interview twenty minutes in, on Q2, with notes in three phases.
-fn sample_snapshot(id: &str, candidate: &str, started: &str) -> SessionSnapshot {
+fn sample_snapshot(session: &str, candidate: &str, started: &str) -> SessionSnapshot {
     let t0 = Instant::now();
     let mut interview = Interview::start(plan(candidate), t0);
     interview.next(t0 + mins(4));
@@ -63,7 +67,7 @@ fn sample_snapshot(id: &str, candidate: &str, started: &str) -> SessionSnapshot 
     notes[7] = vec!["Concrete, owned outcomes.".to_string()];
     SessionSnapshot {
         header: SessionHeader {
-            id: id.to_string(),
+            id: session.to_string(),
             guide_title: "Infosec Interview Guide".into(),
             guide_fingerprint: "abc".into(),
             started_at: at(started),
@@ -76,9 +80,10 @@ fn sample_snapshot(id: &str, candidate: &str, started: &str) -> SessionSnapshot 
 }
 
 /// Its record, saved twenty minutes after the start.
-fn sample(id: &str, candidate: &str, started: &str) -> SessionRecord {
+fn sample(session: &str, candidate: &str, started: &str) -> SessionRecord {
     SessionRecord::from_snapshot(
-        &sample_snapshot(id, candidate, started),
+        &sample_snapshot(session, candidate, started),
+        id(session),
         at(started) + chrono::Duration::minutes(20),
     )
 }
@@ -119,7 +124,7 @@ prop_compose! {
 
 prop_compose! {
     fn record()(
-        id in text(),
+        id in "2026(0[1-9]|1[0-2])(0[1-9]|1[0-9]|2[0-8])-([01][0-9]|2[0-3])[0-5][0-9](-[a-z0-9]{1,6}){0,3}",
         finished in any::<bool>(),
         strings in prop::collection::vec(text(), 6),
         budgets in prop::array::uniform4(any::<u64>()),
@@ -140,7 +145,7 @@ prop_compose! {
     ) -> SessionRecord {
         SessionRecord {
             schema_version: 1,
-            id,
+            id: SessionId::parse(&id).unwrap(),
             status: if finished { Status::Finished } else { Status::InProgress },
             guide: GuideStamp { title: strings[0].clone(), sha256: strings[1].clone() },
             candidate: strings[2].clone(),
@@ -189,7 +194,7 @@ fn a_saved_session_reads_back_whole() {
     let (_dir, store) = store();
     let record = sample("20261127-1402-sam-lee", "Sam Lee", "2026-11-27T14:02:00Z");
     store.save(&record).unwrap();
-    assert_eq!(store.load("20261127-1402-sam-lee").unwrap(), record);
+    assert_eq!(store.load(&id("20261127-1402-sam-lee")).unwrap(), record);
     assert_eq!(
         record.questions[0].text,
         "Tell me about an existing security practice or process that you helped improve."
@@ -202,7 +207,7 @@ fn corrupt_truncated_and_newer_files_are_reported_by_name_and_left_untouched() {
     store
         .save(&sample("20261127-1000-ok", "Ok", "2026-11-27T10:00:00Z"))
         .unwrap();
-    let good = record_json(&sample("x", "X", "2026-11-27T11:00:00Z")).unwrap();
+    let good = record_json(&sample("20261127-1100-x", "X", "2026-11-27T11:00:00Z")).unwrap();
     let newer = String::from_utf8(good.clone())
         .unwrap()
         .replace("\"schema_version\": 1", "\"schema_version\": 7");
@@ -239,11 +244,11 @@ fn corrupt_truncated_and_newer_files_are_reported_by_name_and_left_untouched() {
         "{messages:?}"
     );
     assert!(matches!(
-        store.load("20261127-1102-newer"),
+        store.load(&id("20261127-1102-newer")),
         Err(LoadError::Newer { found: 7, .. })
     ));
     assert!(matches!(
-        store.load("20261127-1100-truncated"),
+        store.load(&id("20261127-1100-truncated")),
         Err(LoadError::Corrupt { .. })
     ));
     for (name, bytes) in &files {
@@ -260,7 +265,7 @@ fn a_session_is_held_by_one_console_at_a_time() {
     let (_dir, store) = store();
     let started = Local.with_ymd_and_hms(2026, 11, 27, 14, 2, 0).unwrap();
     let (id, lock) = store.create("Sam Lee", started).unwrap();
-    assert_eq!(id, "20261127-1402-sam-lee");
+    assert_eq!(id.as_str(), "20261127-1402-sam-lee");
     let mode = |p: &std::path::Path| {
         use std::os::unix::fs::PermissionsExt;
         fs::metadata(p).unwrap().permissions().mode() & 0o777
@@ -282,9 +287,9 @@ fn ids_are_readable_sortable_and_unique_within_a_minute() {
     let (first, _a) = store.create("Sam Lee", started).unwrap();
     let (second, _b) = store.create("Sam Lee", started).unwrap();
     let (other, _c) = store.create("Zoë O’Brien-Smith", started).unwrap();
-    assert_eq!(first, "20261127-1402-sam-lee");
-    assert_eq!(second, "20261127-1402-sam-lee-2");
-    assert_eq!(other, "20261127-1402-zo-o-brien-smith");
+    assert_eq!(first.as_str(), "20261127-1402-sam-lee");
+    assert_eq!(second.as_str(), "20261127-1402-sam-lee-2");
+    assert_eq!(other.as_str(), "20261127-1402-zo-o-brien-smith");
 }
 
 #[test]
@@ -292,8 +297,7 @@ fn delete_removes_the_session_unless_a_console_holds_it() {
     let (_dir, store) = store();
     let started = Local.with_ymd_and_hms(2026, 11, 27, 14, 2, 0).unwrap();
     let (id, lock) = store.create("Sam", started).unwrap();
-    let mut record = sample(&id, "Sam", "2026-11-27T14:02:00Z");
-    record.id = id.clone();
+    let record = sample(id.as_str(), "Sam", "2026-11-27T14:02:00Z");
     store.save(&record).unwrap();
     assert!(matches!(store.delete(&id), Err(LoadError::Locked { .. })));
     drop(lock);
@@ -306,16 +310,16 @@ fn delete_removes_the_session_unless_a_console_holds_it() {
 struct FlakySink {
     failing: Arc<AtomicBool>,
     attempts: Arc<AtomicUsize>,
-    saved: Arc<Mutex<Vec<SessionRecord>>>,
+    saved: Arc<Mutex<Vec<SessionSnapshot>>>,
 }
 
 impl SessionSink for FlakySink {
-    fn save(&mut self, record: &SessionRecord) -> io::Result<()> {
+    fn save(&mut self, snapshot: &SessionSnapshot) -> io::Result<()> {
         self.attempts.fetch_add(1, Ordering::SeqCst);
         if self.failing.load(Ordering::SeqCst) {
             return Err(io::Error::other("No space left on device"));
         }
-        self.saved.lock().unwrap().push(record.clone());
+        self.saved.lock().unwrap().push(snapshot.clone());
         Ok(())
     }
 }
@@ -330,7 +334,7 @@ fn a_failing_disk_is_reported_retried_and_loses_nothing() {
         attempts: Arc::clone(&attempts),
         saved: Arc::clone(&saved),
     }));
-    let snapshot = sample_snapshot("id", "Sam", "2026-11-27T14:02:00Z");
+    let snapshot = sample_snapshot("20261127-1402-sam", "Sam", "2026-11-27T14:02:00Z");
     autosaver.save(Box::new(snapshot.clone()));
     assert_eq!(
         autosaver.flush(Duration::from_secs(10)),
@@ -345,40 +349,71 @@ fn a_failing_disk_is_reported_retried_and_loses_nothing() {
     failing.store(false, Ordering::SeqCst);
     // The writer retries on its own; a flush also writes what is still pending.
     assert_eq!(autosaver.flush(Duration::from_secs(10)), Ok(()));
-    let last = saved.lock().unwrap().last().cloned().unwrap().snapshot();
-    assert_eq!(
-        (last.header, last.notes, last.progress),
-        (snapshot.header, snapshot.notes, snapshot.progress)
-    );
+    assert_eq!(saved.lock().unwrap().last(), Some(&snapshot));
     assert_eq!(autosaver.status().error, None);
     assert!(autosaver.status().saved_at.is_some());
     assert!(attempts.load(Ordering::SeqCst) >= 2);
 }
 
+/// A sink whose first write waits until the test lets it go, so that snapshots queue up
+/// behind it; it records the id of every snapshot it writes.
+struct GatedSink {
+    entered: mpsc::Sender<()>,
+    gate: Option<mpsc::Receiver<()>>,
+    written: Arc<Mutex<Vec<String>>>,
+}
+
+impl SessionSink for GatedSink {
+    fn save(&mut self, snapshot: &SessionSnapshot) -> io::Result<()> {
+        if let Some(gate) = self.gate.take() {
+            self.entered.send(()).unwrap();
+            gate.recv().unwrap();
+        }
+        self.written
+            .lock()
+            .unwrap()
+            .push(snapshot.header.id.clone());
+        Ok(())
+    }
+}
+
 #[test]
-fn the_writer_keeps_only_the_newest_snapshot() {
-    let saved = Arc::new(Mutex::new(Vec::new()));
-    let autosaver = Autosaver::spawn(Box::new(FlakySink {
-        failing: Arc::new(AtomicBool::new(false)),
-        attempts: Arc::new(AtomicUsize::new(0)),
-        saved: Arc::clone(&saved),
+fn the_writer_skips_snapshots_a_newer_one_has_replaced() {
+    let (entered, in_first_write) = mpsc::channel();
+    let (release, gate) = mpsc::channel();
+    let written = Arc::new(Mutex::new(Vec::new()));
+    let autosaver = Autosaver::spawn(Box::new(GatedSink {
+        entered,
+        gate: Some(gate),
+        written: Arc::clone(&written),
     }));
-    for n in 0..50 {
-        autosaver.save(Box::new(sample_snapshot(
-            &format!("v{n}"),
+    let version = |n: usize| {
+        Box::new(sample_snapshot(
+            &format!("20261127-1402-v{n}"),
             "Sam",
             "2026-11-27T14:02:00Z",
-        )));
+        ))
+    };
+    autosaver.save(version(0));
+    in_first_write
+        .recv_timeout(Duration::from_secs(10))
+        .unwrap();
+    // The writer is busy with the first: every one of these waits in its queue.
+    for n in 1..50 {
+        autosaver.save(version(n));
     }
+    release.send(()).unwrap();
     autosaver.flush(Duration::from_secs(10)).unwrap();
-    let saved = saved.lock().unwrap();
-    assert_eq!(saved.last().map(|r| r.id.as_str()), Some("v49"));
-    assert!(saved.len() <= 50);
+    assert_eq!(
+        *written.lock().unwrap(),
+        ["20261127-1402-v0", "20261127-1402-v49"],
+        "the first, then only the newest of those queued behind it"
+    );
 }
 
 #[test]
 fn resume_restores_phase_notes_plan_and_clock() {
-    let record = sample("id", "Sam Lee", "2026-11-27T14:02:00Z");
+    let record = sample("20261127-1402-sam-lee", "Sam Lee", "2026-11-27T14:02:00Z");
     let guide = Guide::builtin().unwrap();
     let t1 = Instant::now();
     let model = Model::resumed(guide, record.snapshot(), Some(mins(3)), wall(t1)).unwrap();
@@ -416,8 +451,9 @@ fn a_resumed_session_saves_under_its_own_id() {
     let t1 = Instant::now();
     let model =
         Model::resumed(Guide::builtin().unwrap(), record.snapshot(), None, wall(t1)).unwrap();
-    let again = SessionRecord::from_snapshot(&model.snapshot(t1).unwrap(), record.saved_at);
-    assert_eq!(again.id, record.id);
+    let snapshot = model.snapshot(t1).unwrap();
+    assert_eq!(snapshot.header.id, record.id.as_str());
+    let again = SessionRecord::from_snapshot(&snapshot, record.id.clone(), record.saved_at);
     assert_eq!(again.snapshot().notes, record.snapshot().notes);
     assert_eq!(again.progress().spent, record.progress().spent);
     assert_eq!(again.started_at, record.started_at);
@@ -458,7 +494,7 @@ fn the_markdown_scorecard_has_the_header_each_question_verbatim_and_the_notes() 
 
 #[test]
 fn the_json_export_is_the_full_record() {
-    let record = sample("id", "Sam", "2026-11-27T14:02:00Z");
+    let record = sample("20261127-1402-sam", "Sam", "2026-11-27T14:02:00Z");
     let json: serde_json::Value = serde_json::from_slice(&record_json(&record).unwrap()).unwrap();
     assert_eq!(json["schema_version"], 1);
     assert_eq!(json["phases"][1]["notes"][0], "moved SAST into CI");
@@ -497,19 +533,79 @@ fn list_shows_one_session_a_line_newest_first_in_columns() {
 fn newest_unfinished_looks_only_as_far_back_as_asked() {
     let (_dir, store) = store();
     store
-        .save(&sample("a", "Ana", "2026-11-27T09:00:00Z"))
+        .save(&sample("20261127-0900-ana", "Ana", "2026-11-27T09:00:00Z"))
         .unwrap();
-    let mut done = sample("b", "Bo", "2026-11-27T13:00:00Z");
+    let mut done = sample("20261127-1300-bo", "Bo", "2026-11-27T13:00:00Z");
     done.status = Status::Finished;
     store.save(&done).unwrap();
     let found = store.newest_unfinished(at("2026-11-27T08:00:00Z")).unwrap();
-    assert_eq!(found.id, "a");
+    assert_eq!(found.id.as_str(), "20261127-0900-ana");
     assert!(
         store
             .newest_unfinished(at("2026-11-27T10:00:00Z"))
             .is_none()
     );
-    let _ = read_record(&store.path("a")).unwrap();
+    let _ = read_record(&store.path(&found.id)).unwrap();
+}
+
+#[test]
+fn a_file_whose_id_is_not_one_the_console_makes_or_not_its_name_is_a_bad_file() {
+    let (_dir, store) = store();
+    let good = sample("20261127-1402-sam-lee", "Sam Lee", "2026-11-27T14:02:00Z");
+    store.save(&good).unwrap();
+    let json = String::from_utf8(record_json(&good).unwrap()).unwrap();
+    let with_id = |id: &str| {
+        json.replace(
+            "\"id\": \"20261127-1402-sam-lee\"",
+            &format!("\"id\": {}", serde_json::to_string(id).unwrap()),
+        )
+    };
+    let files = [
+        ("20261127-1500-a.json", with_id("../../../victim/x")),
+        ("20261127-1501-b.json", with_id("/tmp/victim/important")),
+        (
+            "20261127-1502-c.json",
+            with_id("20261127-1502-c\u{1b}]0;pwned\u{7}"),
+        ),
+        ("20261127-1503-copy.json", json.clone()),
+        ("alias.json", json.clone()),
+    ];
+    for (name, text) in &files {
+        fs::write(store.dir().join(name), text).unwrap();
+    }
+
+    let (records, bad) = store.list();
+    let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["20261127-1402-sam-lee"],
+        "listed once, under its own name"
+    );
+    let messages: Vec<String> = bad.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), files.len(), "{messages:?}");
+    for (name, _) in &files {
+        assert!(
+            messages.iter().any(|m| m.contains(name)),
+            "{name}: {messages:?}"
+        );
+    }
+    assert!(
+        messages
+            .iter()
+            .all(|m| !m.contains("victim") && !m.contains("pwned")),
+        "a hostile id is not repeated: {messages:?}"
+    );
+    assert!(matches!(
+        store.load(&id("20261127-1503-copy")),
+        Err(LoadError::Misnamed { found, .. }) if found == good.id
+    ));
+    assert!(matches!(
+        store.load(&id("20261127-1500-a")),
+        Err(LoadError::Corrupt { .. })
+    ));
+    for (name, text) in &files {
+        assert_eq!(&fs::read_to_string(store.dir().join(name)).unwrap(), text);
+    }
 }
 
 #[test]
@@ -541,7 +637,7 @@ fn a_session_whose_link_is_bad_is_reported_by_name_and_never_used() {
         );
     }
     assert!(matches!(
-        store.load("20261127-1101-js"),
+        store.load(&id("20261127-1101-js")),
         Err(LoadError::Corrupt { .. })
     ));
 }

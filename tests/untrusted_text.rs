@@ -108,7 +108,7 @@ fn crafted(id: &str, interviewer: &str, started: DateTime<Utc>) -> SessionRecord
         notes,
         finished: false,
     };
-    let mut record = SessionRecord::from_snapshot(&snapshot, started);
+    let mut record = SessionRecord::from_snapshot(&snapshot, id.parse().unwrap(), started);
     record.role.name = format!("Pentester{ATTACK}");
     record.questions[0].text = format!("Tell me{ATTACK}");
     record.questions[0].section = format!("Section{ATTACK}");

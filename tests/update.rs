@@ -535,7 +535,7 @@ fn the_runtime_tells_the_size_the_frame_and_how_saving_went() {
     let status = SaveStatus {
         saved_at: Some(t0),
         error: None,
-        saved_as: Some("20261129-1400-sam-lee".into()),
+        saved_as: Some("20261129-1400-sam-lee".parse().unwrap()),
     };
     assert_eq!(
         update(&mut model, Action::SaveStatus(status.clone()), t0),

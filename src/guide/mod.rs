@@ -96,6 +96,11 @@ pub struct CandidateQuestions {
     pub prompt: String,
 }
 
+/// The longest interview the console plans, in minutes: ten hours. A guide, `--minutes`
+/// and the setup screen all stop here, and so every time a session holds stays far from
+/// where adding times up could overflow.
+pub const MAX_MINUTES: u32 = 600;
+
 /// Planned durations, in whole minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Timing {
@@ -475,18 +480,25 @@ impl Validator<'_> {
         if t.questions == 0 {
             return Err(self.error_spanned(timing, "`timing.questions` must be at least 1"));
         }
-        let fixed = t.intro_minutes + t.candidate_questions_minutes;
-        if t.minutes <= fixed {
+        let minutes = t.minutes.value;
+        if minutes > MAX_MINUTES {
+            return Err(self.error_spanned(
+                &t.minutes,
+                format!("`timing.minutes` ({minutes}) is more than {MAX_MINUTES}, the longest interview the console plans"),
+            ));
+        }
+        // In u64: two u32 from the file can add up past what a u32 holds.
+        let fixed = u64::from(t.intro_minutes) + u64::from(t.candidate_questions_minutes);
+        if u64::from(minutes) <= fixed {
             return Err(self.error_spanned(
                 timing,
                 format!(
-                    "`timing.minutes` ({}) leaves no time for questions after the intro and the candidate's questions ({fixed} minutes)",
-                    t.minutes
+                    "`timing.minutes` ({minutes}) leaves no time for questions after the intro and the candidate's questions ({fixed} minutes)"
                 ),
             ));
         }
         Ok(Timing {
-            minutes: t.minutes,
+            minutes,
             intro_minutes: t.intro_minutes,
             candidate_questions_minutes: t.candidate_questions_minutes,
             questions: t.questions,

@@ -74,7 +74,7 @@ pub struct RawCandidateQuestions {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTiming {
-    pub minutes: u32,
+    pub minutes: Spanned<u32>,
     pub intro_minutes: u32,
     pub candidate_questions_minutes: u32,
     pub questions: usize,

@@ -104,7 +104,8 @@ pub struct ProgressMismatch {
 /// How much of the time the console was down counts as interview time when a session is
 /// resumed: all of it while the planned hour since the start has not run out (the
 /// interview went on without the console), none once it has or when the clock was paused.
-/// `None` means resume with the clock paused.
+/// `None` means resume with the clock paused. Never more than `planned`: the time away
+/// cannot be longer than the hour it was part of.
 pub fn resume_gap(
     started: SystemTime,
     planned: Duration,
@@ -112,10 +113,15 @@ pub fn resume_gap(
     now: SystemTime,
     was_paused: bool,
 ) -> Option<Duration> {
-    if was_paused || now > started + planned {
+    let ends = started.checked_add(planned);
+    if was_paused || ends.is_none_or(|ends| now > ends) {
         return None;
     }
-    Some(now.duration_since(saved).unwrap_or(Duration::ZERO))
+    Some(
+        now.duration_since(saved)
+            .unwrap_or(Duration::ZERO)
+            .min(planned),
+    )
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

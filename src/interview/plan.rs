@@ -177,7 +177,10 @@ impl Budgets {
         if questions == 0 {
             return Err(PlanError::NoQuestions);
         }
-        let fixed = timing.intro_minutes + timing.candidate_questions_minutes;
+        // Saturating: past u32 it leaves no time either.
+        let fixed = timing
+            .intro_minutes
+            .saturating_add(timing.candidate_questions_minutes);
         if minutes <= fixed {
             return Err(PlanError::TooShort { minutes, fixed });
         }

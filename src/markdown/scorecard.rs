@@ -42,7 +42,7 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
         ),
         ("Guide", record.guide.title.clone()),
         ("Status", record.status.label().to_string()),
-        ("Session", record.id.clone()),
+        ("Session", record.id.to_string()),
     ] {
         let _ = writeln!(out, "| {label} | {} |", cell(&value));
     }

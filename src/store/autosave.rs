@@ -1,7 +1,8 @@
 //! The writer thread: saving never happens on the input path.
 //!
 //! The console hands over a snapshot of the session; the thread turns the newest one it has
-//! into the session file's record and writes it, and when a write fails it keeps that snapshot and tries again every few seconds
+//! into the session file's record and writes it, and when a write fails it keeps that
+//! snapshot and tries again every few seconds
 //! until one succeeds or the console stops. Status is shared for the footer.
 
 use std::io;
@@ -12,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 
+use super::id::SessionId;
 use super::record::SessionRecord;
 use super::sessions::{SessionLock, SessionStore};
 use crate::interview::session::SessionSnapshot;
@@ -19,19 +21,13 @@ use crate::interview::session::SessionSnapshot;
 /// How long a failed save waits before the next try.
 pub const RETRY_AFTER: Duration = Duration::from_secs(2);
 
-/// Where records go. The session's file in the console; a double that fails in tests.
+/// Where snapshots go. The session's file in the console; doubles that fail in tests.
 pub trait SessionSink: Send {
-    fn save(&mut self, record: &SessionRecord) -> io::Result<()>;
+    fn save(&mut self, snapshot: &SessionSnapshot) -> io::Result<()>;
 
     /// The id the session is saved under, once it has one of its own.
-    fn saved_as(&self) -> Option<String> {
+    fn saved_as(&self) -> Option<SessionId> {
         None
-    }
-}
-
-impl SessionSink for SessionStore {
-    fn save(&mut self, record: &SessionRecord) -> io::Result<()> {
-        SessionStore::save(self, record)
     }
 }
 
@@ -39,12 +35,12 @@ impl SessionSink for SessionStore {
 ///
 /// A new interview's id is reserved (its lock file created exclusively, then held) the
 /// first time the folder can be written, which may be long after the interview began if
-/// the folder refused it at first; every record is then saved under that id, whatever id
+/// the folder refused it at first; every snapshot is then saved under that id, whatever id
 /// it came with. So a session never writes over a file it did not create, and no second
 /// console can open it while this one runs.
 pub struct SessionFile {
     store: SessionStore,
-    held: Option<(String, SessionLock)>,
+    held: Option<(SessionId, SessionLock)>,
 }
 
 impl SessionFile {
@@ -54,7 +50,7 @@ impl SessionFile {
     }
 
     /// A session already held under `id` (resumed).
-    pub fn holding(store: SessionStore, id: String, lock: SessionLock) -> SessionFile {
+    pub fn holding(store: SessionStore, id: SessionId, lock: SessionLock) -> SessionFile {
         SessionFile {
             store,
             held: Some((id, lock)),
@@ -63,28 +59,27 @@ impl SessionFile {
 }
 
 impl SessionSink for SessionFile {
-    fn save(&mut self, record: &SessionRecord) -> io::Result<()> {
+    fn save(&mut self, snapshot: &SessionSnapshot) -> io::Result<()> {
         let id = match &self.held {
             Some((id, _)) => id.clone(),
             None => {
-                let started = record.started_at.with_timezone(&chrono::Local);
-                let (id, lock) = self.store.create(&record.candidate, started).map_err(|e| {
-                    io::Error::new(e.kind(), format!("{e} in {}", self.store.dir().display()))
-                })?;
+                let header = &snapshot.header;
+                let started = header.started_at.with_timezone(&chrono::Local);
+                let (id, lock) = self
+                    .store
+                    .create(&snapshot.plan.candidate, started)
+                    .map_err(|e| {
+                        io::Error::new(e.kind(), format!("{e} in {}", self.store.dir().display()))
+                    })?;
                 self.held = Some((id.clone(), lock));
                 id
             }
         };
-        if record.id == id {
-            self.store.save(record)
-        } else {
-            let mut renamed = record.clone();
-            renamed.id = id;
-            self.store.save(&renamed)
-        }
+        self.store
+            .save(&SessionRecord::from_snapshot(snapshot, id, Utc::now()))
     }
 
-    fn saved_as(&self) -> Option<String> {
+    fn saved_as(&self) -> Option<SessionId> {
         self.held.as_ref().map(|(id, _)| id.clone())
     }
 }
@@ -97,7 +92,7 @@ pub struct SaveStatus {
     /// Why the last write failed, while it keeps failing.
     pub error: Option<String>,
     /// The id the session is saved under, once the sessions folder gave it one.
-    pub saved_as: Option<String>,
+    pub saved_as: Option<SessionId>,
 }
 
 enum Message {
@@ -178,8 +173,7 @@ fn write_loop(
         let Some(snapshot) = pending.as_deref() else {
             return Ok(());
         };
-        let record = SessionRecord::from_snapshot(snapshot, Utc::now());
-        let outcome = sink.save(&record).map_err(|e| e.to_string());
+        let outcome = sink.save(snapshot).map_err(|e| e.to_string());
         let mut shown = status.lock().unwrap_or_else(PoisonError::into_inner);
         shown.saved_as = sink.saved_as();
         match &outcome {
@@ -200,8 +194,8 @@ fn write_loop(
             receiver.recv().map_err(|_| RecvTimeoutError::Disconnected)
         };
         match message {
-            Ok(Message::Save(record)) => {
-                pending = Some(record);
+            Ok(Message::Save(snapshot)) => {
+                pending = Some(snapshot);
                 // Only the newest snapshot matters: skip any already superseded.
                 let mut flushes = Vec::new();
                 while let Ok(next) = receiver.try_recv() {

@@ -3,9 +3,11 @@
 
 pub mod autosave;
 pub mod files;
+pub mod id;
 pub mod record;
 pub mod recovery;
 pub mod sessions;
 
+pub use id::SessionId;
 pub use record::{SessionRecord, Status};
 pub use sessions::{LoadError, SessionLock, SessionStore};

@@ -9,6 +9,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::id::SessionId;
 use crate::guide::{DEFAULT_RATING_SCALE, Guidelines, Question, Role};
 use crate::interview::session::{SessionHeader, SessionSnapshot};
 use crate::interview::{Budgets, Pause, PhaseKind, Plan, Progress};
@@ -20,7 +21,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[serde(deny_unknown_fields)]
 pub struct SessionRecord {
     pub schema_version: u32,
-    pub id: String,
+    /// Checked as it is read: a file with an id the console would not make is refused.
+    pub id: SessionId,
     pub status: Status,
     pub guide: GuideStamp,
     pub candidate: String,
@@ -143,13 +145,31 @@ pub struct PauseRecord {
     pub length_ms: u64,
 }
 
+/// The most time a session may hold in any one count: ten years, far past any interview
+/// (the planned hour is at most `MAX_MINUTES`, and a console left running for a year
+/// stays well under it) and far from where adding times up could overflow.
+pub const LONGEST_MS: u64 = 10 * 366 * 24 * 60 * 60 * 1000;
+
+/// Adds up times, or `None` once the sum is past `LONGEST_MS`.
+fn total_ms(times: impl IntoIterator<Item = u64>) -> Option<u64> {
+    times
+        .into_iter()
+        .try_fold(0u64, |sum, t| sum.checked_add(t))
+        .filter(|sum| *sum <= LONGEST_MS)
+}
+
 pub fn millis(d: Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
 impl SessionRecord {
-    /// The record of an interview as it stands.
-    pub fn from_snapshot(snapshot: &SessionSnapshot, saved_at: DateTime<Utc>) -> SessionRecord {
+    /// The record of an interview as it stands, saved as `id` (the session's own id, or
+    /// the one the sessions folder gives a new session).
+    pub fn from_snapshot(
+        snapshot: &SessionSnapshot,
+        id: SessionId,
+        saved_at: DateTime<Utc>,
+    ) -> SessionRecord {
         let SessionSnapshot {
             header,
             plan,
@@ -194,7 +214,7 @@ impl SessionRecord {
         let b = plan.budgets;
         SessionRecord {
             schema_version: SCHEMA_VERSION,
-            id: header.id.clone(),
+            id,
             status,
             guide: GuideStamp {
                 title: header.guide_title.clone(),
@@ -249,7 +269,7 @@ impl SessionRecord {
     pub fn snapshot(&self) -> SessionSnapshot {
         SessionSnapshot {
             header: SessionHeader {
-                id: self.id.clone(),
+                id: self.id.to_string(),
                 guide_title: self.guide.title.clone(),
                 guide_fingerprint: self.guide.sha256.clone(),
                 started_at: self.started_at,
@@ -354,7 +374,31 @@ impl SessionRecord {
                 .iter()
                 .filter(|p| p.phase != PhaseName::WrapUp)
                 .map(|p| p.spent_ms)
-                .sum(),
+                .fold(0, u64::saturating_add),
         )
+    }
+
+    /// Why the record's times cannot be an interview's, if they cannot: any count, or the
+    /// plan's budgets, the phases' times or the pauses added up, past `LONGEST_MS`. The
+    /// times of a record that passes can be added up anywhere without overflow.
+    pub fn times_problem(&self) -> Option<&'static str> {
+        let b = self.budgets;
+        let questions = u64::try_from(self.questions.len()).unwrap_or(u64::MAX);
+        let budgets = b
+            .per_question_ms
+            .checked_mul(questions)
+            .and_then(|asked| total_ms([b.intro_ms, asked, b.candidate_questions_ms]));
+        if b.total_ms > LONGEST_MS || budgets.is_none() {
+            return Some("the budgets come to more than ten years");
+        }
+        if total_ms(self.phases.iter().map(|p| p.spent_ms)).is_none() {
+            return Some("the phases' times add up to more than ten years");
+        }
+        if total_ms(self.pauses.iter().map(|p| p.length_ms)).is_none()
+            || self.pauses.iter().any(|p| p.at_ms > LONGEST_MS)
+        {
+            return Some("the pauses come to more than ten years");
+        }
+        None
     }
 }

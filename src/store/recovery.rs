@@ -159,15 +159,15 @@ mod tests {
         let plan = Plan::new(&guide, role, candidate, "Alex", 60, &choice).unwrap();
         let now = std::time::Instant::now();
         let interview = Interview::start(plan, now);
-        let header = SessionHeader::new("20261129-1400".into(), &guide, chrono::Utc::now());
         let snapshot = SessionSnapshot {
-            header,
+            header: SessionHeader::new(String::new(), &guide, chrono::Utc::now()),
             plan: interview.plan().clone(),
             progress: interview.progress(now),
             notes: Vec::new(),
             finished: false,
         };
-        SessionRecord::from_snapshot(&snapshot, chrono::Utc::now())
+        let id = crate::store::SessionId::parse("20261129-1400").unwrap();
+        SessionRecord::from_snapshot(&snapshot, id, chrono::Utc::now())
     }
 
     fn mode(path: &Path) -> u32 {

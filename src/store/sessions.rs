@@ -3,14 +3,19 @@
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, Local, Utc};
 
 use std::os::unix::fs::OpenOptionsExt;
 
-use super::files::{PRIVATE_FILE, ensure_private_dir, write_bytes_atomic};
+use super::files::{PRIVATE_FILE, ensure_private_dir, remove_stale_temp_files, write_bytes_atomic};
+use super::id::SessionId;
 use super::record::{SCHEMA_VERSION, SessionRecord, Status};
 use crate::guide::Link;
+
+/// A temporary file older than this is no write under way but a left-over.
+const LEFTOVER_AGE: Duration = Duration::from_secs(60);
 
 /// Why a session could not be read, named by its file.
 #[derive(Debug, thiserror::Error)]
@@ -24,9 +29,13 @@ pub enum LoadError {
     )]
     Newer { path: PathBuf, found: u64 },
     #[error("no session `{0}` (see `interview-console list`)")]
-    NotFound(String),
+    NotFound(SessionId),
     #[error("session {id} is open in another console{}", pid.map(|p| format!(" (process {p})")).unwrap_or_default())]
-    Locked { id: String, pid: Option<u32> },
+    Locked { id: SessionId, pid: Option<u32> },
+    #[error("{path}: holds session {found}, not the one its name says; left as it is")]
+    Misnamed { path: PathBuf, found: SessionId },
+    #[error("{path}: not named like a session (20261127-1402-sam-lee.json); left as it is")]
+    NotASessionName { path: PathBuf },
 }
 
 /// Reads and checks a session file. A newer format or a broken file is reported, never
@@ -62,6 +71,9 @@ pub fn read_record(path: &Path) -> Result<SessionRecord, LoadError> {
             record.questions.len()
         )));
     }
+    if let Some(problem) = record.times_problem() {
+        return Err(corrupt(problem.to_string()));
+    }
     // The link reaches the terminal (OSC 8), the browser and the scorecard: never unchecked.
     for question in &record.questions {
         if let Some(Err(bad)) = question.guidelines_url.as_deref().map(Link::parse) {
@@ -70,6 +82,19 @@ pub fn read_record(path: &Path) -> Result<SessionRecord, LoadError> {
                 question.id
             )));
         }
+    }
+    Ok(record)
+}
+
+/// Reads the session file of `id`: it must hold that session, so a copy or a link under
+/// another name is never taken for the session it names.
+fn read_session(path: &Path, id: &SessionId) -> Result<SessionRecord, LoadError> {
+    let record = read_record(path)?;
+    if record.id != *id {
+        return Err(LoadError::Misnamed {
+            path: path.to_path_buf(),
+            found: record.id,
+        });
     }
     Ok(record)
 }
@@ -143,12 +168,26 @@ impl SessionStore {
         }
     }
 
-    pub fn path(&self, id: &str) -> PathBuf {
+    /// The session file of an id. Only a checked id makes a path.
+    pub fn path(&self, id: &SessionId) -> PathBuf {
         self.dir.join(format!("{id}.json"))
     }
 
-    fn lock_path(&self, id: &str) -> PathBuf {
+    fn lock_path(&self, id: &SessionId) -> PathBuf {
         self.dir.join(format!("{id}.lock"))
+    }
+
+    /// Removes what a crash in the middle of a write left in the sessions and exports
+    /// folders: temporary files of ours more than `LEFTOVER_AGE` old.
+    pub fn remove_leftovers(&self, now: SystemTime) {
+        for dir in [self.dir.clone(), self.exports_dir()] {
+            remove_stale_temp_files(&dir, now, LEFTOVER_AGE);
+        }
+    }
+
+    /// Where the console writes the scorecard of a session.
+    pub fn export_path(&self, id: &SessionId) -> PathBuf {
+        self.exports_dir().join(format!("{id}.md"))
     }
 
     /// Writes a record atomically, creating the private folder if needed. The error says
@@ -165,17 +204,11 @@ impl SessionStore {
         &self,
         candidate: &str,
         started: DateTime<Local>,
-    ) -> io::Result<(String, SessionLock)> {
+    ) -> io::Result<(SessionId, SessionLock)> {
         self.ensure_dir(&self.dir)?;
-        let base = session_id_base(candidate, started);
-        let mut n = 1;
-        loop {
-            let id = if n == 1 {
-                base.clone()
-            } else {
-                format!("{base}-{n}")
-            };
-            n += 1;
+        let base = SessionId::base(candidate, started);
+        for n in 1..=u32::MAX {
+            let id = base.nth(n);
             if self.path(&id).exists() {
                 continue;
             }
@@ -191,10 +224,11 @@ impl SessionStore {
                 Err(e) => return Err(e),
             }
         }
+        Err(io::Error::other(format!("no free id left for {base}")))
     }
 
     /// Takes the lock of an existing session, or says who holds it.
-    pub fn lock(&self, id: &str) -> Result<SessionLock, LoadError> {
+    pub fn lock(&self, id: &SessionId) -> Result<SessionLock, LoadError> {
         let path = self.lock_path(id);
         self.ensure_dir(&self.dir).map_err(|source| LoadError::Io {
             path: self.dir.clone(),
@@ -218,7 +252,7 @@ impl SessionStore {
                     .ok()
                     .and_then(|s| s.trim().parse().ok());
                 Err(LoadError::Locked {
-                    id: id.to_string(),
+                    id: id.clone(),
                     pid,
                 })
             }
@@ -229,12 +263,12 @@ impl SessionStore {
         }
     }
 
-    pub fn load(&self, id: &str) -> Result<SessionRecord, LoadError> {
+    pub fn load(&self, id: &SessionId) -> Result<SessionRecord, LoadError> {
         let path = self.path(id);
         if !path.exists() {
-            return Err(LoadError::NotFound(id.to_string()));
+            return Err(LoadError::NotFound(id.clone()));
         }
-        read_record(&path)
+        read_session(&path, id)
     }
 
     /// Every readable session, newest first, and the files that are not readable.
@@ -249,7 +283,14 @@ impl SessionStore {
             if path.extension().is_none_or(|e| e != "json") {
                 continue;
             }
-            match read_record(&path) {
+            let named = path
+                .file_stem()
+                .and_then(|stem| SessionId::parse(stem.to_str()?).ok());
+            let Some(id) = named else {
+                bad.push(LoadError::NotASessionName { path });
+                continue;
+            };
+            match read_session(&path, &id) {
                 Ok(record) => records.push(record),
                 Err(e) => bad.push(e),
             }
@@ -266,22 +307,53 @@ impl SessionStore {
             .find(|r| r.status == Status::InProgress && r.started_at >= since)
     }
 
-    /// Removes a session and its lock file; refused while a console holds it.
-    pub fn delete(&self, id: &str) -> Result<(), LoadError> {
+    /// Removes a session, its exports (`exports/ID.md` and any other `ID.*` there: every
+    /// note is in them) and its lock file; refused while a console holds it. The exports go
+    /// first, so a failure leaves the session to delete again. Returns the exports removed.
+    pub fn delete(&self, id: &SessionId) -> Result<Vec<PathBuf>, LoadError> {
         let path = self.path(id);
         if !path.exists() {
-            return Err(LoadError::NotFound(id.to_string()));
+            return Err(LoadError::NotFound(id.clone()));
         }
         let lock = self.lock(id)?;
+        let exports = self.exports_of(id);
+        for export in &exports {
+            fs::remove_file(export).map_err(|source| LoadError::Io {
+                path: export.clone(),
+                source,
+            })?;
+        }
         fs::remove_file(&path).map_err(|source| LoadError::Io { path, source })?;
         drop(lock);
         // The lock file is only a handle for flock; without the session it means nothing.
         let _ = fs::remove_file(self.lock_path(id));
-        Ok(())
+        Ok(exports)
+    }
+
+    /// The files in the exports folder named `ID.<extension>`.
+    fn exports_of(&self, id: &SessionId) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(self.exports_dir()) else {
+            return Vec::new();
+        };
+        let mut found: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|entry| {
+                entry.file_name().to_str().is_some_and(|name| {
+                    name.strip_prefix(id.as_str())
+                        .and_then(|rest| rest.strip_prefix('.'))
+                        .is_some_and(|ext| {
+                            !ext.is_empty() && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+                        })
+                })
+            })
+            .map(|entry| entry.path())
+            .collect();
+        found.sort();
+        found
     }
 }
 
-fn hold(mut file: File, id: &str) -> io::Result<SessionLock> {
+fn hold(mut file: File, id: &SessionId) -> io::Result<SessionLock> {
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
@@ -296,34 +368,4 @@ fn hold(mut file: File, id: &str) -> io::Result<SessionLock> {
     file.set_len(0)?;
     write!(file, "{}", std::process::id())?;
     Ok(SessionLock { _file: file })
-}
-
-/// `20261127-1402-sam-lee`: readable, and sorts by start time.
-pub fn session_id_base(candidate: &str, started: DateTime<Local>) -> String {
-    let slug = slug(candidate);
-    let stamp = started.format("%Y%m%d-%H%M");
-    if slug.is_empty() {
-        stamp.to_string()
-    } else {
-        format!("{stamp}-{slug}")
-    }
-}
-
-/// Lower-case ASCII letters and digits, words joined by `-`, at most 40 characters.
-fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for word in name
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(&word.to_ascii_lowercase());
-    }
-    out.chars()
-        .take(40)
-        .collect::<String>()
-        .trim_end_matches('-')
-        .to_string()
 }

@@ -23,8 +23,7 @@ use crate::interview::session::SessionSnapshot;
 use crate::store::autosave::{Autosaver, SessionFile};
 use crate::store::files::write_bytes_atomic;
 use crate::store::recovery::RecoveryPlaces;
-use crate::store::sessions::session_id_base;
-use crate::store::{SessionRecord, SessionStore};
+use crate::store::{SessionId, SessionRecord, SessionStore};
 
 /// How long to wait for more queued input before drawing. Not zero: crossterm's poll(2)
 /// event source answers a zero timeout with "nothing" even when it holds parsed events, so
@@ -49,7 +48,7 @@ pub enum Saved {
     /// Nothing to save: the interview never started.
     Nothing,
     Session {
-        id: String,
+        id: SessionId,
         path: PathBuf,
     },
     /// The sessions folder refused it; it went to this recovery file instead.
@@ -137,16 +136,12 @@ fn final_save(
             path: store.path(&id),
             id,
         },
-        (outcome, _) => {
+        (outcome, held) => {
             let why = outcome
                 .err()
                 .unwrap_or_else(|| "the session has no id".into());
-            let mut record = SessionRecord::from_snapshot(&snapshot, Utc::now());
-            if record.id.is_empty() {
-                // Never saved: the id the sessions folder would have given it.
-                let started = record.started_at.with_timezone(&Local);
-                record.id = session_id_base(&record.candidate, started);
-            }
+            let record =
+                SessionRecord::from_snapshot(&snapshot, id_for(&snapshot, held), Utc::now());
             match recovery.write(&record) {
                 Ok(path) => Saved::Fallback { path, why },
                 Err(e) => Saved::Printed {
@@ -156,6 +151,15 @@ fn final_save(
             }
         }
     }
+}
+
+/// The id a session's record goes under: the one the sessions folder gave it, or for a
+/// session never saved there, the one it would have had.
+fn id_for(snapshot: &SessionSnapshot, held: Option<SessionId>) -> SessionId {
+    held.unwrap_or_else(|| {
+        let started = snapshot.header.started_at.with_timezone(&Local);
+        SessionId::base(&snapshot.plan.candidate, started)
+    })
 }
 
 /// SIGHUP (the window was closed), SIGTERM and SIGINT end the console through its normal
@@ -286,13 +290,14 @@ fn write_scorecard(
     store: &SessionStore,
     display: &mut Display,
 ) -> io::Result<Action> {
-    let record = SessionRecord::from_snapshot(snapshot, Utc::now());
+    let held = model.saving.status.saved_as.clone();
+    let record = SessionRecord::from_snapshot(snapshot, id_for(snapshot, held.clone()), Utc::now());
     let scorecard = crate::markdown::scorecard(&record, *Local::now().offset());
     display.copy(scorecard.clone())?;
     // Only a session the sessions folder has taken owns its id, and so the export's name.
-    let written = match &model.saving.status.saved_as {
+    let written = match &held {
         Some(id) => {
-            let path = store.exports_dir().join(format!("{id}.md"));
+            let path = store.export_path(id);
             store
                 .ensure_dir(&store.exports_dir())
                 .and_then(|()| write_bytes_atomic(&path, scorecard.as_bytes()))

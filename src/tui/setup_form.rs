@@ -5,13 +5,10 @@
 //! Enter starts the interview when every field is filled, otherwise it moves to the first
 //! field that is not and says what it needs.
 
-use crate::guide::Guide;
+use crate::guide::{Guide, MAX_MINUTES};
 use crate::interview::{Budgets, Plan, PlanError, QuestionChoice};
 
 use super::action::SetupAction;
-
-/// Longest duration the form accepts, in minutes.
-const MAX_MINUTES: u32 = 600;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {

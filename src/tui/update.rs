@@ -146,7 +146,7 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
         Action::SaveStatus(status) => {
             if let (Some(id), Some(session)) = (&status.saved_as, &mut model.session) {
                 // Snapshots from now on carry the id the sessions folder gave the session.
-                session.id.clone_from(id);
+                session.id = id.to_string();
             }
             model.saving.status = status;
             Vec::new()
