@@ -6,15 +6,15 @@
 
 mod link;
 mod raw;
+mod validate;
 
-use std::collections::HashSet;
 use std::fmt;
 use std::path::Path;
 
-use serde_saphyr::{Location, Spanned};
+use serde_saphyr::Location;
 
 pub use link::{BadLink, Link};
-use raw::{RawGuide, RawTiming};
+use raw::RawGuide;
 
 /// The built-in infosec guide, embedded in the binary.
 pub const BUILTIN_GUIDE_YAML: &str = include_str!("../../assets/guides/infosec.yaml");
@@ -162,7 +162,7 @@ impl Guide {
                 message,
             }
         })?;
-        let mut guide = Validator { file }.validate(raw)?;
+        let mut guide = validate::guide(raw, file)?;
         guide.fingerprint = fingerprint(text);
         Ok(guide)
     }
@@ -203,309 +203,6 @@ impl fmt::Display for GuideError {
     }
 }
 
-struct Validator<'a> {
-    file: &'a str,
-}
-
-impl Validator<'_> {
-    fn error_at(&self, position: Position, message: impl Into<String>) -> GuideError {
-        GuideError {
-            file: self.file.to_string(),
-            position: Some(position),
-            message: message.into(),
-        }
-    }
-
-    fn error_spanned<T>(&self, spanned: &Spanned<T>, message: impl Into<String>) -> GuideError {
-        let position = Position::from_location(spanned.referenced).unwrap_or(Position::START);
-        self.error_at(position, message)
-    }
-
-    fn validate(&self, raw: RawGuide) -> Result<Guide, GuideError> {
-        let title = raw.title.value.trim().to_string();
-        if title.is_empty() {
-            return Err(self.error_spanned(&raw.title, "the guide's `title` is empty"));
-        }
-
-        let intro = raw.intro.ok_or_else(|| {
-            self.error_at(
-                Position::START,
-                "the guide has no `intro`: add the statement to say before the first question",
-            )
-        })?;
-        let statement = &intro.value.statement;
-        if statement.value.is_empty() {
-            return Err(self.error_spanned(statement, "the intro `statement` has no paragraphs"));
-        }
-        if let Some(empty) = statement.value.iter().find(|p| p.value.trim().is_empty()) {
-            return Err(self.error_spanned(empty, "an intro paragraph is empty"));
-        }
-
-        let raw_roles = raw.roles.ok_or_else(|| {
-            self.error_at(
-                Position::START,
-                "the guide has no `roles`: list at least one role candidates interview for",
-            )
-        })?;
-        if raw_roles.value.is_empty() {
-            return Err(self.error_spanned(&raw_roles, "`roles` is empty: list at least one role"));
-        }
-        let mut role_ids = HashSet::new();
-        for role in &raw_roles.value {
-            if role.id.value.trim().is_empty() {
-                return Err(self.error_spanned(&role.id, "a role id is empty"));
-            }
-            if role.name.value.trim().is_empty() {
-                return Err(self.error_spanned(&role.name, "a role name is empty"));
-            }
-            if !role_ids.insert(role.id.value.as_str()) {
-                return Err(self.error_spanned(
-                    &role.id,
-                    format!("role id `{}` is used twice", role.id.value),
-                ));
-            }
-        }
-
-        let mut questions = Vec::new();
-        let mut question_ids = HashSet::new();
-        for section in &raw.sections {
-            if section.roles.value.is_empty() {
-                return Err(self.error_spanned(
-                    &section.roles,
-                    format!("section `{}` names no roles", section.title.value),
-                ));
-            }
-            for role in &section.roles.value {
-                if !role_ids.contains(role.value.as_str()) {
-                    return Err(self.error_spanned(
-                        role,
-                        format!(
-                            "section `{}` names the unknown role `{}` (known: {})",
-                            section.title.value,
-                            role.value,
-                            known_list(raw_roles.value.iter().map(|r| r.id.value.as_str()))
-                        ),
-                    ));
-                }
-            }
-            for question in &section.questions {
-                let id = question.id.value.trim();
-                if id.is_empty() {
-                    return Err(self.error_spanned(&question.id, "a question id is empty"));
-                }
-                if !question_ids.insert(id.to_string()) {
-                    return Err(self.error_spanned(
-                        &question.id,
-                        format!("question id `{id}` is used twice; ids must be unique"),
-                    ));
-                }
-                if question.text.value.trim().is_empty() {
-                    return Err(
-                        self.error_spanned(&question.text, format!("question `{id}` has no text"))
-                    );
-                }
-                if let Some(empty) = question
-                    .follow_ups
-                    .iter()
-                    .find(|f| f.value.trim().is_empty())
-                {
-                    return Err(self
-                        .error_spanned(empty, format!("question `{id}` has an empty follow-up")));
-                }
-                if let Some(url) = &question.guidelines_url
-                    && let Err(bad) = Link::parse(&url.value)
-                {
-                    return Err(self.error_spanned(
-                        url,
-                        format!("the `guidelines_url` of question `{id}` {bad}"),
-                    ));
-                }
-                questions.push(Question {
-                    id: id.to_string(),
-                    text: question.text.value.clone(),
-                    guidelines_url: question.guidelines_url.as_ref().map(|u| u.value.clone()),
-                    section: section.title.value.clone(),
-                    roles: section
-                        .roles
-                        .value
-                        .iter()
-                        .map(|r| r.value.clone())
-                        .collect(),
-                    follow_ups: question
-                        .follow_ups
-                        .iter()
-                        .map(|f| f.value.clone())
-                        .collect(),
-                    guidelines: question
-                        .guidelines
-                        .as_ref()
-                        .map(|g| Guidelines {
-                            strong: g.strong.clone(),
-                            weak: g.weak.clone(),
-                        })
-                        .unwrap_or_default(),
-                });
-            }
-        }
-
-        let mut roles = Vec::new();
-        for role in &raw_roles.value {
-            let applies = |q: &Question| q.roles.contains(&role.id.value);
-            if !questions.iter().any(applies) {
-                return Err(self.error_spanned(
-                    &role.id,
-                    format!(
-                        "role `{}` has no questions: no section names it",
-                        role.id.value
-                    ),
-                ));
-            }
-            if let Some(defaults) = &role.default_questions {
-                for id in defaults {
-                    match questions.iter().find(|q| q.id == id.value) {
-                        Some(q) if applies(q) => {}
-                        Some(_) => {
-                            return Err(self.error_spanned(
-                                id,
-                                format!(
-                                    "default question `{}` is not asked of role `{}`",
-                                    id.value, role.id.value
-                                ),
-                            ));
-                        }
-                        None => {
-                            return Err(self.error_spanned(
-                                id,
-                                format!("default question `{}` is not in the guide", id.value),
-                            ));
-                        }
-                    }
-                }
-            }
-            roles.push(Role {
-                id: role.id.value.clone(),
-                name: role.name.value.clone(),
-                default_questions: role
-                    .default_questions
-                    .as_ref()
-                    .map(|ids| ids.iter().map(|id| id.value.clone()).collect()),
-            });
-        }
-
-        let timing = match raw.timing {
-            Some(t) => self.timing(&t)?,
-            None => Timing::default(),
-        };
-
-        let candidate_questions =
-            raw.candidate_questions
-                .map_or_else(CandidateQuestions::default, |c| CandidateQuestions {
-                    instruction: c
-                        .instruction
-                        .unwrap_or_else(|| CandidateQuestions::default().instruction),
-                    prompt: c.prompt,
-                });
-
-        let rating_scale = match &raw.rating_scale {
-            Some(scale) => self.rating_scale(scale)?,
-            None => DEFAULT_RATING_SCALE
-                .iter()
-                .map(ToString::to_string)
-                .collect(),
-        };
-        let impression_words = match &raw.impression_words {
-            Some(words) => {
-                if let Some(empty) = words.value.iter().find(|w| w.value.trim().is_empty()) {
-                    return Err(self.error_spanned(empty, "an impression word is empty"));
-                }
-                words
-                    .value
-                    .iter()
-                    .map(|w| w.value.trim().to_string())
-                    .collect()
-            }
-            None => Vec::new(),
-        };
-
-        Ok(Guide {
-            fingerprint: String::new(),
-            rating_scale,
-            impression_words,
-            evaluation_note: raw.evaluation_note,
-            short_title: raw.short_title.unwrap_or_else(|| title.clone()),
-            title,
-            reminders: raw.reminders,
-            intro: Intro {
-                instruction: intro.value.instruction.clone().unwrap_or_else(|| {
-                    "You should say this, or something close to it, before beginning:".into()
-                }),
-                statement: statement.value.iter().map(|p| p.value.clone()).collect(),
-            },
-            roles,
-            questions,
-            candidate_questions,
-            timing,
-        })
-    }
-
-    fn rating_scale(
-        &self,
-        scale: &Spanned<Vec<Spanned<String>>>,
-    ) -> Result<Vec<String>, GuideError> {
-        let labels = &scale.value;
-        if labels.len() < 2 || labels.len() > MAX_RATINGS {
-            return Err(self.error_spanned(
-                scale,
-                format!(
-                    "`rating_scale` has {} labels; it needs 2 to {MAX_RATINGS} (one digit key each)",
-                    labels.len()
-                ),
-            ));
-        }
-        let mut seen = HashSet::new();
-        for label in labels {
-            let text = label.value.trim();
-            if text.is_empty() {
-                return Err(self.error_spanned(label, "a rating label is empty"));
-            }
-            if !seen.insert(text.to_lowercase()) {
-                return Err(self.error_spanned(label, format!("rating `{text}` is listed twice")));
-            }
-        }
-        Ok(labels.iter().map(|l| l.value.trim().to_string()).collect())
-    }
-
-    fn timing(&self, timing: &Spanned<RawTiming>) -> Result<Timing, GuideError> {
-        let t = &timing.value;
-        if t.questions == 0 {
-            return Err(self.error_spanned(timing, "`timing.questions` must be at least 1"));
-        }
-        let minutes = t.minutes.value;
-        if minutes > MAX_MINUTES {
-            return Err(self.error_spanned(
-                &t.minutes,
-                format!("`timing.minutes` ({minutes}) is more than {MAX_MINUTES}, the longest interview the console plans"),
-            ));
-        }
-        // In u64: two u32 from the file can add up past what a u32 holds.
-        let fixed = u64::from(t.intro_minutes) + u64::from(t.candidate_questions_minutes);
-        if u64::from(minutes) <= fixed {
-            return Err(self.error_spanned(
-                timing,
-                format!(
-                    "`timing.minutes` ({minutes}) leaves no time for questions after the intro and the candidate's questions ({fixed} minutes)"
-                ),
-            ));
-        }
-        Ok(Timing {
-            minutes,
-            intro_minutes: t.intro_minutes,
-            candidate_questions_minutes: t.candidate_questions_minutes,
-            questions: t.questions,
-        })
-    }
-}
-
 impl Default for Timing {
     /// The seed's hour: a short intro, ten minutes for the candidate, five questions.
     fn default() -> Self {
@@ -533,8 +230,4 @@ fn fingerprint(text: &str) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-fn known_list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    ids.collect::<Vec<_>>().join(", ")
 }
