@@ -6,6 +6,7 @@
 
 mod link;
 mod raw;
+pub mod rich;
 mod validate;
 
 use std::fmt;
@@ -14,6 +15,7 @@ use std::path::Path;
 use serde_saphyr::Location;
 
 pub use link::{BadLink, Link};
+pub use rich::{Fill, RichText};
 use raw::RawGuide;
 
 /// The built-in infosec guide, embedded in the binary.
