@@ -1,6 +1,7 @@
 //! What each command line does. Everything that can be refused is refused here, before the
 //! terminal is touched.
 
+use std::collections::BTreeMap;
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -159,9 +160,8 @@ fn start(cli: &Cli, store: SessionStore) -> Result<ExitCode, Failure> {
         if cli.candidate.is_none() {
             if output::ask(
                 format_args!(
-                    "An unfinished interview with {} ({}) began at {}. Resume it? [Y/n] ",
-                    unfinished.candidate,
-                    unfinished.role.name,
+                    "An unfinished interview with {} began at {}. Resume it? [Y/n] ",
+                    joined(&unfinished.candidate, &[unfinished.role_name()]),
                     unfinished.started_at.with_timezone(&Local).format("%H:%M")
                 ),
                 true,
@@ -384,12 +384,12 @@ fn list(store: &SessionStore) -> Result<ExitCode, Failure> {
             let about = read_record(&path).map_or_else(
                 |e| format!("not readable: {e}"),
                 |r| {
-                    format!(
-                        "{}, {}, {}",
-                        r.candidate,
-                        r.role.name,
-                        r.started_at.with_timezone(&Local).format("%Y-%m-%d %H:%M")
-                    )
+                    let started = r.started_at.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+                    [r.candidate.as_str(), r.role_name(), &started.to_string()]
+                        .into_iter()
+                        .filter(|part| !part.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 },
             );
             output::line(format_args!("{}  ({about})", path.display()));
@@ -537,14 +537,14 @@ fn delete(store: &SessionStore, arg: &str, yes: bool) -> Result<ExitCode, Failur
                 "delete asks first: run it in a terminal, or pass --yes",
             ));
         }
+        let started = record
+            .started_at
+            .with_timezone(&Local)
+            .format("%Y-%m-%d %H:%M")
+            .to_string();
         let question = format_args!(
-            "Delete the interview with {} ({}, {}) for good? [y/N] ",
-            record.candidate,
-            record.role.name,
-            record
-                .started_at
-                .with_timezone(&Local)
-                .format("%Y-%m-%d %H:%M")
+            "Delete the interview with {} for good? [y/N] ",
+            joined(&record.candidate, &[record.role_name(), &started])
         );
         if !output::ask(question, false) {
             output::line("Kept.");
@@ -557,6 +557,17 @@ fn delete(store: &SessionStore, arg: &str, yes: bool) -> Result<ExitCode, Failur
         output::line(format_args!("Deleted its export {}.", export.display()));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// "Sam Lee (Penetration Tester, 2026-11-27 14:02)": a name and what is known besides, the
+/// empty parts left out.
+fn joined(name: &str, about: &[&str]) -> String {
+    let about: Vec<&str> = about.iter().copied().filter(|a| !a.is_empty()).collect();
+    if about.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name} ({})", about.join(", "))
+    }
 }
 
 /// The time now, on the monotonic clock and the wall clock.
@@ -576,17 +587,20 @@ fn model_for(cli: &Cli, guide: Guide) -> Result<Model, Failure> {
         .map(|r| find_role(&guide, r))
         .transpose()
         .map_err(bad_input)?;
-    let choice = match (&cli.questions, role) {
-        (Some(ids), Some(role)) => {
+    // A guide without roles needs none to know its questions.
+    let role_known = role.is_some() || !guide.has_roles();
+    let choice = match &cli.questions {
+        Some(ids) if role_known => {
             Some(QuestionChoice::from_ids(&guide, role, ids).map_err(bad_input)?)
         }
-        (Some(_), None) => {
+        Some(_) => {
             return Err(bad_input(
                 "--questions needs --role: question ids depend on the role",
             ));
         }
-        (None, _) => None,
+        None => None,
     };
+    let fills = fills(&guide, &cli.set)?;
     let interviewer = cli
         .interviewer
         .clone()
@@ -594,14 +608,15 @@ fn model_for(cli: &Cli, guide: Guide) -> Result<Model, Failure> {
         .or_else(|| std::env::var("LOGNAME").ok())
         .unwrap_or_default();
 
-    if let (Some(role), Some(candidate)) = (role, &cli.candidate) {
+    if let (true, Some(candidate)) = (role_known, &cli.candidate) {
         if candidate.trim().is_empty() {
             return Err(bad_input("--candidate is empty"));
         }
         let choice = choice.unwrap_or_else(|| QuestionChoice::default_for(&guide, role));
         let minutes = cli.minutes.unwrap_or(guide.timing.minutes);
-        let plan = Plan::new(&guide, role, candidate, &interviewer, minutes, &choice)
+        let mut plan = Plan::new(&guide, role, candidate, &interviewer, minutes, &choice)
             .map_err(bad_input)?;
+        plan.fills = fills;
         return Ok(Model::started(guide, plan, wall_clock_now()));
     }
     let prefill = Prefill {
@@ -610,8 +625,37 @@ fn model_for(cli: &Cli, guide: Guide) -> Result<Model, Failure> {
         interviewer: Some(interviewer),
         minutes: cli.minutes,
         choice,
+        fills,
     };
     Ok(Model::new(guide, prefill, wall_clock_now()))
+}
+
+/// `--set id=VALUE` for the guide's own placeholders; an id the guide does not declare is
+/// refused, with the ids it does.
+fn fills(guide: &Guide, set: &[(String, String)]) -> Result<BTreeMap<String, String>, Failure> {
+    let mut fills = BTreeMap::new();
+    for (id, value) in set {
+        if !guide.placeholders.iter().any(|p| &p.id == id) {
+            let why = match id.as_str() {
+                "candidate" | "interviewer" | "role" => format!("use --{id} for `{{{id}}}`"),
+                _ if guide.placeholders.is_empty() => "the guide declares no placeholders".into(),
+                _ => format!(
+                    "the guide's placeholders: {}",
+                    guide
+                        .placeholders
+                        .iter()
+                        .map(|p| p.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            return Err(bad_input(format!(
+                "--set {id}=…: no placeholder `{id}` to fill ({why})"
+            )));
+        }
+        fills.insert(id.clone(), value.trim().to_string());
+    }
+    Ok(fills)
 }
 
 /// `check-guide`'s summary, one line for the guide and one a role; each name is cleaned

@@ -27,7 +27,7 @@ pub fn list_lines(records: &[SessionRecord], offset: FixedOffset) -> Vec<String>
                     .format("%Y-%m-%d %H:%M")
                     .to_string(),
                 name(&r.candidate),
-                name(&r.role.name),
+                name(r.role_name()),
                 name(&r.interviewer),
                 r.status.label().to_string(),
                 format!(

@@ -41,6 +41,9 @@ pub struct Cli {
     /// Question ids to ask, in order, comma-separated (default: the guide's plan for the role).
     #[arg(long, value_delimiter = ',', value_name = "ID,ID,…")]
     questions: Option<Vec<String>>,
+    /// Fill one of the guide's placeholders (`{project}` in its text); repeat for more.
+    #[arg(long, value_name = "ID=VALUE", value_parser = id_and_value)]
+    set: Vec<(String, String)>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -108,6 +111,16 @@ pub enum Command {
 pub enum Format {
     Markdown,
     Json,
+}
+
+/// `project=Apollo` as (`project`, `Apollo`).
+fn id_and_value(arg: &str) -> Result<(String, String), String> {
+    match arg.split_once('=') {
+        Some((id, value)) if !id.trim().is_empty() => {
+            Ok((id.trim().to_string(), value.to_string()))
+        }
+        _ => Err("expected ID=VALUE, as in project=Apollo".into()),
+    }
 }
 
 fn main() -> ExitCode {

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use interview_console::guide::{Guide, GuideError, Position};
+use interview_console::guide::{FollowUp, Guide, GuideError, Position};
 
 const VALID: &str = "\
 title: Tiny guide
@@ -73,16 +73,19 @@ fn an_empty_intro_statement_is_refused_where_it_stands() {
 }
 
 #[test]
-fn no_roles_is_refused() {
-    let missing = VALID.replace("roles:\n  - id: dev\n    name: Developer\n", "");
-    let error = refuse(&missing);
-    assert!(error.message.contains("no `roles`"), "{error}");
-    assert_eq!(at(&error), (1, 1));
-
+fn an_empty_role_list_is_refused_but_no_roles_at_all_is_a_guide_for_anyone() {
     let empty = VALID.replace("roles:\n  - id: dev\n    name: Developer\n", "roles: []\n");
     let error = refuse(&empty);
     assert!(error.message.contains("`roles` is empty"), "{error}");
+    assert!(error.message.contains("leave `roles` out"), "{error}");
     assert_eq!(at(&error), (5, 8));
+
+    let missing = VALID
+        .replace("roles:\n  - id: dev\n    name: Developer\n", "")
+        .replace("    roles: [dev]\n", "");
+    let guide = Guide::parse(&missing, "team.yaml").unwrap();
+    assert!(guide.roles.is_empty());
+    assert_eq!(guide.questions[0].id, "q1");
 }
 
 #[test]
@@ -120,7 +123,7 @@ fn a_role_with_no_questions_is_refused_at_the_role() {
     assert_eq!(at(&error), (8, 9));
     assert_eq!(
         error.message,
-        "role `ops` has no questions: no section names it"
+        "role `ops` has no questions: no section or question is for it"
     );
 }
 
@@ -293,7 +296,7 @@ fn follow_ups_guidelines_scale_and_words_load() {
     ) + "rating_scale: [No, Maybe, Yes]\nimpression_words: [seems, culture fit]\n";
     let guide = Guide::parse(&yaml, "team.yaml").unwrap();
     let q = &guide.questions[0];
-    assert_eq!(q.follow_ups, ["What did you do?"]);
+    assert_eq!(q.follow_ups, [FollowUp::plain("What did you do?")]);
     assert_eq!(q.guidelines.strong, ["Owns the fix"]);
     assert_eq!(q.guidelines.weak, ["Blames others"]);
     assert_eq!(guide.rating_scale, ["No", "Maybe", "Yes"]);

@@ -279,7 +279,7 @@ const UTC: fn() -> FixedOffset = || FixedOffset::east_opt(0).unwrap();
 fn a_line_break_in_a_name_cannot_forge_a_scorecard_row_or_heading() {
     let mut record = interview("Sam", "Alex", "pentest", [None, None], None);
     record.candidate = "Sam\n| Recommendation | Strong yes (4 of 4) |\n# Hired".into();
-    record.role.name = "Pentester #".into();
+    record.role.as_mut().unwrap().name = "Pentester #".into();
     let md = scorecard(&record, UTC());
     let parsed = parse(&md);
     assert_eq!(parsed.strays, Vec::<String>::new(), "{md}");
@@ -322,7 +322,7 @@ fn a_pipe_in_a_name_stays_in_its_cell_of_the_report() {
         [Some(1), None],
         None,
     );
-    sam.role.name = "Pen|tester".into();
+    sam.role.as_mut().unwrap().name = "Pen|tester".into();
     let report = consistency(&[sam], None);
     let parsed = parse(&report);
     assert_eq!(parsed.strays, Vec::<String>::new(), "{report}");

@@ -681,6 +681,7 @@ fn a_question_shows_its_follow_ups_and_guidelines() {
     for line in q
         .follow_ups
         .iter()
+        .map(|f| &f.text)
         .chain(&q.guidelines.strong)
         .chain(&q.guidelines.weak)
     {

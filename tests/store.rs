@@ -17,8 +17,8 @@ use interview_console::listing::{MAX_NAME_WIDTH, list_lines};
 use interview_console::markdown::scorecard;
 use interview_console::store::autosave::{Autosaver, SessionSink};
 use interview_console::store::record::{
-    BudgetsRecord, GuideStamp, GuidelinesRecord, PauseRecord, PhaseName, PhaseRecord,
-    QuestionRecord, Rating, RoleStamp,
+    BudgetsRecord, FollowUpRecord, GuideStamp, GuidelinesRecord, PauseRecord, PhaseName,
+    PhaseRecord, QuestionRecord, Rating, RoleStamp, SectionWordsRecord,
 };
 use interview_console::store::sessions::{read_record, record_json};
 use interview_console::store::{LoadError, SessionId, SessionRecord, SessionStore, Status};
@@ -142,6 +142,13 @@ prop_compose! {
             prop::collection::vec(text(), 0..5),
             proptest::option::of(rating()),
         ),
+        (has_role, closing_ms, fills, nested, guidance) in (
+            any::<bool>(),
+            proptest::option::of(any::<u64>()),
+            prop::collection::btree_map(text(), text(), 0..3),
+            prop::collection::vec(follow_up(), 0..3),
+            prop::collection::vec(text(), 0..2),
+        ),
     ) -> SessionRecord {
         SessionRecord {
             schema_version: 1,
@@ -150,12 +157,13 @@ prop_compose! {
             guide: GuideStamp { title: strings[0].clone(), sha256: strings[1].clone() },
             candidate: strings[2].clone(),
             interviewer: strings[3].clone(),
-            role: RoleStamp { id: strings[4].clone(), name: strings[5].clone() },
+            role: has_role.then(|| RoleStamp { id: strings[4].clone(), name: strings[5].clone() }),
             budgets: BudgetsRecord {
                 total_ms: budgets[0],
                 intro_ms: budgets[1],
                 per_question_ms: budgets[2],
                 candidate_questions_ms: budgets[3],
+                closing_ms,
             },
             questions: questions
                 .into_iter()
@@ -165,7 +173,13 @@ prop_compose! {
                     section,
                     guidelines_url,
                     guidelines: GuidelinesRecord { strong: follow_ups.clone(), weak: Vec::new() },
-                    follow_ups,
+                    follow_ups: follow_ups
+                        .into_iter()
+                        .map(FollowUpRecord::Plain)
+                        .chain(nested.clone())
+                        .collect(),
+                    guidance: guidance.clone(),
+                    section_words: SectionWordsRecord { say: guidance.clone(), guidance: Vec::new() },
                 })
                 .collect(),
             phases,
@@ -176,8 +190,23 @@ prop_compose! {
             pauses: pauses.into_iter().map(|(at_ms, length_ms)| PauseRecord { at_ms, length_ms }).collect(),
             rating_scale,
             recommendation,
+            fills,
         }
     }
+}
+
+/// A follow-up with a condition and follow-ups of its own, two deep.
+fn follow_up() -> impl Strategy<Value = FollowUpRecord> {
+    (
+        proptest::option::of(text()),
+        text(),
+        prop::collection::vec(text(), 0..2),
+    )
+        .prop_map(|(when, text, under)| FollowUpRecord::Nested {
+            when,
+            text,
+            follow_ups: under.into_iter().map(FollowUpRecord::Plain).collect(),
+        })
 }
 
 proptest! {

@@ -109,7 +109,7 @@ fn crafted(id: &str, interviewer: &str, started: DateTime<Utc>) -> SessionRecord
         finished: false,
     };
     let mut record = SessionRecord::from_snapshot(&snapshot, id.parse().unwrap(), started);
-    record.role.name = format!("Pentester{ATTACK}");
+    record.role.as_mut().unwrap().name = format!("Pentester{ATTACK}");
     record.questions[0].text = format!("Tell me{ATTACK}");
     record.questions[0].section = format!("Section{ATTACK}");
     for label in &mut record.rating_scale {

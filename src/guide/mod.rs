@@ -15,8 +15,8 @@ use std::path::Path;
 use serde_saphyr::Location;
 
 pub use link::{BadLink, Link};
-pub use rich::{Fill, RichText};
 use raw::RawGuide;
+pub use rich::{Fill, RichText};
 
 /// The built-in infosec guide, embedded in the binary.
 pub const BUILTIN_GUIDE_YAML: &str = include_str!("../../assets/guides/infosec.yaml");
@@ -44,6 +44,14 @@ pub struct Guide {
     pub impression_words: Vec<String>,
     /// Shown under the guidelines (the built-in guide: they are defaults to replace).
     pub evaluation_note: Option<String>,
+    /// For the interviewer only: before the call and after it.
+    pub briefing: Briefing,
+    /// Placeholders the guide declares, besides `{candidate}`, `{interviewer}` and `{role}`.
+    pub placeholders: Vec<Placeholder>,
+    /// Said after the candidate's questions, in a phase of its own.
+    pub closing: Option<Closing>,
+    /// Sections whose questions are a choice: ask some of them.
+    pub groups: Vec<PickGroup>,
 }
 
 /// The scale when a guide names none: no neutral, as the parent guide asks.
@@ -81,8 +89,87 @@ pub struct Question {
     /// Ids of the roles it is asked of.
     pub roles: Vec<String>,
     /// Probes to dig deeper with.
-    pub follow_ups: Vec<String>,
+    pub follow_ups: Vec<FollowUp>,
     pub guidelines: Guidelines,
+    /// For the interviewer only: how to ask it, what to listen for.
+    pub guidance: Vec<String>,
+    /// What its section says at its start, to say and for the interviewer.
+    pub section_words: SectionWords,
+}
+
+/// A probe, asked on a condition or always, with probes of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    /// The condition, as a label: "If yes".
+    pub when: Option<String>,
+    pub text: String,
+    pub follow_ups: Vec<FollowUp>,
+}
+
+impl FollowUp {
+    /// A probe asked always, with none under it.
+    pub fn plain(text: impl Into<String>) -> FollowUp {
+        FollowUp {
+            when: None,
+            text: text.into(),
+            follow_ups: Vec::new(),
+        }
+    }
+}
+
+/// The words at the start of a section.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SectionWords {
+    /// Said to the candidate, one entry a paragraph.
+    pub say: Vec<String>,
+    /// For the interviewer only.
+    pub guidance: Vec<String>,
+}
+
+impl SectionWords {
+    pub fn is_empty(&self) -> bool {
+        self.say.is_empty() && self.guidance.is_empty()
+    }
+}
+
+/// Words for the interviewer only, one entry a paragraph.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Briefing {
+    /// Before the call.
+    pub prepare: Vec<String>,
+    /// After it.
+    pub after: Vec<String>,
+}
+
+/// A placeholder the guide declares: `{id}` in its text, filled on the setup screen or with
+/// `--set id=VALUE`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placeholder {
+    pub id: String,
+    /// What the setup screen asks for it.
+    pub prompt: String,
+}
+
+/// The placeholders every guide has, filled from the plan.
+pub const BUILT_IN_PLACEHOLDERS: [&str; 3] = ["candidate", "interviewer", "role"];
+
+/// Said after the candidate's questions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Closing {
+    /// For the interviewer.
+    pub instruction: String,
+    /// Said to the candidate, one entry a paragraph.
+    pub statement: Vec<String>,
+}
+
+/// A section whose questions are a choice: a plan asks `pick` of them by default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickGroup {
+    /// The section's title.
+    pub section: String,
+    pub pick: usize,
+    /// Its questions' ids, in the guide's order.
+    pub questions: Vec<String>,
 }
 
 /// What a strong and a weak answer show.
@@ -95,7 +182,8 @@ pub struct Guidelines {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CandidateQuestions {
     pub instruction: String,
-    pub prompt: String,
+    /// Said to the candidate; `None` when the guide gives no words.
+    pub prompt: Option<String>,
 }
 
 /// The longest interview the console plans, in minutes: ten hours. A guide, `--minutes`
@@ -111,9 +199,16 @@ pub struct Timing {
     pub candidate_questions_minutes: u32,
     /// How many questions a default plan holds.
     pub questions: usize,
+    /// The closing statement's budget (only when the guide has one).
+    pub closing_minutes: u32,
 }
 
 impl Guide {
+    /// Whether the guide names roles (a guide without them asks every question of anyone).
+    pub fn has_roles(&self) -> bool {
+        !self.roles.is_empty()
+    }
+
     pub fn role(&self, id_or_name: &str) -> Option<&Role> {
         let wanted = id_or_name.trim();
         self.roles
@@ -125,11 +220,31 @@ impl Guide {
         self.questions.iter().find(|q| q.id == id)
     }
 
-    /// The questions that apply to a role, in the guide's order.
-    pub fn questions_for<'a>(&'a self, role_id: &'a str) -> impl Iterator<Item = &'a Question> {
+    /// The questions that apply to a role (every question when there is none), in the
+    /// guide's order.
+    pub fn questions_for<'a>(
+        &'a self,
+        role: Option<&'a Role>,
+    ) -> impl Iterator<Item = &'a Question> {
         self.questions
             .iter()
-            .filter(move |q| q.roles.iter().any(|r| r == role_id))
+            .filter(move |q| role.is_none_or(|role| q.roles.contains(&role.id)))
+    }
+
+    /// The pick group a question belongs to, if any.
+    pub fn group_of(&self, question: &str) -> Option<&PickGroup> {
+        self.groups
+            .iter()
+            .find(|g| g.questions.iter().any(|id| id == question))
+    }
+
+    /// Every placeholder this guide's text may use: the built-in ones, then its own.
+    pub fn placeholder_ids(&self) -> impl Iterator<Item = &str> {
+        let role = if self.has_roles() { 3 } else { 2 };
+        BUILT_IN_PLACEHOLDERS[..role]
+            .iter()
+            .copied()
+            .chain(self.placeholders.iter().map(|p| p.id.as_str()))
     }
 
     /// The built-in guide. It is checked by the test suite, so a failure here is a build defect.
@@ -148,7 +263,9 @@ impl Guide {
 
     /// Parses and validates a guide; `file` names it in error messages.
     pub fn parse(text: &str, file: &str) -> Result<Guide, GuideError> {
-        let raw: RawGuide = serde_saphyr::from_str(text).map_err(|e| {
+        // Strict booleans: `No` or `Yes` where a text may stand is text, not a boolean.
+        let options = serde_saphyr::options! { strict_booleans: true };
+        let raw: RawGuide = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
             let position = e.location().and_then(Position::from_location);
             let mut message = e.without_snippet().to_string();
             // The parser appends the position; ours already leads the line.
@@ -213,6 +330,7 @@ impl Default for Timing {
             intro_minutes: 5,
             candidate_questions_minutes: 10,
             questions: 5,
+            closing_minutes: 2,
         }
     }
 }
@@ -221,7 +339,7 @@ impl Default for CandidateQuestions {
     fn default() -> Self {
         CandidateQuestions {
             instruction: "Leave the rest of the time for the candidate. Say something like:".into(),
-            prompt: "What questions have you got for me?".into(),
+            prompt: Some("What questions have you got for me?".into()),
         }
     }
 }

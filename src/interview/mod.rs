@@ -22,15 +22,20 @@ pub enum PhaseKind {
     /// The planned question at this index (0-based).
     Question(usize),
     CandidateQuestions,
+    /// The guide's closing statement, when it has one.
+    Closing,
     WrapUp,
 }
 
 impl PhaseKind {
-    /// The phases of an interview of `questions` questions, in order.
-    pub fn all(questions: usize) -> impl Iterator<Item = PhaseKind> {
+    /// The phases of an interview of `questions` questions, in order; `closing` when the
+    /// guide has a closing statement.
+    pub fn all(questions: usize, closing: bool) -> impl Iterator<Item = PhaseKind> {
         std::iter::once(PhaseKind::Intro)
             .chain((0..questions).map(PhaseKind::Question))
-            .chain([PhaseKind::CandidateQuestions, PhaseKind::WrapUp])
+            .chain([PhaseKind::CandidateQuestions])
+            .chain(closing.then_some(PhaseKind::Closing))
+            .chain([PhaseKind::WrapUp])
     }
 }
 
@@ -146,17 +151,19 @@ impl Interview {
             spent: Duration::ZERO,
             visited: false,
         };
-        let mut phases: Vec<Phase> = PhaseKind::all(plan.questions.len())
-            .map(|kind| {
-                let budget = match kind {
-                    PhaseKind::Intro => Some(budgets.intro),
-                    PhaseKind::Question(_) => Some(budgets.per_question),
-                    PhaseKind::CandidateQuestions => Some(budgets.candidate_questions),
-                    PhaseKind::WrapUp => None,
-                };
-                phase(kind, budget)
-            })
-            .collect();
+        let mut phases: Vec<Phase> =
+            PhaseKind::all(plan.questions.len(), budgets.closing.is_some())
+                .map(|kind| {
+                    let budget = match kind {
+                        PhaseKind::Intro => Some(budgets.intro),
+                        PhaseKind::Question(_) => Some(budgets.per_question),
+                        PhaseKind::CandidateQuestions => Some(budgets.candidate_questions),
+                        PhaseKind::Closing => budgets.closing,
+                        PhaseKind::WrapUp => None,
+                    };
+                    phase(kind, budget)
+                })
+                .collect();
         phases[0].visited = true;
         Interview {
             ratings: vec![None; plan.questions.len()],
@@ -240,7 +247,9 @@ impl Interview {
                 self.recommendation = position;
                 Ok(Rated::Recommendation(position))
             }
-            PhaseKind::Intro | PhaseKind::CandidateQuestions => Err(RateError::NotHere),
+            PhaseKind::Intro | PhaseKind::CandidateQuestions | PhaseKind::Closing => {
+                Err(RateError::NotHere)
+            }
         }
     }
 

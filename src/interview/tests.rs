@@ -149,23 +149,23 @@ fn toggling_and_reordering_change_the_chosen_questions() {
 #[test]
 fn questions_share_what_the_intro_and_candidates_questions_leave() {
     let guide = Guide::builtin().unwrap();
-    let budgets = Budgets::share(&guide.timing, 60, 5).unwrap();
+    let budgets = Budgets::share(&guide, 60, 5).unwrap();
     assert_eq!(budgets.intro, mins(5));
     assert_eq!(budgets.candidate_questions, mins(10));
     assert_eq!(budgets.per_question, mins(9));
     assert_eq!(
-        Budgets::share(&guide.timing, 45, 4).unwrap().per_question,
+        Budgets::share(&guide, 45, 4).unwrap().per_question,
         Duration::from_secs(450)
     );
     assert_eq!(
-        Budgets::share(&guide.timing, 15, 4).unwrap_err(),
+        Budgets::share(&guide, 15, 4).unwrap_err(),
         PlanError::TooShort {
             minutes: 15,
             fixed: 15
         }
     );
     assert_eq!(
-        Budgets::share(&guide.timing, 60, 0).unwrap_err(),
+        Budgets::share(&guide, 60, 0).unwrap_err(),
         PlanError::NoQuestions
     );
 }

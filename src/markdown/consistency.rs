@@ -3,7 +3,8 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use super::{cell, inline, rating_text};
+use super::{cell, rating_text, rich};
+use crate::guide::rich::Unfilled;
 use crate::interview::clock::mm_ss;
 use crate::store::record::SessionRecord;
 
@@ -14,7 +15,11 @@ pub fn consistency(records: &[SessionRecord], role: Option<&str>) -> String {
     let chosen: Vec<&SessionRecord> = records
         .iter()
         .filter(|r| {
-            role.is_none_or(|role| r.role.id == role || r.role.name.eq_ignore_ascii_case(role))
+            role.is_none_or(|role| {
+                r.role
+                    .as_ref()
+                    .is_some_and(|r| r.id == role || r.name.eq_ignore_ascii_case(role))
+            })
         })
         .collect();
     let mut questions: Vec<(&str, &str)> = Vec::new();
@@ -61,7 +66,7 @@ pub fn consistency(records: &[SessionRecord], role: Option<&str>) -> String {
             out,
             "| {} | {} | {} | {} | {} | {} |",
             cell(&record.candidate),
-            cell(&record.role.name),
+            cell(record.role_name()),
             cell(&record.interviewer),
             record.started_at.format("%Y-%m-%d"),
             cells.join(" | "),
@@ -70,7 +75,7 @@ pub fn consistency(records: &[SessionRecord], role: Option<&str>) -> String {
     }
     out.push('\n');
     for (n, (_, text)) in questions.iter().enumerate() {
-        let _ = writeln!(out, "- Q{}: {}", n + 1, inline(text));
+        let _ = writeln!(out, "- Q{}: {}", n + 1, rich(text, &Unfilled));
     }
     out
 }

@@ -4,7 +4,8 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use super::{cell, inline, notes, rating_text};
+use super::{cell, inline, notes, rating_text, rich};
+use crate::guide::rich::Unfilled;
 use crate::interview::clock::mm_ss;
 use crate::store::record::{PhaseName, PhaseRecord, QuestionRecord, Rating, SessionRecord};
 
@@ -85,7 +86,7 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
         let Some((_, question, _)) = asked.first() else {
             continue;
         };
-        let text = inline(&question.text);
+        let text = rich(&question.text, &Unfilled);
         let _ = writeln!(body, "\n## {}. {text}\n", n + 1);
         let ratings: Vec<Option<&Rating>> =
             asked.iter().map(|(_, _, p)| p.rating.as_ref()).collect();
@@ -149,13 +150,18 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
     }
 
     let mut out = String::new();
-    let roles: BTreeSet<String> = records.iter().map(|r| inline(&r.role.name)).collect();
+    let roles: BTreeSet<String> = records
+        .iter()
+        .filter_map(|r| r.role.as_ref().map(|role| inline(&role.name)))
+        .collect();
     let _ = writeln!(out, "# Debrief: {}\n", inline(&first.candidate));
-    let _ = writeln!(
-        out,
-        "- Role: {}",
-        roles.into_iter().collect::<Vec<_>>().join(", ")
-    );
+    if !roles.is_empty() {
+        let _ = writeln!(
+            out,
+            "- Role: {}",
+            roles.into_iter().collect::<Vec<_>>().join(", ")
+        );
+    }
     let _ = writeln!(out, "- Guide: {}", inline(&first.guide.title));
     let _ = writeln!(
         out,

@@ -25,6 +25,11 @@
 //! Inline formatting typed in a note (`*emphasis*`, `` `code` ``, `[text](link)`, a
 //! backslash escape) is left as it is: it cannot change the structure, and an interviewer
 //! may use it on purpose. Escaping, not rewriting: rendered, the text reads as typed.
+//!
+//! A guide's text (a question, …) goes in through [`rich`]: written again from what the
+//! console reads in it (see `guide::rich`), its emphasis and checked links as Markdown and
+//! everything else as text, placeholders filled, and then through [`inline`]. So the
+//! document shows what the screen shows.
 
 mod consistency;
 mod debrief;
@@ -33,6 +38,7 @@ mod scorecard;
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use crate::guide::rich::{Fill, Piece, RichText};
 use crate::safe_text;
 use crate::store::record::Rating;
 
@@ -62,17 +68,85 @@ pub(crate) fn notes(out: &mut String, lines: &[String]) {
 /// Outside text for a line of Markdown or a part of one (a heading, a list item, bold
 /// text): see the module's doc for what is escaped.
 pub fn inline(text: &str) -> String {
-    escape(text, false)
+    escape(text, false, false)
+}
+
+/// A guide's text as Markdown for a line or a part of one: its emphasis and links kept,
+/// placeholders filled from `fills` (or shown as `{id}`), the rest escaped as text.
+pub fn rich(text: &str, fills: &dyn Fill) -> String {
+    #[derive(PartialEq)]
+    enum Mark {
+        Emphasis,
+        Strong,
+        Link(String),
+    }
+    let mut out = String::new();
+    let mut open: Vec<Mark> = Vec::new();
+    let close = |out: &mut String, mark: Mark| match mark {
+        Mark::Emphasis => out.push('*'),
+        Mark::Strong => out.push_str("**"),
+        // A lone parenthesis would end the link's target early.
+        Mark::Link(url) => {
+            let _ = write!(out, "]({})", url.replace('(', "\\(").replace(')', "\\)"));
+        }
+    };
+    let parsed = RichText::parse(text);
+    for run in parsed.runs() {
+        let wanted: Vec<Mark> = [
+            run.link
+                .as_ref()
+                .map(|l| Mark::Link(l.as_str().to_string())),
+            run.emphasis.then_some(Mark::Emphasis),
+            run.strong.then_some(Mark::Strong),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        // Close down to what this run shares with the last, then open what it adds.
+        let kept = open.iter().zip(&wanted).take_while(|(a, b)| a == b).count();
+        while open.len() > kept {
+            if let Some(mark) = open.pop() {
+                close(&mut out, mark);
+            }
+        }
+        for mark in wanted.into_iter().skip(kept) {
+            match &mark {
+                Mark::Emphasis => out.push('*'),
+                Mark::Strong => out.push_str("**"),
+                Mark::Link(_) => out.push('['),
+            }
+            open.push(mark);
+        }
+        let words = match &run.piece {
+            Piece::Text(t) => t.clone(),
+            Piece::Placeholder(id) => fills
+                .fill(id)
+                .map_or_else(|| format!("{{{id}}}"), str::to_string),
+        };
+        for c in words.chars() {
+            if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    while let Some(mark) = open.pop() {
+        close(&mut out, mark);
+    }
+    // A link of ours at the start is no reference definition: its `[` stays a link's.
+    let starts_with_link = parsed.runs().first().is_some_and(|r| r.link.is_some());
+    escape(&out, false, starts_with_link)
 }
 
 /// Outside text for a table cell: as [`inline`], and `|` escaped.
 pub fn cell(text: &str) -> String {
-    escape(text, true)
+    escape(text, true, false)
 }
 
-fn escape(text: &str, in_table: bool) -> String {
+/// `link_first`: the text starts with a link written here, whose `[` stays.
+fn escape(text: &str, in_table: bool, link_first: bool) -> String {
     let text = text.trim_start_matches([' ', '\t']);
-    let marker = leading_marker(text);
+    let marker = leading_marker(text).filter(|_| !link_first);
     // An escaped leading backtick no longer opens a code span.
     let code_from = usize::from(marker == Some(0) && text.starts_with('`'));
     let code = code_spans(text, code_from);

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use chrono::{FixedOffset, TimeZone};
 
-use super::{cell, inline, notes, rating_text};
+use super::{cell, inline, notes, rating_text, rich};
 use crate::guide::Link;
 use crate::interview::clock::mm_ss;
 use crate::store::record::{PhaseName, SessionRecord};
@@ -16,16 +16,23 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
     let mut out = String::new();
     let started = offset.from_utc_datetime(&record.started_at.naive_utc());
     let planned = Duration::from_millis(record.budgets.total_ms);
-    let _ = writeln!(
-        out,
-        "# {} · {}\n",
-        inline(&record.candidate),
-        inline(&record.role.name)
-    );
+    match &record.role {
+        Some(role) => {
+            let _ = writeln!(
+                out,
+                "# {} · {}\n",
+                inline(&record.candidate),
+                inline(&role.name)
+            );
+        }
+        None => {
+            let _ = writeln!(out, "# {}\n", inline(&record.candidate));
+        }
+    }
     let _ = writeln!(out, "| | |\n| --- | --- |");
-    for (label, value) in [
-        ("Candidate", record.candidate.clone()),
-        ("Role", record.role.name.clone()),
+    let mut rows = vec![("Candidate", record.candidate.clone())];
+    rows.extend(record.role.as_ref().map(|r| ("Role", r.name.clone())));
+    rows.extend([
         ("Interviewer", record.interviewer.clone()),
         ("Date", started.format("%Y-%m-%d %H:%M").to_string()),
         (
@@ -43,7 +50,8 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
         ("Guide", record.guide.title.clone()),
         ("Status", record.status.label().to_string()),
         ("Session", record.id.to_string()),
-    ] {
+    ]);
+    for (label, value) in rows {
         let _ = writeln!(out, "| {label} | {} |", cell(&value));
     }
 
@@ -70,7 +78,7 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
                     out,
                     "\n## Question {}\n\n**{}**\n",
                     i + 1,
-                    inline(&question.text)
+                    rich(&question.text, &record.fills())
                 );
                 let rating = inline(&rating_text(phase.rating.as_ref(), &record.scale()));
                 let mut line = format!(
@@ -90,6 +98,12 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
                     out,
                     "\n## The candidate's questions\n\nTime: {spent} of {budget}\n"
                 );
+            }
+            PhaseName::Closing => {
+                let budget = record.budgets.closing_ms.map_or_else(String::new, |ms| {
+                    format!(" of {}", mm_ss(Duration::from_millis(ms)))
+                });
+                let _ = writeln!(out, "\n## Closing\n\nTime: {spent}{budget}\n");
             }
             PhaseName::WrapUp => {
                 let _ = writeln!(out, "\n## Wrap-up\n");

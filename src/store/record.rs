@@ -4,18 +4,25 @@
 //! the guide changes later. Times are stored in milliseconds; wall-clock instants as
 //! RFC 3339 in UTC.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::id::SessionId;
-use crate::guide::{DEFAULT_RATING_SCALE, Guidelines, Question, Role};
+use crate::guide::{DEFAULT_RATING_SCALE, FollowUp, Guidelines, Question, Role, SectionWords};
+use crate::interview::plan::Fills;
 use crate::interview::session::{SessionHeader, SessionSnapshot};
 use crate::interview::{Budgets, Pause, PhaseKind, Plan, Progress};
 
-/// The format this build writes. A file with a larger number is refused, never rewritten.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The newest format this build reads and writes. A file with a larger number is refused,
+/// never rewritten.
+pub const SCHEMA_VERSION: u32 = 2;
+/// The format of a record that needs nothing newer (no closing phase, no placeholder
+/// filled, every question's words plain, a role): written as such, so a console that reads
+/// only it still reads the record.
+const FIRST_SCHEMA_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -27,7 +34,9 @@ pub struct SessionRecord {
     pub guide: GuideStamp,
     pub candidate: String,
     pub interviewer: String,
-    pub role: RoleStamp,
+    /// None for a guide without roles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<RoleStamp>,
     pub budgets: BudgetsRecord,
     pub questions: Vec<QuestionRecord>,
     pub phases: Vec<PhaseRecord>,
@@ -43,6 +52,9 @@ pub struct SessionRecord {
     /// The overall recommendation.
     #[serde(default)]
     pub recommendation: Option<Rating>,
+    /// Values of the guide's own placeholders, by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fills: BTreeMap<String, String>,
 }
 
 /// A rating: its place on the scale, counted from 1 (the Alt+digit that set it), and its
@@ -91,6 +103,9 @@ pub struct BudgetsRecord {
     pub intro_ms: u64,
     pub per_question_ms: u64,
     pub candidate_questions_ms: u64,
+    /// The closing statement's; there is a closing phase only when this is here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing_ms: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,9 +117,75 @@ pub struct QuestionRecord {
     pub section: String,
     pub guidelines_url: Option<String>,
     #[serde(default)]
-    pub follow_ups: Vec<String>,
+    pub follow_ups: Vec<FollowUpRecord>,
     #[serde(default)]
     pub guidelines: GuidelinesRecord,
+    /// For the interviewer only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guidance: Vec<String>,
+    /// What its section says at its start.
+    #[serde(default, skip_serializing_if = "SectionWordsRecord::is_empty")]
+    pub section_words: SectionWordsRecord,
+}
+
+/// A follow-up: its text alone when it is asked always and has none under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum FollowUpRecord {
+    Plain(String),
+    Nested {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        when: Option<String>,
+        text: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        follow_ups: Vec<FollowUpRecord>,
+    },
+}
+
+impl From<&FollowUp> for FollowUpRecord {
+    fn from(f: &FollowUp) -> FollowUpRecord {
+        if f.when.is_none() && f.follow_ups.is_empty() {
+            FollowUpRecord::Plain(f.text.clone())
+        } else {
+            FollowUpRecord::Nested {
+                when: f.when.clone(),
+                text: f.text.clone(),
+                follow_ups: f.follow_ups.iter().map(FollowUpRecord::from).collect(),
+            }
+        }
+    }
+}
+
+impl From<&FollowUpRecord> for FollowUp {
+    fn from(f: &FollowUpRecord) -> FollowUp {
+        match f {
+            FollowUpRecord::Plain(text) => FollowUp::plain(text.clone()),
+            FollowUpRecord::Nested {
+                when,
+                text,
+                follow_ups,
+            } => FollowUp {
+                when: when.clone(),
+                text: text.clone(),
+                follow_ups: follow_ups.iter().map(FollowUp::from).collect(),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionWordsRecord {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub say: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guidance: Vec<String>,
+}
+
+impl SectionWordsRecord {
+    fn is_empty(&self) -> bool {
+        self.say.is_empty() && self.guidance.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,6 +215,7 @@ pub enum PhaseName {
     Intro,
     Question,
     CandidateQuestions,
+    Closing,
     WrapUp,
 }
 
@@ -188,7 +270,7 @@ impl SessionRecord {
                 label: plan.rating_scale.get(p).cloned().unwrap_or_default(),
             })
         };
-        let phases = PhaseKind::all(plan.questions.len())
+        let phases = PhaseKind::all(plan.questions.len(), plan.budgets.closing.is_some())
             .enumerate()
             .map(|(i, kind)| {
                 let (phase, question_id, rated) = match kind {
@@ -199,6 +281,7 @@ impl SessionRecord {
                         rating(progress.ratings.get(q).copied().flatten()),
                     ),
                     PhaseKind::CandidateQuestions => (PhaseName::CandidateQuestions, None, None),
+                    PhaseKind::Closing => (PhaseName::Closing, None, None),
                     PhaseKind::WrapUp => (PhaseName::WrapUp, None, None),
                 };
                 PhaseRecord {
@@ -212,7 +295,7 @@ impl SessionRecord {
             })
             .collect();
         let b = plan.budgets;
-        SessionRecord {
+        let mut record = SessionRecord {
             schema_version: SCHEMA_VERSION,
             id,
             status,
@@ -222,15 +305,16 @@ impl SessionRecord {
             },
             candidate: plan.candidate.clone(),
             interviewer: plan.interviewer.clone(),
-            role: RoleStamp {
-                id: plan.role.id.clone(),
-                name: plan.role.name.clone(),
-            },
+            role: plan.role.as_ref().map(|r| RoleStamp {
+                id: r.id.clone(),
+                name: r.name.clone(),
+            }),
             budgets: BudgetsRecord {
                 total_ms: millis(b.total),
                 intro_ms: millis(b.intro),
                 per_question_ms: millis(b.per_question),
                 candidate_questions_ms: millis(b.candidate_questions),
+                closing_ms: b.closing.map(millis),
             },
             questions: plan
                 .questions
@@ -240,10 +324,15 @@ impl SessionRecord {
                     text: q.text.clone(),
                     section: q.section.clone(),
                     guidelines_url: q.guidelines_url.clone(),
-                    follow_ups: q.follow_ups.clone(),
+                    follow_ups: q.follow_ups.iter().map(FollowUpRecord::from).collect(),
                     guidelines: GuidelinesRecord {
                         strong: q.guidelines.strong.clone(),
                         weak: q.guidelines.weak.clone(),
+                    },
+                    guidance: q.guidance.clone(),
+                    section_words: SectionWordsRecord {
+                        say: q.section_words.say.clone(),
+                        guidance: q.section_words.guidance.clone(),
                     },
                 })
                 .collect(),
@@ -262,6 +351,48 @@ impl SessionRecord {
                 .collect(),
             rating_scale: plan.rating_scale.clone(),
             recommendation: rating(progress.recommendation),
+            fills: plan.fills.clone(),
+        };
+        if !record.needs_second_format() {
+            record.schema_version = FIRST_SCHEMA_VERSION;
+        }
+        record
+    }
+
+    /// Whether the record holds anything the first format could not: a closing phase,
+    /// filled placeholders, no role, or a question with words for the interviewer, section
+    /// words or follow-ups under follow-ups.
+    fn needs_second_format(&self) -> bool {
+        self.budgets.closing_ms.is_some()
+            || !self.fills.is_empty()
+            || self.role.is_none()
+            || self.questions.iter().any(|q| {
+                !q.guidance.is_empty()
+                    || !q.section_words.is_empty()
+                    || q.follow_ups
+                        .iter()
+                        .any(|f| matches!(f, FollowUpRecord::Nested { .. }))
+            })
+    }
+
+    /// How many phases the record's plan has: the intro, the questions, the candidate's
+    /// questions, the closing when there is one, the wrap-up.
+    pub fn phase_count(&self) -> usize {
+        self.questions.len() + 3 + usize::from(self.budgets.closing_ms.is_some())
+    }
+
+    /// The role's name, or "" for a guide without roles.
+    pub fn role_name(&self) -> &str {
+        self.role.as_ref().map_or("", |r| r.name.as_str())
+    }
+
+    /// What fills the placeholders of the guide's text in this interview.
+    pub fn fills(&self) -> Fills<'_> {
+        Fills {
+            candidate: &self.candidate,
+            interviewer: &self.interviewer,
+            role: self.role_name(),
+            declared: &self.fills,
         }
     }
 
@@ -287,11 +418,11 @@ impl SessionRecord {
         Plan {
             candidate: self.candidate.clone(),
             interviewer: self.interviewer.clone(),
-            role: Role {
-                id: self.role.id.clone(),
-                name: self.role.name.clone(),
+            role: self.role.as_ref().map(|r| Role {
+                id: r.id.clone(),
+                name: r.name.clone(),
                 default_questions: None,
-            },
+            }),
             questions: self
                 .questions
                 .iter()
@@ -300,11 +431,16 @@ impl SessionRecord {
                     text: q.text.clone(),
                     guidelines_url: q.guidelines_url.clone(),
                     section: q.section.clone(),
-                    roles: vec![self.role.id.clone()],
-                    follow_ups: q.follow_ups.clone(),
+                    roles: self.role.iter().map(|r| r.id.clone()).collect(),
+                    follow_ups: q.follow_ups.iter().map(FollowUp::from).collect(),
                     guidelines: Guidelines {
                         strong: q.guidelines.strong.clone(),
                         weak: q.guidelines.weak.clone(),
+                    },
+                    guidance: q.guidance.clone(),
+                    section_words: SectionWords {
+                        say: q.section_words.say.clone(),
+                        guidance: q.section_words.guidance.clone(),
                     },
                 })
                 .collect(),
@@ -314,7 +450,9 @@ impl SessionRecord {
                 intro: Duration::from_millis(b.intro_ms),
                 per_question: Duration::from_millis(b.per_question_ms),
                 candidate_questions: Duration::from_millis(b.candidate_questions_ms),
+                closing: b.closing_ms.map(Duration::from_millis),
             },
+            fills: self.fills.clone(),
         }
     }
 
@@ -384,10 +522,14 @@ impl SessionRecord {
     pub fn times_problem(&self) -> Option<&'static str> {
         let b = self.budgets;
         let questions = u64::try_from(self.questions.len()).unwrap_or(u64::MAX);
-        let budgets = b
-            .per_question_ms
-            .checked_mul(questions)
-            .and_then(|asked| total_ms([b.intro_ms, asked, b.candidate_questions_ms]));
+        let budgets = b.per_question_ms.checked_mul(questions).and_then(|asked| {
+            total_ms([
+                b.intro_ms,
+                asked,
+                b.candidate_questions_ms,
+                b.closing_ms.unwrap_or(0),
+            ])
+        });
         if b.total_ms > LONGEST_MS || budgets.is_none() {
             return Some("the budgets come to more than ten years");
         }

@@ -63,7 +63,7 @@ pub fn read_record(path: &Path) -> Result<SessionRecord, LoadError> {
     }
     let record: SessionRecord =
         serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))?;
-    let phases = record.questions.len() + 3;
+    let phases = record.phase_count();
     if record.phases.len() != phases || record.current_phase >= phases {
         return Err(corrupt(format!(
             "{} phases for {} questions",

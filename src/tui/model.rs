@@ -259,6 +259,7 @@ fn placeholder(kind: PhaseKind) -> String {
             format!("What they say and do, not your impressions{stamp}")
         }
         PhaseKind::CandidateQuestions => "Their questions, and what you answered".into(),
+        PhaseKind::Closing => "What you told them about next steps".into(),
         PhaseKind::WrapUp => "Summary: the behavior behind your recommendation".into(),
     }
 }

@@ -1,11 +1,16 @@
-//! The setup screen's state: who, for which role, how long, and which questions.
+//! The setup screen's state: who, for which role, the guide's placeholders, how long, and
+//! which questions.
 //!
 //! Text fields are single-line: typing appends, Backspace removes the last character.
-//! Space on the role field goes to the next role, as → does.
-//! Enter starts the interview when every field is filled, otherwise it moves to the first
-//! field that is not and says what it needs.
+//! Space on the role field goes to the next role, as → does. A guide without roles has no
+//! role field; a guide's own placeholders each get a field, which may stay empty (the
+//! placeholder then shows as `{id}` in the script).
+//! Enter starts the interview when the candidate and the interviewer are filled in,
+//! otherwise it moves to the first of them that is not and says what it needs.
 
-use crate::guide::{Guide, MAX_MINUTES};
+use std::collections::BTreeMap;
+
+use crate::guide::{Guide, MAX_MINUTES, Role};
 use crate::interview::{Budgets, Plan, PlanError, QuestionChoice};
 
 use super::action::SetupAction;
@@ -15,27 +20,33 @@ pub enum Field {
     Role,
     Candidate,
     Interviewer,
+    /// The guide's placeholder at this index.
+    Placeholder(usize),
     Minutes,
     Questions,
 }
 
 impl Field {
-    pub const ALL: [Field; 5] = [
-        Field::Role,
-        Field::Candidate,
-        Field::Interviewer,
-        Field::Minutes,
-        Field::Questions,
-    ];
-
-    pub fn label(self) -> &'static str {
+    /// The label of a field; a placeholder's is its id.
+    pub fn label(self, guide: &Guide) -> &str {
         match self {
             Field::Role => "Role",
             Field::Candidate => "Candidate",
             Field::Interviewer => "Interviewer",
+            Field::Placeholder(i) => guide.placeholders.get(i).map_or("", |p| p.id.as_str()),
             Field::Minutes => "Minutes",
             Field::Questions => "Questions",
         }
+    }
+
+    /// The form's fields for a guide, in order.
+    pub fn all(guide: &Guide) -> Vec<Field> {
+        let role = guide.has_roles().then_some(Field::Role);
+        role.into_iter()
+            .chain([Field::Candidate, Field::Interviewer])
+            .chain((0..guide.placeholders.len()).map(Field::Placeholder))
+            .chain([Field::Minutes, Field::Questions])
+            .collect()
     }
 }
 
@@ -48,9 +59,12 @@ pub enum SetupOutcome {
 }
 
 pub struct SetupForm {
+    /// The chosen role's place in the guide (nothing in a guide without roles).
     pub role_index: usize,
     pub candidate: String,
     pub interviewer: String,
+    /// One value a guide placeholder, in the guide's order; empty is unfilled.
+    pub fills: Vec<String>,
     pub minutes: u32,
     pub choice: QuestionChoice,
     pub focus: Field,
@@ -68,6 +82,8 @@ pub struct Prefill {
     pub interviewer: Option<String>,
     pub minutes: Option<u32>,
     pub choice: Option<QuestionChoice>,
+    /// Values of the guide's placeholders, by id (`--set`).
+    pub fills: BTreeMap<String, String>,
 }
 
 impl SetupForm {
@@ -75,11 +91,16 @@ impl SetupForm {
         let role_index = prefill.role_index.unwrap_or(0);
         let choice = prefill
             .choice
-            .unwrap_or_else(|| QuestionChoice::default_for(guide, &guide.roles[role_index]));
+            .unwrap_or_else(|| QuestionChoice::default_for(guide, guide.roles.get(role_index)));
         let mut form = SetupForm {
             role_index,
             candidate: prefill.candidate.unwrap_or_default(),
             interviewer: prefill.interviewer.unwrap_or_default(),
+            fills: guide
+                .placeholders
+                .iter()
+                .map(|p| prefill.fills.get(&p.id).cloned().unwrap_or_default())
+                .collect(),
             minutes: prefill.minutes.unwrap_or(guide.timing.minutes),
             choice,
             focus: Field::Role,
@@ -87,14 +108,19 @@ impl SetupForm {
             problem: None,
         };
         form.focus = form.first_missing().unwrap_or(Field::Questions);
-        if prefill.role_index.is_none() {
+        if prefill.role_index.is_none() && guide.has_roles() {
             form.focus = Field::Role;
         }
         form
     }
 
+    /// The chosen role; none in a guide without roles.
+    pub fn role<'g>(&self, guide: &'g Guide) -> Option<&'g Role> {
+        guide.roles.get(self.role_index)
+    }
+
     pub fn budgets(&self, guide: &Guide) -> Result<Budgets, PlanError> {
-        Budgets::share(&guide.timing, self.minutes, self.choice.chosen_count())
+        Budgets::share(guide, self.minutes, self.choice.chosen_count())
     }
 
     fn first_missing(&self) -> Option<Field> {
@@ -110,19 +136,27 @@ impl SetupForm {
     fn start(&mut self, guide: &Guide) -> SetupOutcome {
         if let Some(missing) = self.first_missing() {
             self.focus = missing;
-            self.problem = Some(format!("{} is needed to start", missing.label()));
+            self.problem = Some(format!("{} is needed to start", missing.label(guide)));
             return SetupOutcome::Changed;
         }
-        let role = &guide.roles[self.role_index];
         match Plan::new(
             guide,
-            role,
+            self.role(guide),
             &self.candidate,
             &self.interviewer,
             self.minutes,
             &self.choice,
         ) {
-            Ok(plan) => SetupOutcome::Start(Box::new(plan)),
+            Ok(mut plan) => {
+                plan.fills = guide
+                    .placeholders
+                    .iter()
+                    .zip(&self.fills)
+                    .filter(|(_, value)| !value.trim().is_empty())
+                    .map(|(p, value)| (p.id.clone(), value.trim().to_string()))
+                    .collect();
+                SetupOutcome::Start(Box::new(plan))
+            }
             Err(e) => {
                 self.focus = match e {
                     PlanError::TooShort { .. } => Field::Minutes,
@@ -134,13 +168,11 @@ impl SetupForm {
         }
     }
 
-    fn move_focus(&mut self, forward: bool) {
-        let at = Field::ALL
-            .iter()
-            .position(|f| *f == self.focus)
-            .unwrap_or(0);
-        let len = Field::ALL.len();
-        self.focus = Field::ALL[if forward {
+    fn move_focus(&mut self, guide: &Guide, forward: bool) {
+        let fields = Field::all(guide);
+        let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let len = fields.len();
+        self.focus = fields[if forward {
             (at + 1) % len
         } else {
             (at + len - 1) % len
@@ -162,11 +194,11 @@ impl SetupForm {
                 true
             }
             SetupAction::NextField => {
-                self.move_focus(true);
+                self.move_focus(guide, true);
                 true
             }
             SetupAction::PreviousField => {
-                self.move_focus(false);
+                self.move_focus(guide, false);
                 true
             }
             SetupAction::MoveUp if in_list => {
@@ -186,7 +218,9 @@ impl SetupForm {
                     true
                 }
                 Field::Role => self.step(guide, true),
-                Field::Candidate | Field::Interviewer => self.type_char(' '),
+                Field::Candidate | Field::Interviewer | Field::Placeholder(_) => {
+                    self.type_char(' ')
+                }
                 Field::Minutes => false,
             },
             SetupAction::DeleteBack => self.delete_back(),
@@ -202,22 +236,31 @@ impl SetupForm {
     /// Pasted text goes into the focused text field, on one line.
     pub fn paste(&mut self, text: &str) -> bool {
         let line = text.split(['\r', '\n']).next().unwrap_or_default();
-        match self.focus {
-            Field::Candidate => self.candidate.push_str(line),
-            Field::Interviewer => self.interviewer.push_str(line),
-            _ => return false,
+        match self.text_field() {
+            Some(field) => field.push_str(line),
+            None => return false,
         }
         true
+    }
+
+    /// The text of the focused field, when it is one to type in.
+    fn text_field(&mut self) -> Option<&mut String> {
+        match self.focus {
+            Field::Candidate => Some(&mut self.candidate),
+            Field::Interviewer => Some(&mut self.interviewer),
+            Field::Placeholder(i) => self.fills.get_mut(i),
+            Field::Role | Field::Minutes | Field::Questions => None,
+        }
     }
 
     /// ← or → on the role (the previous or next one) or the minutes (5 less or more).
     fn step(&mut self, guide: &Guide, forward: bool) -> bool {
         match self.focus {
-            Field::Role => {
+            Field::Role if guide.has_roles() => {
                 let count = guide.roles.len();
                 let step = if forward { 1 } else { count - 1 };
                 self.role_index = (self.role_index + step) % count;
-                self.choice = QuestionChoice::default_for(guide, &guide.roles[self.role_index]);
+                self.choice = QuestionChoice::default_for(guide, self.role(guide));
                 self.cursor = 0;
                 true
             }
@@ -229,35 +272,50 @@ impl SetupForm {
                 };
                 true
             }
-            Field::Candidate | Field::Interviewer | Field::Questions => false,
+            Field::Role
+            | Field::Candidate
+            | Field::Interviewer
+            | Field::Placeholder(_)
+            | Field::Questions => false,
         }
     }
 
     fn type_char(&mut self, c: char) -> bool {
+        if let Some(field) = self.text_field() {
+            field.push(c);
+            return true;
+        }
         match self.focus {
-            Field::Candidate => self.candidate.push(c),
-            Field::Interviewer => self.interviewer.push(c),
             Field::Minutes => {
                 let Some(digit) = c.to_digit(10) else {
                     return false;
                 };
                 self.minutes =
                     (self.minutes.saturating_mul(10).saturating_add(digit)).min(MAX_MINUTES);
+                true
             }
-            Field::Role | Field::Questions => return false,
+            Field::Role
+            | Field::Candidate
+            | Field::Interviewer
+            | Field::Placeholder(_)
+            | Field::Questions => false,
         }
-        true
     }
 
     fn delete_back(&mut self) -> bool {
+        if let Some(field) = self.text_field() {
+            return field.pop().is_some();
+        }
         match self.focus {
-            Field::Candidate => self.candidate.pop().is_some(),
-            Field::Interviewer => self.interviewer.pop().is_some(),
             Field::Minutes => {
                 self.minutes /= 10;
                 true
             }
-            Field::Role | Field::Questions => false,
+            Field::Role
+            | Field::Candidate
+            | Field::Interviewer
+            | Field::Placeholder(_)
+            | Field::Questions => false,
         }
     }
 }
@@ -314,7 +372,7 @@ mod tests {
         };
         assert_eq!(plan.candidate, "Sam Lee");
         assert_eq!(plan.interviewer, "Alex");
-        assert_eq!(plan.role.id, "pentest");
+        assert_eq!(plan.role.map(|r| r.id).as_deref(), Some("pentest"));
         assert_eq!(plan.questions.len(), 5);
         assert_eq!(plan.budgets.total.as_secs(), 55 * 60);
     }

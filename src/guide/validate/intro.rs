@@ -1,11 +1,11 @@
 //! The intro: an instruction for the interviewer and the statement said before the first
-//! question; and the candidate's turn at the end.
+//! question, at least one paragraph, none empty.
 
 use serde_saphyr::Spanned;
 
 use super::Check;
-use crate::guide::raw::{RawCandidateQuestions, RawIntro};
-use crate::guide::{CandidateQuestions, GuideError, Intro, Position};
+use crate::guide::raw::RawIntro;
+use crate::guide::{GuideError, Intro, Position};
 
 impl Check<'_> {
     pub(super) fn intro(&self, intro: Option<Spanned<RawIntro>>) -> Result<Intro, GuideError> {
@@ -19,26 +19,18 @@ impl Check<'_> {
         if statement.value.is_empty() {
             return Err(self.at(statement, "the intro `statement` has no paragraphs"));
         }
-        if let Some(empty) = statement.value.iter().find(|p| p.value.trim().is_empty()) {
-            return Err(self.at(empty, "an intro paragraph is empty"));
-        }
+        let statement = statement
+            .value
+            .iter()
+            .map(|p| self.filled_text(p, "the intro statement", "an intro paragraph is empty"))
+            .collect::<Result<_, _>>()?;
+        let instruction = match &intro.value.instruction {
+            Some(instruction) => self.text(instruction, "the intro instruction")?,
+            None => "You should say this, or something close to it, before beginning:".into(),
+        };
         Ok(Intro {
-            instruction: intro.value.instruction.clone().unwrap_or_else(|| {
-                "You should say this, or something close to it, before beginning:".into()
-            }),
-            statement: statement.value.iter().map(|p| p.value.clone()).collect(),
-        })
-    }
-
-    pub(super) fn candidate_questions(
-        &self,
-        raw: Option<RawCandidateQuestions>,
-    ) -> CandidateQuestions {
-        raw.map_or_else(CandidateQuestions::default, |c| CandidateQuestions {
-            instruction: c
-                .instruction
-                .unwrap_or_else(|| CandidateQuestions::default().instruction),
-            prompt: c.prompt,
+            instruction,
+            statement,
         })
     }
 }

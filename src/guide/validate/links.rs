@@ -1,4 +1,5 @@
-//! Links: a guidelines link must pass the one rule for links (see `guide::Link`).
+//! Links: a guidelines link, a question's or the guide's, must pass the one rule for links
+//! (see `guide::Link`).
 
 use serde_saphyr::Spanned;
 
@@ -12,12 +13,25 @@ impl Check<'_> {
         question: &str,
         url: &Spanned<String>,
     ) -> Result<String, GuideError> {
+        self.link(
+            url,
+            &format!("the `guidelines_url` of question `{question}`"),
+        )
+    }
+
+    /// The guide's own `guidelines_url`, for the questions without one.
+    pub(super) fn guide_guidelines_url(
+        &self,
+        url: Option<&Spanned<String>>,
+    ) -> Result<Option<String>, GuideError> {
+        url.map(|url| self.link(url, "the guide's `guidelines_url`"))
+            .transpose()
+    }
+
+    fn link(&self, url: &Spanned<String>, what: &str) -> Result<String, GuideError> {
         match Link::parse(&url.value) {
             Ok(link) => Ok(link.as_str().to_string()),
-            Err(bad) => Err(self.at(
-                url,
-                format!("the `guidelines_url` of question `{question}` {bad}"),
-            )),
+            Err(bad) => Err(self.at(url, format!("{what} {bad}"))),
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Roles: each with an id and a name, ids unique; each asked at least one question, and
-//! its default plan made of questions asked of it.
+//! Roles: none (a guide for anyone), or each with an id and a name, ids unique; each asked
+//! at least one question, and its default plan made of questions asked of it.
 
 use std::collections::HashSet;
 
@@ -7,22 +7,23 @@ use serde_saphyr::Spanned;
 
 use super::Check;
 use crate::guide::raw::RawRole;
-use crate::guide::{GuideError, Position, Question, Role};
+use crate::guide::{GuideError, Question, Role};
 
 impl Check<'_> {
-    /// The roles as written, once each has an id and a name and no id is used twice.
+    /// The roles as written, once each has an id and a name and no id is used twice; none
+    /// when the guide has no `roles`.
     pub(super) fn roles<'r>(
         &self,
         roles: Option<&'r Spanned<Vec<RawRole>>>,
     ) -> Result<&'r [RawRole], GuideError> {
-        let roles = roles.ok_or_else(|| {
-            self.error_at(
-                Position::START,
-                "the guide has no `roles`: list at least one role candidates interview for",
-            )
-        })?;
+        let Some(roles) = roles else {
+            return Ok(&[]);
+        };
         if roles.value.is_empty() {
-            return Err(self.at(roles, "`roles` is empty: list at least one role"));
+            return Err(self.at(
+                roles,
+                "`roles` is empty: list at least one role, or leave `roles` out for a guide without roles",
+            ));
         }
         let mut ids = HashSet::new();
         for role in &roles.value {
@@ -56,7 +57,7 @@ impl Check<'_> {
                     return Err(self.at(
                         &role.id,
                         format!(
-                            "role `{}` has no questions: no section names it",
+                            "role `{}` has no questions: no section or question is for it",
                             role.id.value
                         ),
                     ));

@@ -1,5 +1,5 @@
-//! Timing: at most `MAX_MINUTES`, at least one question, and time left for questions
-//! after the intro and the candidate's questions.
+//! Timing: at most `MAX_MINUTES`, at least one question, time left for questions after the
+//! intro, the candidate's questions and the closing; a closing budget only for a closing.
 
 use serde_saphyr::Spanned;
 
@@ -8,7 +8,14 @@ use crate::guide::raw::RawTiming;
 use crate::guide::{GuideError, MAX_MINUTES, Timing};
 
 impl Check<'_> {
-    pub(super) fn timing(&self, timing: &Spanned<RawTiming>) -> Result<Timing, GuideError> {
+    pub(super) fn timing(
+        &self,
+        timing: Option<&Spanned<RawTiming>>,
+        has_closing: bool,
+    ) -> Result<Timing, GuideError> {
+        let Some(timing) = timing else {
+            return Ok(Timing::default());
+        };
         let t = &timing.value;
         if t.questions == 0 {
             return Err(self.at(timing, "`timing.questions` must be at least 1"));
@@ -20,13 +27,33 @@ impl Check<'_> {
                 format!("`timing.minutes` ({minutes}) is more than {MAX_MINUTES}, the longest interview the console plans"),
             ));
         }
-        // In u64: two u32 from the file can add up past what a u32 holds.
-        let fixed = u64::from(t.intro_minutes) + u64::from(t.candidate_questions_minutes);
+        let closing_minutes = match &t.closing_minutes {
+            Some(closing) if !has_closing => {
+                return Err(self.at(
+                    closing,
+                    "`timing.closing_minutes` is for a closing statement, and the guide has no `closing`",
+                ));
+            }
+            Some(closing) => closing.value,
+            None => Timing::default().closing_minutes,
+        };
+        // In u64: u32 from the file can add up past what a u32 holds.
+        let closing = if has_closing {
+            u64::from(closing_minutes)
+        } else {
+            0
+        };
+        let fixed = u64::from(t.intro_minutes) + u64::from(t.candidate_questions_minutes) + closing;
         if u64::from(minutes) <= fixed {
+            let what = if has_closing {
+                "the intro, the candidate's questions and the closing"
+            } else {
+                "the intro and the candidate's questions"
+            };
             return Err(self.at(
                 timing,
                 format!(
-                    "`timing.minutes` ({minutes}) leaves no time for questions after the intro and the candidate's questions ({fixed} minutes)"
+                    "`timing.minutes` ({minutes}) leaves no time for questions after {what} ({fixed} minutes)"
                 ),
             ));
         }
@@ -35,6 +62,7 @@ impl Check<'_> {
             intro_minutes: t.intro_minutes,
             candidate_questions_minutes: t.candidate_questions_minutes,
             questions: t.questions,
+            closing_minutes,
         })
     }
 }

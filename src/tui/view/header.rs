@@ -42,10 +42,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, screen: &InterviewScree
         ),
         if paused { style::NEARLY } else { style::SAY },
     );
-    let who = format!(
-        " {} · {} · {}",
-        model.guide.short_title, plan.role.name, plan.candidate
-    );
+    let who = match &plan.role {
+        Some(role) => format!(
+            " {} · {} · {}",
+            model.guide.short_title, role.name, plan.candidate
+        ),
+        None => format!(" {} · {}", model.guide.short_title, plan.candidate),
+    };
     let [who_area, clock_area] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(u16::try_from(clock.width() + 2).unwrap_or(u16::MAX)),

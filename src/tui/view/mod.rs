@@ -257,6 +257,7 @@ pub fn phase_name(screen: &InterviewScreen, index: usize) -> String {
         PhaseKind::Intro => "Intro".into(),
         PhaseKind::Question(i) => format!("Q{}", i + 1),
         PhaseKind::CandidateQuestions => "Their questions".into(),
+        PhaseKind::Closing => "Closing".into(),
         PhaseKind::WrapUp => "Wrap-up".into(),
     }
 }

@@ -67,6 +67,7 @@ pub fn draw(
         PhaseKind::Intro => (" Say this ", intro(model)),
         PhaseKind::Question(i) => (" Say exactly ", question(model, screen, i)),
         PhaseKind::CandidateQuestions => (" Their questions ", candidate_questions(model)),
+        PhaseKind::Closing => (" Say this ", closing(model)),
         PhaseKind::WrapUp => (" Wrap-up ", wrap_up(model, screen, now)),
     };
     let pane = ScriptPane {
@@ -196,7 +197,8 @@ fn question(model: &Model, screen: &InterviewScreen, index: usize) -> Vec<Line<'
         rating_line("Rating", interview.rating(index), screen),
         Line::default(),
     ];
-    bullets(&mut lines, "Dig deeper", &q.follow_ups, style::INSTRUCTION);
+    let follow_ups: Vec<String> = q.follow_ups.iter().map(|f| f.text.clone()).collect();
+    bullets(&mut lines, "Dig deeper", &follow_ups, style::INSTRUCTION);
     bullets(
         &mut lines,
         "A strong answer",
@@ -307,13 +309,33 @@ fn candidate_questions(model: &Model) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::styled(c.instruction.clone(), style::INSTRUCTION),
         Line::default(),
-        Line::styled(c.prompt.clone(), style::SAY),
-        Line::default(),
     ];
+    if let Some(prompt) = &c.prompt {
+        lines.push(Line::styled(prompt.clone(), style::SAY));
+        lines.push(Line::default());
+    }
     lines.push(Line::styled(
         "Note their questions and what you answered.",
         style::INSTRUCTION,
     ));
+    lines
+}
+
+fn closing(model: &Model) -> Vec<Line<'static>> {
+    let Some(closing) = &model.guide.closing else {
+        return vec![Line::styled(
+            "The guide no longer has a closing statement.",
+            style::QUIET,
+        )];
+    };
+    let mut lines = vec![Line::styled(
+        closing.instruction.clone(),
+        style::INSTRUCTION,
+    )];
+    for paragraph in &closing.statement {
+        lines.push(Line::default());
+        lines.push(Line::styled(paragraph.clone(), style::SAY));
+    }
     lines
 }
 

@@ -24,7 +24,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, guide: &Guide, form: &SetupForm) {
     let label = |field: Field| {
         let text = format!(
             " {:<width$}",
-            field.label(),
+            field.label(guide),
             width = usize::from(LABEL_WIDTH) - 1
         );
         if form.focus == field {
@@ -41,13 +41,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, guide: &Guide, form: &SetupForm) {
         Line::from(spans)
     };
 
-    let role = &guide.roles[form.role_index];
-    let role_line = Line::from(vec![
-        label(Field::Role),
-        Span::raw(" ◀ "),
-        Span::styled(role.name.clone(), style::SAY),
-        Span::raw(" ▶"),
-    ]);
+    let role_line = form.role(guide).map(|role| {
+        Line::from(vec![
+            label(Field::Role),
+            Span::raw(" ◀ "),
+            Span::styled(role.name.clone(), style::SAY),
+            Span::raw(" ▶"),
+        ])
+    });
     let timing = &guide.timing;
     let share = match form.budgets(guide) {
         Ok(b) => Span::styled(
@@ -83,15 +84,23 @@ pub fn draw(buf: &mut Buffer, area: Rect, guide: &Guide, form: &SetupForm) {
             style::QUIET,
         ),
     ]);
-    let mut lines = vec![
-        Line::default(),
-        role_line,
-        text_value(Field::Candidate, &form.candidate),
-        text_value(Field::Interviewer, &form.interviewer),
-        minutes_line,
-        Line::default(),
-        questions_line,
-    ];
+    let mut lines = vec![Line::default()];
+    lines.extend(role_line);
+    lines.push(text_value(Field::Candidate, &form.candidate));
+    lines.push(text_value(Field::Interviewer, &form.interviewer));
+    for (i, (placeholder, value)) in guide.placeholders.iter().zip(&form.fills).enumerate() {
+        let mut line = text_value(Field::Placeholder(i), value);
+        if value.is_empty() {
+            line.push_span(Span::styled(
+                format!(" {}", placeholder.prompt),
+                style::QUIET,
+            ));
+        }
+        lines.push(line);
+    }
+    lines.push(minutes_line);
+    lines.push(Line::default());
+    lines.push(questions_line);
     let mut number = 0;
     for (i, offered) in form.choice.offered().iter().enumerate() {
         let mark = if offered.chosen {
