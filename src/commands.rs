@@ -10,6 +10,7 @@ use std::time::{Instant, SystemTime};
 use chrono::{Duration as ChronoDuration, Local, Utc};
 
 use interview_console::guide::Guide;
+use interview_console::import::import;
 use interview_console::interview::plan::find_role;
 use interview_console::interview::{Plan, QuestionChoice, resume_gap};
 use interview_console::listing::list_lines;
@@ -47,7 +48,10 @@ fn bad_input(message: impl ToString) -> Failure {
 
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let store = sessions();
-    if !matches!(cli.command, Some(Command::CheckGuide { .. })) {
+    if !matches!(
+        cli.command,
+        Some(Command::CheckGuide { .. } | Command::Import { .. })
+    ) {
         store.remove_leftovers(SystemTime::now());
     }
     match &cli.command {
@@ -55,6 +59,17 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let guide = Guide::load(file).map_err(bad_input)?;
             output::text(&summary(&guide, &file.display().to_string()));
             Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Import {
+            file,
+            output,
+            force,
+        }) => {
+            let output = output.as_deref().map(|path| Output {
+                path,
+                force: *force,
+            });
+            import_guide(file, output)
         }
         Some(Command::List) => list(&store),
         Some(Command::Export {
@@ -484,6 +499,25 @@ fn write_output(output: Option<Output>, text: &str) -> Result<ExitCode, Failure>
             code: NOT_SAVED,
         }),
     }
+}
+
+/// `import`: the guide file to standard output or `--output`, and on standard error how
+/// many lines to check.
+fn import_guide(file: &Path, output: Option<Output>) -> Result<ExitCode, Failure> {
+    let markdown = std::fs::read_to_string(file)
+        .map_err(|e| bad_input(format!("{}: cannot read the guide: {e}", file.display())))?;
+    let imported = import(&markdown).map_err(|e| bad_input(format!("{}: {e}", file.display())))?;
+    let code = write_output(output, &imported.yaml)?;
+    let lines = match imported.checks {
+        1 => "1 line".to_string(),
+        n => format!("{n} lines"),
+    };
+    output::note(format_args!(
+        "{} questions imported; {lines} marked `# CHECK:` need your judgment, then `interview-console check-guide {}`",
+        imported.questions,
+        output.map_or_else(|| "FILE".to_string(), |o| o.path.display().to_string())
+    ));
+    Ok(code)
 }
 
 /// The format asked for, or the one the output file's name says: `.json` is JSON,

@@ -11,6 +11,7 @@
 )]
 
 pub mod guide;
+pub mod import;
 pub mod interview;
 pub mod listing;
 pub mod markdown;

@@ -105,6 +105,18 @@ pub enum Command {
         /// The guide to check.
         file: PathBuf,
     },
+    /// Make a guide file from a Markdown interview guide; lines that need a person's
+    /// judgment are marked `# CHECK:`.
+    Import {
+        /// The Markdown guide.
+        file: PathBuf,
+        /// Write the guide here instead of standard output.
+        #[arg(long, value_name = "GUIDE.yaml")]
+        output: Option<PathBuf>,
+        /// Replace the --output file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -110,17 +110,27 @@ pub fn is_placeholder_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
+/// Whether Markdown reads the text as one paragraph (so its inline marks count).
+pub fn is_one_paragraph(source: &str) -> bool {
+    let events: Vec<Event> = Parser::new_ext(source, Options::empty()).collect();
+    one_paragraph(&events)
+}
+
+fn one_paragraph(events: &[Event]) -> bool {
+    matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
+        && matches!(events.last(), Some(Event::End(TagEnd::Paragraph)))
+        && events[1..events.len() - 1]
+            .iter()
+            .all(|e| !matches!(e, Event::Start(Tag::Paragraph)))
+}
+
 fn parse(source: &str) -> (RichText, Vec<BadTextLink>) {
     let events: Vec<(Event, Range<usize>)> = Parser::new_ext(source, Options::empty())
         .into_offset_iter()
         .collect();
     let mut builder = Builder::default();
-    let one_paragraph = matches!(events.first(), Some((Event::Start(Tag::Paragraph), _)))
-        && matches!(events.last(), Some((Event::End(TagEnd::Paragraph), _)))
-        && events[1..events.len() - 1]
-            .iter()
-            .all(|(e, _)| !matches!(e, Event::Start(Tag::Paragraph)));
-    if !one_paragraph {
+    let kinds: Vec<Event> = events.iter().map(|(e, _)| e.clone()).collect();
+    if !one_paragraph(&kinds) {
         builder.push(source, None);
         return (builder.finish(), Vec::new());
     }

@@ -38,7 +38,8 @@ mod scorecard;
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::guide::rich::{Fill, Piece, RichText};
+use crate::guide::Link;
+use crate::guide::rich::{self, Fill, Piece, RichText};
 use crate::safe_text;
 use crate::store::record::Rating;
 
@@ -74,28 +75,63 @@ pub fn inline(text: &str) -> String {
 /// A guide's text as Markdown for a line or a part of one: its emphasis and links kept,
 /// placeholders filled from `fills` (or shown as `{id}`), the rest escaped as text.
 pub fn rich(text: &str, fills: &dyn Fill) -> String {
+    let parsed = RichText::parse(text);
+    let words: Vec<String> = parsed
+        .runs()
+        .iter()
+        .map(|run| match &run.piece {
+            Piece::Text(t) => t.clone(),
+            Piece::Placeholder(id) => fills
+                .fill(id)
+                .map_or_else(|| format!("{{{id}}}"), str::to_string),
+        })
+        .collect();
+    let runs = parsed.runs().iter().zip(&words).map(|(run, words)| Run {
+        text: words,
+        emphasis: run.emphasis,
+        strong: run.strong,
+        link: run.link.as_ref().map(Link::as_str),
+    });
+    let written = runs_markdown(runs, false);
+    // A link of ours at the start is no reference definition: its `[` stays a link's.
+    let starts_with_link = parsed.runs().first().is_some_and(|r| r.link.is_some());
+    escape(&written, false, starts_with_link)
+}
+
+/// Words in one style, for [`runs_markdown`].
+pub struct Run<'a> {
+    pub text: &'a str,
+    pub emphasis: bool,
+    pub strong: bool,
+    /// A checked link (see `guide::Link`).
+    pub link: Option<&'a str>,
+}
+
+/// Runs of words as inline Markdown: `*emphasis*`, `**strong**`, `[words](link)`, and the
+/// characters that would mark anything else (`\`, `*`, `_`, `[`, `]`, `` ` ``, and `{` with
+/// `escape_braces`) backslash-escaped. Line-level escaping is the caller's (see [`inline`]).
+pub fn runs_markdown<'a>(runs: impl IntoIterator<Item = Run<'a>>, escape_braces: bool) -> String {
     #[derive(PartialEq)]
-    enum Mark {
+    enum Mark<'a> {
         Emphasis,
         Strong,
-        Link(String),
+        Link(&'a str),
+    }
+    fn close(out: &mut String, mark: Mark) {
+        match mark {
+            Mark::Emphasis => out.push('*'),
+            Mark::Strong => out.push_str("**"),
+            // A lone parenthesis would end the link's target early.
+            Mark::Link(url) => {
+                let _ = write!(out, "]({})", url.replace('(', "\\(").replace(')', "\\)"));
+            }
+        }
     }
     let mut out = String::new();
     let mut open: Vec<Mark> = Vec::new();
-    let close = |out: &mut String, mark: Mark| match mark {
-        Mark::Emphasis => out.push('*'),
-        Mark::Strong => out.push_str("**"),
-        // A lone parenthesis would end the link's target early.
-        Mark::Link(url) => {
-            let _ = write!(out, "]({})", url.replace('(', "\\(").replace(')', "\\)"));
-        }
-    };
-    let parsed = RichText::parse(text);
-    for run in parsed.runs() {
+    for run in runs {
         let wanted: Vec<Mark> = [
-            run.link
-                .as_ref()
-                .map(|l| Mark::Link(l.as_str().to_string())),
+            run.link.map(Mark::Link),
             run.emphasis.then_some(Mark::Emphasis),
             run.strong.then_some(Mark::Strong),
         ]
@@ -110,21 +146,15 @@ pub fn rich(text: &str, fills: &dyn Fill) -> String {
             }
         }
         for mark in wanted.into_iter().skip(kept) {
-            match &mark {
-                Mark::Emphasis => out.push('*'),
-                Mark::Strong => out.push_str("**"),
-                Mark::Link(_) => out.push('['),
-            }
+            out.push_str(match mark {
+                Mark::Emphasis => "*",
+                Mark::Strong => "**",
+                Mark::Link(_) => "[",
+            });
             open.push(mark);
         }
-        let words = match &run.piece {
-            Piece::Text(t) => t.clone(),
-            Piece::Placeholder(id) => fills
-                .fill(id)
-                .map_or_else(|| format!("{{{id}}}"), str::to_string),
-        };
-        for c in words.chars() {
-            if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`') {
+        for c in run.text.chars() {
+            if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`') || (escape_braces && c == '{') {
                 out.push('\\');
             }
             out.push(c);
@@ -133,9 +163,21 @@ pub fn rich(text: &str, fills: &dyn Fill) -> String {
     while let Some(mark) = open.pop() {
         close(&mut out, mark);
     }
-    // A link of ours at the start is no reference definition: its `[` stays a link's.
-    let starts_with_link = parsed.runs().first().is_some_and(|r| r.link.is_some());
-    escape(&out, false, starts_with_link)
+    out
+}
+
+/// Text that Markdown would read as the start of a block (`1. `, `# `, `- `, a fence, …)
+/// with that mark backslash-escaped, so it reads as one paragraph; nothing else changed. A
+/// `[` stays: written by [`runs_markdown`], it opens a link.
+pub fn one_paragraph(text: &str) -> String {
+    let trimmed = text.trim_start_matches([' ', '\t']);
+    if rich::is_one_paragraph(trimmed) {
+        return trimmed.to_string();
+    }
+    match leading_marker(trimmed).filter(|_| !trimmed.starts_with('[')) {
+        Some(at) => format!("{}\\{}", &trimmed[..at], &trimmed[at..]),
+        None => trimmed.to_string(),
+    }
 }
 
 /// Outside text for a table cell: as [`inline`], and `|` escaped.
