@@ -9,7 +9,7 @@ use std::time::{Instant, SystemTime};
 
 use chrono::{Duration as ChronoDuration, Local, Utc};
 
-use interview_console::guide::Guide;
+use interview_console::guide::{BUILTIN_GUIDE_NAME, Guide};
 use interview_console::import::import;
 use interview_console::interview::plan::find_role;
 use interview_console::interview::{Plan, QuestionChoice, resume_gap};
@@ -18,6 +18,7 @@ use interview_console::markdown::{consistency, debrief, scorecard};
 use interview_console::safe_text;
 use interview_console::store::autosave::SessionFile;
 use interview_console::store::files::{write_bytes_atomic, write_new_bytes_atomic};
+use interview_console::store::library::{BUILTIN_NAME, GuideSource, Library};
 use interview_console::store::recovery::RecoveryPlaces;
 use interview_console::store::sessions::{read_record, record_json};
 use interview_console::store::{SessionId, SessionRecord, SessionStore, Status};
@@ -50,14 +51,25 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let store = sessions();
     if !matches!(
         cli.command,
-        Some(Command::CheckGuide { .. } | Command::Import { .. })
+        Some(Command::CheckGuide { .. } | Command::Import { .. } | Command::Guides)
     ) {
         store.remove_leftovers(SystemTime::now());
     }
     match &cli.command {
-        Some(Command::CheckGuide { file }) => {
-            let guide = Guide::load(file).map_err(bad_input)?;
-            output::text(&summary(&guide, &file.display().to_string()));
+        Some(Command::CheckGuide { guide }) => {
+            let source = Library::from_environment()
+                .resolve(guide)
+                .map_err(bad_input)?;
+            let name = match &source {
+                GuideSource::Builtin => BUILTIN_GUIDE_NAME.to_string(),
+                GuideSource::File(path) => path.display().to_string(),
+            };
+            let guide = source.load().map_err(bad_input)?;
+            output::text(&summary(&guide, &name));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Guides) => {
+            output::text(&guides(&Library::from_environment()));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Import {
@@ -150,7 +162,10 @@ fn sessions() -> SessionStore {
 
 fn load_guide(cli: &Cli) -> Result<Guide, Failure> {
     match &cli.guide {
-        Some(path) => Guide::load(path),
+        Some(wanted) => Library::from_environment()
+            .resolve(wanted)
+            .map_err(bad_input)?
+            .load(),
         None => Guide::builtin(),
     }
     .map_err(bad_input)
@@ -692,24 +707,130 @@ fn fills(guide: &Guide, set: &[(String, String)]) -> Result<BTreeMap<String, Str
     Ok(fills)
 }
 
-/// `check-guide`'s summary, one line for the guide and one a role; each name is cleaned
-/// on its own so none can start a line.
+/// `check-guide`'s summary: a line for the guide, one a role, then every question id with
+/// its section, then the placeholders. Each text from the guide is cleaned on its own, so
+/// none can start a line.
 fn summary(guide: &Guide, file: &str) -> String {
+    let clean = |text: &str| safe_text::line(text).into_owned();
     let mut out = format!(
         "{}: ok · {} · {} minutes\n",
-        safe_text::line(file),
-        safe_text::line(&guide.title),
+        clean(file),
+        clean(&guide.title),
         guide.timing.minutes
     );
-    for role in &guide.roles {
-        let choice = QuestionChoice::default_for(guide, role);
+    let plans: Vec<(String, QuestionChoice)> = if guide.has_roles() {
+        guide
+            .roles
+            .iter()
+            .map(|role| {
+                (
+                    format!("{} ({})", clean(&role.name), clean(&role.id)),
+                    QuestionChoice::default_for(guide, role),
+                )
+            })
+            .collect()
+    } else {
+        vec![(
+            "No roles, every question for anyone".to_string(),
+            QuestionChoice::default_for(guide, None),
+        )]
+    };
+    for (who, choice) in plans {
         out.push_str(&format!(
-            "  {} ({}): {} questions offered, {} planned by default\n",
-            safe_text::line(&role.name),
-            safe_text::line(&role.id),
+            "  {who}: {} questions offered, {} planned by default\n",
             choice.offered().len(),
             choice.chosen_count()
         ));
+    }
+    out.push_str("Questions (id: section; --questions takes the ids):\n");
+    for question in &guide.questions {
+        let pick = guide
+            .group_of(&question.id)
+            .map(|g| format!(" (pick {} of {})", g.pick, g.questions.len()))
+            .unwrap_or_default();
+        let roles = if guide.has_roles() && question.roles.len() < guide.roles.len() {
+            format!(" [{}]", clean(&question.roles.join(", ")))
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "  {}: {}{pick}{roles}\n",
+            clean(&question.id),
+            clean(&question.section)
+        ));
+    }
+    out.push_str("Placeholders ({id} in the text):\n");
+    let built_in = if guide.has_roles() {
+        "  {candidate} {interviewer} {role}: filled from the plan\n"
+    } else {
+        "  {candidate} {interviewer}: filled from the plan\n"
+    };
+    out.push_str(built_in);
+    for placeholder in &guide.placeholders {
+        out.push_str(&format!(
+            "  {{{}}}: {} (the setup screen asks; --set {}=VALUE)\n",
+            clean(&placeholder.id),
+            clean(&placeholder.prompt),
+            clean(&placeholder.id)
+        ));
+    }
+    out
+}
+
+/// `guides`: the built-in guide and the library's, one a line: name, title, how many
+/// questions, the roles with their questions; a library file that is no guide with why.
+fn guides(library: &Library) -> String {
+    let clean = |text: &str| safe_text::line(text).into_owned();
+    let describe = |guide: &Guide| {
+        let roles = if guide.has_roles() {
+            guide
+                .roles
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{} {}",
+                        clean(&r.name),
+                        guide.questions_for(Some(r)).count()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            "no roles".to_string()
+        };
+        format!(
+            "{} · {} questions · {roles}",
+            clean(&guide.title),
+            guide.questions.len()
+        )
+    };
+    let entries = library.entries();
+    let mut out = String::new();
+    if !entries.iter().any(|e| e.name == BUILTIN_NAME)
+        && let Ok(builtin) = Guide::builtin()
+    {
+        out.push_str(&format!(
+            "{BUILTIN_NAME} (built in): {}\n",
+            describe(&builtin)
+        ));
+    }
+    for entry in &entries {
+        let about = match Guide::load(&entry.path) {
+            Ok(guide) => describe(&guide),
+            Err(e) => format!("not a guide: {}", clean(&e.to_string())),
+        };
+        out.push_str(&format!("{}: {about}\n", clean(&entry.name)));
+    }
+    match library.dir() {
+        Some(dir) if entries.is_empty() => out.push_str(&format!(
+            "No guides in the library yet: put NAME.yaml in {} (`interview-console import` makes one from Markdown).\n",
+            clean(&dir.display().to_string())
+        )),
+        Some(dir) => out.push_str(&format!(
+            "Library: {} (--guide NAME uses one)\n",
+            clean(&dir.display().to_string())
+        )),
+        None => out.push_str("No guide library: no home folder to keep it in.\n"),
     }
     out
 }

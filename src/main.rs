@@ -23,9 +23,10 @@ use interview_console::guide::MAX_MINUTES;
 #[derive(Debug, Parser)]
 #[command(version, about, long_about)]
 pub struct Cli {
-    /// Interview guide (YAML) to use instead of the built-in infosec guide.
-    #[arg(long, value_name = "FILE", global = true)]
-    guide: Option<PathBuf>,
+    /// Interview guide to use instead of the built-in infosec guide: a YAML file, or the
+    /// name of one in the guide library (see `guides`).
+    #[arg(long, value_name = "FILE|NAME", global = true)]
+    guide: Option<String>,
     /// Role interviewed for: a role id of the guide (built-in: appsec, secops, pentest) or its name.
     #[arg(long)]
     role: Option<String>,
@@ -100,11 +101,16 @@ pub enum Command {
         #[arg(long)]
         role: Option<String>,
     },
-    /// Check a guide file and summarize it, without starting an interview.
+    /// Check a guide and summarize it, without starting an interview: its roles, every
+    /// question id (for --questions) and its placeholders (for --set).
     CheckGuide {
-        /// The guide to check.
-        file: PathBuf,
+        /// The guide to check: a YAML file, or a name from the guide library.
+        #[arg(value_name = "FILE|NAME")]
+        guide: String,
     },
+    /// List the guides --guide can name: the built-in one and the library's
+    /// ($XDG_CONFIG_HOME/interview-console/guides/NAME.yaml), with title, roles and questions.
+    Guides,
     /// Make a guide file from a Markdown interview guide; lines that need a person's
     /// judgment are marked `# CHECK:`.
     Import {

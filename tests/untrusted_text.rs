@@ -231,12 +231,15 @@ intro:
 roles:
   - id: dev
     name: \"Developer\\e[2J\\u202E\"
+placeholders:
+  - id: project
+    prompt: \"Their project\\e]0;pwned\\a\\nforged: ok\"
 sections:
   - title: General
     roles: [dev]
     questions:
-      - id: q1
-        text: Tell me about a bug you fixed.
+      - id: \"q1\\e[2J\\nforged\"
+        text: Tell me about a bug you fixed on {project}.
 ";
     let path = folders.temp.join("team.yaml");
     std::fs::write(&path, yaml).unwrap();
@@ -250,8 +253,14 @@ sections:
     );
     assert_eq!(
         text.lines().count(),
-        2,
-        "one line for the guide, one a role: {text}"
+        7,
+        "a line for the guide, one a role, a heading and one a question id, a heading and \
+         one for the built-in placeholders and one a declared one: {text}"
+    );
+    assert!(text.contains("  q1\\e[2J\\nforged: General\n"), "{text}");
+    assert!(
+        text.contains("  {project}: Their project\\e]0;pwned\\x07\\nforged: ok (the setup screen"),
+        "{text}"
     );
 
     let twice = yaml.replace(
