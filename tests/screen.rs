@@ -370,7 +370,7 @@ fn help_text(app: &mut Console, width: u16, height: u16, now: Instant) -> String
 
 #[test]
 fn help_lists_every_key_and_typing_still_reaches_the_notes() {
-    use interview_console::tui::keymap::{BINDINGS, Context};
+    use interview_console::tui::keymap::{Context, Keymap};
     let t0 = Instant::now();
     let mut app = started(t0);
     press(&mut app, KeyCode::F(1), KeyModifiers::NONE, t0);
@@ -380,18 +380,15 @@ fn help_lists_every_key_and_typing_still_reaches_the_notes() {
         Context::Interview,
         Context::Notes,
         Context::Search,
+        Context::Rating,
         Context::Anywhere,
     ];
-    for binding in BINDINGS
-        .iter()
-        .filter(|b| in_help.contains(&b.context) && b.is_listed())
-    {
-        let keys = binding.keys_label();
+    let keymap = Keymap::default();
+    for (keys, description) in in_help.iter().flat_map(|c| keymap.listed(*c)) {
         assert!(text.contains(&keys), "help lacks {keys}");
         assert!(
-            text.contains(binding.description),
-            "help lacks {} in {text}",
-            binding.description
+            text.contains(description),
+            "help lacks {description} in {text}"
         );
     }
     press(&mut app, KeyCode::Esc, KeyModifiers::NONE, t0);
@@ -423,7 +420,8 @@ fn the_footer_shows_the_key_tables_hints() {
     let mut app = started(t0);
     let terminal = draw(&mut app, 80, 24, t0);
     let footer = rows(terminal.backend().buffer()).pop().unwrap();
-    for (keys, word) in interview_console::tui::keymap::footer_hints(app.model.key_contexts()) {
+    let keymap = &app.model.ui.keymap;
+    for (keys, word) in keymap.footer_hints(app.model.key_contexts()) {
         assert!(
             footer.contains(&format!("{keys} {word}")),
             "{footer} lacks {keys} {word}"
