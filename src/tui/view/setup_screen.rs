@@ -140,15 +140,21 @@ pub fn draw(buf: &mut Buffer, area: Rect, ui: &Ui, guide: &Guide, form: &SetupFo
     let first = (form.cursor + 1)
         .saturating_sub(shown)
         .min(list.len() - shown);
+    // A list longer than the room says so on the border, as the panes do.
     if shown < list.len() {
         let more = match (first > 0, first + shown < list.len()) {
-            (true, true) => " ↑ ↓ more",
-            (true, false) => " ↑ more",
-            _ => " ↓ more",
+            (true, true) => " ↑ ↓ more ",
+            (true, false) => " ↑ more ",
+            _ => " ↓ more ",
         };
-        if let Some(line) = lines.last_mut() {
-            line.push_span(Span::styled(more, theme.key));
-        }
+        let width = u16::try_from(more.chars().count()).unwrap_or(0);
+        let x = area.right().saturating_sub(width + 1);
+        buf.set_string(
+            x,
+            area.bottom().saturating_sub(1),
+            more,
+            theme.focused_border,
+        );
     }
     lines.extend(list.into_iter().skip(first).take(shown));
 
