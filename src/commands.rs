@@ -44,7 +44,7 @@ fn bad_input(message: impl ToString) -> Failure {
     }
 }
 
-pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
+pub fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
     let store = sessions();
     if !matches!(cli.command, Some(Command::CheckGuide { .. })) {
         store.remove_leftovers(SystemTime::now());
@@ -96,10 +96,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 .into_iter()
                 .filter(|r| r.guide.sha256 == guide.fingerprint)
                 .collect();
-            if let Some(role) = role {
-                find_role(&guide, role).map_err(bad_input)?;
-            }
-            output::text(&consistency(&ours, role.as_deref()));
+            let role = role
+                .as_deref()
+                .map(|r| find_role(&guide, r))
+                .transpose()
+                .map_err(bad_input)?;
+            output::text(&consistency(&ours, role.map(|r| r.id.as_str())));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Resume { id }) => {

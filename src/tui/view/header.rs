@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Widget};
 
 use super::{phase_name, put_line, style};
-use crate::interview::clock::mm_ss;
+use crate::interview::clock::{mm_ss, spent_of};
 use crate::interview::{BudgetState, PhaseKind};
 use crate::tui::model::{InterviewScreen, Model};
 
@@ -155,10 +155,7 @@ fn phase_clock(screen: &InterviewScreen, now: Instant) -> Vec<Span<'static>> {
     let interview = &screen.interview;
     let at = interview.current_index();
     let spent = interview.spent(at, now);
-    let text = match interview.current().budget {
-        Some(budget) => format!("{} / {}", mm_ss(spent), mm_ss(budget)),
-        None => mm_ss(spent),
-    };
+    let text = spent_of(spent, interview.current().budget);
     let name = match interview.current().kind {
         PhaseKind::CandidateQuestions => "Theirs".to_string(),
         _ => phase_name(screen, at),
