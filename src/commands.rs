@@ -47,7 +47,7 @@ fn bad_input(message: impl ToString) -> Failure {
     }
 }
 
-pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
+pub fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
     match &cli.command {
         Some(Command::Completions { shell }) => {
             let mut script = Vec::new();
@@ -130,10 +130,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 .into_iter()
                 .filter(|r| r.guide.sha256 == guide.fingerprint)
                 .collect();
-            if let Some(role) = role {
-                find_role(&guide, role).map_err(bad_input)?;
-            }
-            output::text(&consistency(&ours, role.as_deref()));
+            let role = role
+                .as_deref()
+                .map(|r| find_role(&guide, r))
+                .transpose()
+                .map_err(bad_input)?;
+            output::text(&consistency(&ours, role.map(|r| r.id.as_str())));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Resume { id }) => {
@@ -334,17 +336,31 @@ fn resume(
     if !same_guide {
         model.footer.notice = Some("Guide changed since: questions as planned".into());
     }
+    let recovery = RecoveryPlaces::from_environment(store.data_dir());
+    // A recovery file of ours, once its notes are a session again, has done its work.
+    let recovered_from = match &resuming {
+        Resuming::Import { from, .. } if recovery.holds(from) => Some(from.clone()),
+        Resuming::Import { .. } | Resuming::Session => None,
+    };
     if let Resuming::Import { said, footer, .. } = resuming {
         // Said before the terminal is taken, so it is still there when the console ends.
         output::error(said);
         model.footer.message = Some(footer);
     }
     let storage = Storage {
-        recovery: RecoveryPlaces::from_environment(store.data_dir()),
+        recovery,
         session,
         store,
     };
     let ending = run_console(model, storage);
+    if let (Some(file), Saved::Session { id, .. }) = (recovered_from, &ending.saved)
+        && std::fs::remove_file(&file).is_ok()
+    {
+        output::note(format_args!(
+            "Removed the recovery file {}: its notes are in session {id}",
+            file.display()
+        ));
+    }
     Ok(report(&ending))
 }
 

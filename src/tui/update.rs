@@ -189,7 +189,7 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
         }
         Action::Timer => match model.saving.due {
             Some(due) if due <= now => save_now(model, now),
-            _ => Vec::new(),
+            Some(_) | None => Vec::new(),
         },
         Action::SaveStatus(status) => {
             if let (Some(id), Some(session)) = (&status.saved_as, &mut model.session) {
@@ -313,7 +313,7 @@ fn paste(model: &mut Model, text: &str, now: Instant) -> Vec<Effect> {
                 refresh_search(s);
                 Vec::new()
             }
-            _ => edit_notes(model, now, |s| s.current_notes_mut().paste(text)),
+            Some(_) | None => edit_notes(model, now, |s| s.current_notes_mut().paste(text)),
         },
     }
 }

@@ -3,15 +3,15 @@
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph, Widget};
+use ratatui::widgets::{LineGauge, Widget};
 
 use super::footer::shorten_middle;
-use super::phase_name;
 use super::style::Theme;
-use crate::interview::clock::mm_ss;
+use super::{phase_name, put_line};
+use crate::interview::clock::{mm_ss, spent_of};
 use crate::interview::{BudgetState, PhaseKind};
 use crate::tui::model::{InterviewScreen, Model};
 
@@ -73,10 +73,13 @@ pub fn draw(
         &plan.candidate,
         usize::from(who_area.width),
     );
-    Paragraph::new(who).style(theme.say).render(who_area, buf);
-    Paragraph::new(clock)
-        .right_aligned()
-        .render(clock_area, buf);
+    put_line(
+        buf,
+        who_area,
+        &Line::styled(who, theme.say),
+        Alignment::Left,
+    );
+    put_line(buf, clock_area, &Line::from(clock), Alignment::Right);
 
     // Ahead or behind means nothing once the questions are over.
     let schedule =
@@ -129,8 +132,8 @@ pub fn draw(
         x = x.saturating_add(width);
     }
     let line: Vec<Span> = spans.into_iter().map(|(_, s)| s).collect();
-    Paragraph::new(Line::from(line)).render(strip_area, buf);
-    Paragraph::new(Line::from(phase_clock)).render(phase_area, buf);
+    put_line(buf, strip_area, &Line::from(line), Alignment::Left);
+    put_line(buf, phase_area, &Line::from(phase_clock), Alignment::Left);
     spots
 }
 
@@ -247,10 +250,7 @@ fn phase_clock(theme: &Theme, screen: &InterviewScreen, now: Instant) -> Vec<Spa
     let interview = &screen.interview;
     let at = interview.current_index();
     let spent = interview.spent(at, now);
-    let text = match interview.current().budget {
-        Some(budget) => format!("{} / {}", mm_ss(spent), mm_ss(budget)),
-        None => mm_ss(spent),
-    };
+    let text = spent_of(spent, interview.current().budget);
     let name = match interview.current().kind {
         PhaseKind::CandidateQuestions => "Theirs".to_string(),
         _ => phase_name(screen, at),
