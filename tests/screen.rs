@@ -545,7 +545,7 @@ fn alt_digits_rate_questions_and_in_wrap_up_the_recommendation() {
     let text = flowing_text(draw(&mut app, 80, 24, t0).backend().buffer());
     assert!(text.contains("Q1 ✓3") && text.contains("Q2 ●"), "{text}");
     assert!(
-        text.contains("Rating: Alt+1 Strong no Alt+2 No Alt+3 Yes Alt+4 Strong yes"),
+        text.contains("Rating: ^D then 1 Strong no 2 No 3 Yes 4 Strong yes · Alt+1…"),
         "{text}"
     );
 
@@ -629,7 +629,10 @@ fn wrap_up_flags_unrated_questions_and_lists_each_impression_with_its_place() {
         text.contains("Q1 line 2: seems Q1 line 2: smart Q1 line 2: good fit Q2 line 1: I feel"),
         "{text}"
     );
-    assert!(text.contains("Recommendation: Alt+1 Strong no"), "{text}");
+    assert!(
+        text.contains("Recommendation: ^D then 1 Strong no"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -265,7 +265,8 @@ fn bullets(
     lines.push(Line::default());
 }
 
-/// "Rating: Yes", or the scale with its keys when nothing is set yet.
+/// "Rating: Yes", or the scale with its keys when nothing is set yet: the rate key, each
+/// place's digit, and the one-chord form (`^D then 1 Strong no  2 No … · Alt+1…`).
 fn rating_line(
     model: &Model,
     what: &str,
@@ -280,12 +281,20 @@ fn rating_line(
             Span::styled(interview.rating_label(p).to_string(), theme.say),
         ]),
         None => {
+            let keymap = &model.ui.keymap;
             let mut spans = vec![Span::styled(format!("{what}: "), theme.heading)];
+            if let Some(menu) = keymap.chord_for(Context::Interview, Command::RateMenu) {
+                spans.push(Span::styled(menu.short(), theme.key));
+                spans.push(Span::raw(" then "));
+            }
             for (p, label) in interview.plan().rating_scale.iter().enumerate() {
-                if let Some(chord) = model.ui.keymap.rate_chord(p) {
+                if let Some(chord) = keymap.rating_menu_chord(p) {
                     spans.push(Span::styled(chord.to_string(), theme.key));
                     spans.push(Span::raw(format!(" {label}  ")));
                 }
+            }
+            if let Some(chord) = keymap.rate_chord(0) {
+                spans.push(Span::styled(format!("· {}…", chord.short()), theme.quiet));
             }
             Line::from(spans)
         }
