@@ -253,7 +253,10 @@ impl Settings {
             keymap: Keymap::default(),
             rebound: Vec::new(),
         };
-        let home = |p: PathBuf| expand_home(p, env.home.as_deref());
+        // A relative path in the file is taken from the file's own folder, wherever the
+        // console is started.
+        let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let home = |p: PathBuf| folder.join(expand_home(p, env.home.as_deref()));
 
         // The environment, over the defaults.
         let (user, variable) = match (&env.user, &env.logname) {
@@ -514,6 +517,15 @@ rate = ["Alt+digit", "Ctrl+Alt+digit"]
         .unwrap();
         assert_eq!(settings.interviewer.value.as_deref(), Some("Alex Kim"));
         assert_eq!(settings.minutes.value, Some(45));
+        assert_eq!(
+            settings.guide.value.as_deref(),
+            Some(Path::new("guides/platform.yaml")),
+            "relative to the file's folder (here, none)"
+        );
+        assert_eq!(
+            settings.data_folder.value.as_deref(),
+            Some(Path::new("/srv/interviews"))
+        );
         assert_eq!(settings.theme.value, ThemeName::HighContrast);
         assert_eq!(settings.notes_keys.value, NotesKeys::Vim);
         assert!(!settings.mouse.value);
@@ -653,6 +665,28 @@ rate = ["Alt+digit", "Ctrl+Alt+digit"]
         assert!(line("next_phase").ends_with("# file"), "{text}");
         assert!(line("previous_phase").contains("\"Ctrl+P\""), "{text}");
         assert!(line("previous_phase").ends_with("# default"), "{text}");
+    }
+
+    #[test]
+    fn paths_in_the_file_are_taken_from_its_folder() {
+        let settings = Settings::from_text(
+            "/home/a/.config/interview-console/config.toml".into(),
+            Some("guide = \"team.yaml\"\ndata_folder = \"~/interviews\"\n"),
+            &Flags::default(),
+            &Environment {
+                home: Some("/home/a".into()),
+                ..Environment::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            settings.guide.value.as_deref(),
+            Some(Path::new("/home/a/.config/interview-console/team.yaml"))
+        );
+        assert_eq!(
+            settings.data_folder.value.as_deref(),
+            Some(Path::new("/home/a/interviews"))
+        );
     }
 
     #[test]

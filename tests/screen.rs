@@ -1303,3 +1303,41 @@ fn a_clock_tick_asks_for_a_whole_frame_under_an_overlay_and_on_the_wrap_up() {
     }
     assert_eq!(view::draw_clock(&app.model, &mut buffer, t0), None);
 }
+
+#[test]
+fn the_notes_pane_says_when_it_holds_more_than_it_shows() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    ctrl(&mut app, 'n', t0);
+    let border = |app: &mut Console| {
+        let rows = rows(draw(app, 80, 24, t0).backend().buffer());
+        rows[rows.len() - 2].clone()
+    };
+    assert!(!border(&mut app).contains("more"), "{}", border(&mut app));
+    let lines: Vec<String> = (1..=30).map(|n| format!("line {n}")).collect();
+    type_text(&mut app, &lines.join("\n"), t0);
+    assert!(
+        border(&mut app).contains(" ↑ more "),
+        "{}",
+        border(&mut app)
+    );
+    press(
+        &mut app,
+        KeyCode::Up,
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+        t0,
+    );
+    assert!(
+        border(&mut app).contains(" ↓ more "),
+        "{}",
+        border(&mut app)
+    );
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Down, KeyModifiers::NONE, t0);
+    }
+    assert!(
+        border(&mut app).contains(" ↑ ↓ more "),
+        "{}",
+        border(&mut app)
+    );
+}
