@@ -144,6 +144,16 @@ impl Vim {
         }
     }
 
+    /// A digit of a count (`0` only after another: alone it goes to the line's start).
+    fn counted(&mut self, c: char) -> bool {
+        let Some(d) = c.to_digit(10).filter(|d| *d != 0 || self.count.is_some()) else {
+            return false;
+        };
+        let count = self.count.unwrap_or(0);
+        self.count = Some((count * 10 + d as usize).min(MAX_COUNT));
+        true
+    }
+
     fn take_count(&mut self) -> usize {
         self.count.take().unwrap_or(1).min(MAX_COUNT)
     }
@@ -156,27 +166,14 @@ impl Vim {
             }
             return self.finish_change(false);
         }
-        let c = match (key.code, ctrl || key.modifiers.contains(KeyModifiers::ALT)) {
-            (KeyCode::Char(c), false) => c,
-            (KeyCode::Left, _) => 'h',
-            (KeyCode::Right, _) => 'l',
-            (KeyCode::Up, _) => 'k',
-            (KeyCode::Down, _) => 'j',
-            (KeyCode::Home, _) => '0',
-            (KeyCode::End, _) => '$',
-            _ => {
-                // Esc (and any key vim would not take) cancels what was pending.
-                self.count = None;
-                self.operator = None;
-                self.g = false;
-                return self.finish_change(false);
-            }
+        let Some(c) = key_char(key) else {
+            // Esc (and any key vim would not take) cancels what was pending.
+            self.count = None;
+            self.operator = None;
+            self.g = false;
+            return self.finish_change(false);
         };
-        if let Some(d) = c.to_digit(10)
-            && (d != 0 || self.count.is_some())
-        {
-            let count = self.count.unwrap_or(0);
-            self.count = Some((count * 10 + d as usize).min(MAX_COUNT));
+        if self.counted(c) {
             return;
         }
         if std::mem::take(&mut self.g) {
@@ -433,27 +430,13 @@ impl Vim {
     }
 
     fn visual(&mut self, notes: &mut NotesEditor, key: &KeyEvent) {
-        let plain = !key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        let c = match key.code {
-            KeyCode::Char(c) if plain => c,
-            KeyCode::Left => 'h',
-            KeyCode::Right => 'l',
-            KeyCode::Up => 'k',
-            KeyCode::Down => 'j',
-            _ => {
-                notes.apply(NotesEdit::CancelSelection);
-                self.mode = Mode::Normal;
-                self.count = None;
-                return self.finish_change(false);
-            }
+        let Some(c) = key_char(key) else {
+            notes.apply(NotesEdit::CancelSelection);
+            self.mode = Mode::Normal;
+            self.count = None;
+            return self.finish_change(false);
         };
-        if let Some(d) = c.to_digit(10)
-            && (d != 0 || self.count.is_some())
-        {
-            let count = self.count.unwrap_or(0);
-            self.count = Some((count * 10 + d as usize).min(MAX_COUNT));
+        if self.counted(c) {
             return;
         }
         if std::mem::take(&mut self.g) {
@@ -505,6 +488,24 @@ impl Vim {
         }
         self.after(op);
     }
+}
+
+/// The character a key is for vim's Normal and Visual modes: a plain character, or an
+/// arrow, Home or End as the letter that moves the same way.
+fn key_char(key: &KeyEvent) -> Option<char> {
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    Some(match key.code {
+        KeyCode::Char(c) if plain => c,
+        KeyCode::Left => 'h',
+        KeyCode::Right => 'l',
+        KeyCode::Up => 'k',
+        KeyCode::Down => 'j',
+        KeyCode::Home => '0',
+        KeyCode::End => '$',
+        _ => return None,
+    })
 }
 
 /// The move a key is in Normal and Visual mode.
