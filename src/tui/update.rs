@@ -26,10 +26,11 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
     }
     match action {
         Action::Type(text) => edit_notes(model, now, |s| {
-            if let Some(vim) = &mut s.vim {
-                vim.typed(&text);
+            let at = s.interview.current_index();
+            match &mut s.vim {
+                Some(vim) => vim.type_text(&mut s.notes[at], &text),
+                None => s.notes[at].insert(&text),
             }
-            s.current_notes_mut().insert(&text);
         }),
         Action::Paste(text) => paste(model, &text, now),
         Action::Edit(edit) => edit_notes(model, now, |s| {

@@ -95,11 +95,30 @@ impl Vim {
         }
     }
 
-    /// Text typed in Insert mode, for `.` to type again.
-    pub fn typed(&mut self, text: &str) {
-        if self.mode == Mode::Insert && !self.replaying {
-            self.change.push(Step::Text(text.to_string()));
+    /// Text typed: in Insert mode it goes into the notes (and is kept for `.` to type
+    /// again); in the other modes each character is a key for vim, and once one of them
+    /// enters Insert mode the rest is typed.
+    pub fn type_text(&mut self, notes: &mut NotesEditor, text: &str) {
+        let mut chars = text.chars();
+        while self.mode != Mode::Insert {
+            let Some(c) = chars.next() else {
+                return;
+            };
+            let code = if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
+            self.key(notes, &KeyEvent::new(code, KeyModifiers::NONE));
         }
+        let rest: String = chars.collect();
+        if rest.is_empty() {
+            return;
+        }
+        if !self.replaying {
+            self.change.push(Step::Text(rest.clone()));
+        }
+        notes.insert(&rest);
     }
 
     /// An editing key in Insert mode (Backspace, an arrow), for `.` to do again.
@@ -129,6 +148,11 @@ impl Vim {
             }
             Mode::Normal => self.normal(notes, key),
             Mode::Visual | Mode::VisualLine => self.visual(notes, key),
+        }
+        // Normal mode's cursor is on a character, never past the last.
+        let (row, col) = notes.cursor();
+        if self.mode == Mode::Normal && col > 0 && col >= notes.line_length(row) {
+            notes.apply(NotesEdit::Left);
         }
     }
 
@@ -276,6 +300,17 @@ impl Vim {
     /// `lines`: the motion is over whole lines for an operator (`dj`, `dG`).
     fn motion(&mut self, notes: &mut NotesEditor, edit: NotesEdit, lines: bool) {
         let n = self.take_count();
+        // `h` and `l` stop at the line's ends (the editor's own ← and → go on to the next).
+        let n = match edit {
+            NotesEdit::Left => n.min(notes.cursor().1),
+            NotesEdit::Right => {
+                let (row, col) = notes.cursor();
+                let last = notes.line_length(row).saturating_sub(1);
+                let room = if self.operator.is_some() { 1 } else { 0 };
+                n.min((last + room).saturating_sub(col))
+            }
+            _ => n,
+        };
         let Some(op) = self.operator.take() else {
             for _ in 0..n {
                 notes.apply(edit);
@@ -575,16 +610,12 @@ mod tests {
         notes.go_to(cursor);
         let mut vim = Vim::new();
         for key in keys(typed) {
-            if vim.mode() == Mode::Insert && key.code != KeyCode::Esc {
-                let text = match key.code {
-                    KeyCode::Enter => "\n".to_string(),
-                    KeyCode::Char(c) => c.to_string(),
-                    _ => continue,
-                };
-                notes.insert(&text);
-                vim.typed(&text);
-            } else {
-                vim.key(&mut notes, &key);
+            match key.code {
+                KeyCode::Char(c) if vim.mode() == Mode::Insert => {
+                    vim.type_text(&mut notes, &c.to_string());
+                }
+                KeyCode::Enter if vim.mode() == Mode::Insert => vim.type_text(&mut notes, "\n"),
+                _ => vim.key(&mut notes, &key),
             }
         }
         (notes.lines(), notes.cursor())
@@ -609,11 +640,15 @@ mod tests {
             (two, (0, 0), "e", two, (0, 2)),
             (two, (0, 8), "b", two, (0, 4)),
             (two, (0, 5), "0", two, (0, 0)),
-            (two, (0, 0), "$", two, (0, 13)),
+            (two, (0, 0), "$", two, (0, 12)),
             (two, (0, 0), "j", two, (1, 0)),
             (two, (1, 3), "k", two, (0, 3)),
             (two, (0, 0), "ll", two, (0, 2)),
             (two, (1, 4), "h", two, (1, 3)),
+            (two, (1, 0), "h", two, (1, 0)),
+            (two, (0, 0), "$l", two, (0, 12)),
+            (two, (0, 0), "20l", two, (0, 12)),
+            (two, (0, 11), "3dl", &["one two thr", "four five"], (0, 10)),
             (two, (1, 4), "gg", two, (0, 0)),
             (two, (0, 4), "G", two, (1, 0)),
             (&["   indented"], (0, 9), "^", &["   indented"], (0, 3)),
@@ -748,6 +783,20 @@ mod tests {
             }
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn typed_text_is_keys_until_a_key_enters_insert_mode() {
+        let mut notes = NotesEditor::windowed("", vec!["one two".into()], None, 2);
+        notes.go_to((0, 0));
+        let mut vim = Vim::new();
+        // As a batch of keys behind the help arrives: one run of text.
+        vim.type_text(&mut notes, "dwiab ");
+        assert_eq!(notes.lines(), ["ab two"]);
+        assert_eq!(vim.mode(), Mode::Insert);
+        vim.key(&mut notes, &KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        vim.type_text(&mut notes, "$.");
+        assert_eq!(notes.lines(), ["ab twab o"], "`.` typed the text again");
     }
 
     #[test]
