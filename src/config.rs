@@ -16,6 +16,7 @@
 //! [keys]                     # any command of the key table, by name
 //! next_phase = "F8"
 //! rate = ["Alt+digit", "Ctrl+Alt+digit"]
+//! notes.undo = "Ctrl+Z"      # a group's command; or under [keys.notes]
 //! ```
 //!
 //! A missing file is no error. Anything the file says that cannot be used (an unknown key,
@@ -47,7 +48,18 @@ struct File {
     notes_keys: Option<Spanned<NotesKeys>>,
     mouse: Option<Spanned<bool>>,
     impression_words: Option<Spanned<Vec<Spanned<String>>>>,
-    keys: Option<BTreeMap<Spanned<String>, Spanned<KeyList>>>,
+    keys: Option<BTreeMap<Spanned<String>, Spanned<KeyEntry>>>,
+}
+
+/// An entry of `[keys]`: a command's keys, or a group of them (`notes.undo = …` and
+/// `[keys.notes]` both give the group `notes`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum KeyEntry {
+    Keys(KeyList),
+    /// (Spans do not survive an untagged enum: a command of a group is placed at the
+    /// group's name.)
+    Group(BTreeMap<String, KeyList>),
 }
 
 /// One key or several for a command.
@@ -327,11 +339,26 @@ impl Settings {
             }
             settings.impression_words.set(Some(kept), Source::File);
         }
-        if let Some(keys) = &file.keys {
+        if let Some(entries) = &file.keys {
+            // Every command named, with where its name is: `notes.undo` from a group too.
+            let mut keys: Vec<(String, Range<usize>, Vec<String>)> = Vec::new();
+            for (name, entry) in entries {
+                match entry.get_ref() {
+                    KeyEntry::Keys(list) => {
+                        keys.push((name.get_ref().clone(), name.span(), list.keys()));
+                    }
+                    KeyEntry::Group(group) => {
+                        for (inner, list) in group {
+                            let full = format!("{}.{inner}", name.get_ref());
+                            keys.push((full, name.span(), list.keys()));
+                        }
+                    }
+                }
+            }
             let at = |name: &str| {
                 keys.iter()
-                    .find(|(n, _)| n.get_ref() == name)
-                    .map_or(0..0, |(n, _)| n.span())
+                    .find(|(n, _, _)| n == name)
+                    .map_or(0..0, |(_, span, _)| span.clone())
             };
             let refuse = |e: KeymapError| {
                 let span = e
@@ -342,12 +369,9 @@ impl Settings {
                     .unwrap_or(0..0);
                 error(span, e.to_string())
             };
-            for (name, list) in keys {
-                settings
-                    .keymap
-                    .rebind(name.get_ref(), &list.get_ref().keys())
-                    .map_err(refuse)?;
-                settings.rebound.push(name.get_ref().clone());
+            for (name, _, list) in &keys {
+                settings.keymap.rebind(name, list).map_err(refuse)?;
+                settings.rebound.push(name.clone());
             }
             settings.keymap.check().map_err(refuse)?;
         }
@@ -447,7 +471,7 @@ impl Settings {
         );
         out.push_str("\n[keys]\n");
         for (name, row) in self.keymap.named() {
-            let keys: Vec<String> = row.chords().iter().map(ToString::to_string).collect();
+            let keys = row.config_keys();
             let value = match keys.as_slice() {
                 [one] => quoted(one),
                 _ => format!("{keys:?}"),
@@ -457,7 +481,13 @@ impl Settings {
             } else {
                 Source::Default
             };
-            out.push_str(&format!("{:<40} # {source}\n", format!("{name} = {value}")));
+            // A dotted name is quoted: TOML would read `notes.undo` as a table.
+            let key = if name.contains('.') {
+                quoted(&name)
+            } else {
+                name
+            };
+            out.push_str(&format!("{:<40} # {source}\n", format!("{key} = {value}")));
         }
         out
     }
@@ -604,6 +634,22 @@ rate = ["Alt+digit", "Ctrl+Alt+digit"]
     }
 
     #[test]
+    fn a_group_command_is_named_dotted_quoted_or_in_a_table() {
+        for text in [
+            "[keys]\nnotes.undo = \"Ctrl+Z\"\n",
+            "[keys]\n\"notes.undo\" = \"Ctrl+Z\"\n",
+            "[keys.notes]\nundo = \"Ctrl+Z\"\n",
+        ] {
+            let settings = load(text).unwrap();
+            assert_eq!(settings.rebound, ["notes.undo"], "{text}");
+        }
+        assert!(
+            refused("[keys.notes]\nundoo = \"Ctrl+Z\"\n")
+                .starts_with("config.toml:1:7: no command is called `notes.undoo`")
+        );
+    }
+
+    #[test]
     fn flags_beat_the_file_which_beats_the_environment() {
         let env = Environment {
             user: Some("alex".into()),
@@ -665,6 +711,18 @@ rate = ["Alt+digit", "Ctrl+Alt+digit"]
         assert!(line("next_phase").ends_with("# file"), "{text}");
         assert!(line("previous_phase").contains("\"Ctrl+P\""), "{text}");
         assert!(line("previous_phase").ends_with("# default"), "{text}");
+        assert!(line("\"notes.undo\"").contains("\"Ctrl+U\""), "{text}");
+        assert!(line("rate").contains("\"Alt+digit\""), "{text}");
+        // What it prints reads back as the same keys.
+        let keys = text.split("[keys]\n").nth(1).unwrap_or_default();
+        let again = load(&format!("[keys]\n{keys}")).unwrap();
+        let chords = |s: &Settings| -> Vec<(String, Vec<String>)> {
+            s.keymap
+                .named()
+                .map(|(name, row)| (name, row.config_keys()))
+                .collect()
+        };
+        assert_eq!(chords(&again), chords(&settings));
     }
 
     #[test]

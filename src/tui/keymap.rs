@@ -100,7 +100,7 @@ impl Command {
             Command::Search(SearchEdit::Type(_)) | Command::Setup(SetupAction::Type(_)) => None,
             Command::Search(edit) => inner("search", &edit),
             Command::Setup(action) => inner("setup", &action),
-            Command::ScrollHelp(scroll) => inner("help", &scroll),
+            Command::ScrollHelp(scroll) => inner("help_list", &scroll),
             Command::TypeInNotes
             | Command::TypeInSearch
             | Command::TypeInField
@@ -991,6 +991,22 @@ impl Row {
         }
     }
 
+    /// The keys as the config file writes them: `Alt+digit` for the nine digits.
+    pub fn config_keys(&self) -> Vec<String> {
+        let digits = self.chords.len() == 9
+            && self.chords.iter().enumerate().all(|(i, c)| {
+                c.modifiers == self.chords[0].modifiers
+                    && c.code == KeyCode::Char(char::from(b'1' + i as u8))
+            });
+        match self.chords.first() {
+            Some(first) if digits => {
+                let held = first.to_string();
+                vec![format!("{}digit", held.trim_end_matches('1'))]
+            }
+            _ => self.chords.iter().map(ToString::to_string).collect(),
+        }
+    }
+
     /// The footer's short form of the keys: `^N`, `Alt+1…`, `↑`.
     fn short_label(&self) -> Option<String> {
         let first = self.chords.first()?;
@@ -1398,7 +1414,7 @@ mod tests {
             "notes.delete_word_back",
             "search.next",
             "setup.start",
-            "help.line_up",
+            "help_list.line_up",
         ] {
             assert!(names.contains(&expected.to_string()), "{expected}");
         }
