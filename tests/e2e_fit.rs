@@ -228,6 +228,7 @@ fn the_interview_needs_a_term_that_can_draw_and_subcommands_do_not() {
             "{said}"
         );
         assert!(said.contains("TERM=xterm-256color"), "{said}");
+        assert!(out.stdout.is_empty(), "the terminal was left alone");
     }
     let listed = run(&["list"], &[("TERM", "dumb")]);
     assert!(listed.status.success());

@@ -1341,3 +1341,35 @@ fn the_notes_pane_says_when_it_holds_more_than_it_shows() {
         border(&mut app)
     );
 }
+
+#[test]
+fn a_long_path_in_the_footer_keeps_its_file_name_and_no_hint_is_cut() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    let path = std::path::PathBuf::from(
+        "/home/alexandra/.local/share/interview-console/exports/20261129-1402-sam-lee.md",
+    );
+    update(&mut app.model, Action::ScorecardWritten(Ok(path)), t0);
+    let footer = rows(draw(&mut app, 80, 24, t0).backend().buffer())
+        .pop()
+        .unwrap();
+    assert!(
+        footer.trim_end().ends_with("/20261129-1402-sam-lee.md"),
+        "{footer}"
+    );
+    assert!(
+        footer.contains("Scorecard copied and written to /home/"),
+        "{footer}"
+    );
+    assert!(footer.contains('…'), "{footer}");
+    let hints = footer.split("Scorecard").next().unwrap_or_default();
+    for hint in hints.split("  ").map(str::trim).filter(|h| !h.is_empty()) {
+        assert!(
+            [
+                "^N next", "^P back", "^T stamp", "^D rate", "F5 pause", "^G keys", "^Q quit"
+            ]
+            .contains(&hint),
+            "a hint cut in half: {hint:?} in {footer}"
+        );
+    }
+}
