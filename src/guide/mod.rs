@@ -351,3 +351,8 @@ fn fingerprint(text: &str) -> String {
         .map(|b| format!("{b:02x}"))
         .collect()
 }
+
+/// Ids as a message lists them, to say what there is: `appsec, secops, pentest`.
+pub fn known_list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    ids.collect::<Vec<_>>().join(", ")
+}

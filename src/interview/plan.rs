@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use crate::guide::{Fill, Guide, Question, Role};
+use crate::guide::{Fill, Guide, Question, Role, known_list};
 
 /// Why a plan cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -115,11 +115,7 @@ impl QuestionChoice {
                             || "in this guide".to_string(),
                             |r| format!("for the {} role", r.name),
                         ),
-                        known: offered
-                            .iter()
-                            .map(|q| q.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
+                        known: known_list(offered.iter().map(|q| q.id.as_str())),
                     })?;
             if chosen.iter().any(|o| o.question.id == id) {
                 return Err(PlanError::RepeatedQuestion(id.to_string()));
@@ -321,11 +317,6 @@ pub fn find_role<'a>(guide: &'a Guide, wanted: &str) -> Result<&'a Role, PlanErr
     }
     guide.role(wanted).ok_or_else(|| PlanError::UnknownRole {
         wanted: wanted.to_string(),
-        known: guide
-            .roles
-            .iter()
-            .map(|r| r.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
+        known: known_list(guide.roles.iter().map(|r| r.id.as_str())),
     })
 }

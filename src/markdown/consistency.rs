@@ -5,22 +5,17 @@ use std::time::Duration;
 
 use super::{cell, rating_text, rich};
 use crate::guide::rich::Unfilled;
+use crate::interview::UNRATED;
 use crate::interview::clock::mm_ss;
 use crate::store::record::SessionRecord;
 
-/// Candidates against questions for the sessions of one guide (and one role, if given):
-/// each cell the rating and time spent, so a team sees that candidates got the same
-/// questions. Newest first; questions in the guide's order of first use.
-pub fn consistency(records: &[SessionRecord], role: Option<&str>) -> String {
+/// Candidates against questions for the sessions of one guide (and one role, by its id,
+/// if given): each cell the rating and time spent, so a team sees that candidates got the
+/// same questions. Newest first; questions in the guide's order of first use.
+pub fn consistency(records: &[SessionRecord], role_id: Option<&str>) -> String {
     let chosen: Vec<&SessionRecord> = records
         .iter()
-        .filter(|r| {
-            role.is_none_or(|role| {
-                r.role
-                    .as_ref()
-                    .is_some_and(|r| r.id == role || r.name.eq_ignore_ascii_case(role))
-            })
-        })
+        .filter(|r| role_id.is_none_or(|id| r.role.as_ref().is_some_and(|r| r.id == id)))
         .collect();
     let mut questions: Vec<(&str, &str)> = Vec::new();
     for record in &chosen {
@@ -56,7 +51,7 @@ pub fn consistency(records: &[SessionRecord], role: Option<&str>) -> String {
                             let rating = p
                                 .rating
                                 .as_ref()
-                                .map_or_else(|| "unrated".to_string(), |r| cell(&r.label));
+                                .map_or_else(|| UNRATED.to_string(), |r| cell(&r.label));
                             format!("{rating}, {}", mm_ss(Duration::from_millis(p.spent_ms)))
                         },
                     )

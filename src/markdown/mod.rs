@@ -40,6 +40,7 @@ use std::ops::Range;
 
 use crate::guide::Link;
 use crate::guide::rich::{self, Fill, Piece, RichText};
+use crate::interview::UNRATED;
 use crate::safe_text;
 use crate::store::record::Rating;
 
@@ -47,10 +48,10 @@ pub use consistency::consistency;
 pub use debrief::{DISAGREEMENT_STEPS, DebriefError, debrief};
 pub use scorecard::scorecard;
 
-/// "Yes (3 of 4)", or "not rated". Plain text: escape it where it goes.
+/// "Yes (3 of 4)", or "unrated". Plain text: escape it where it goes.
 pub fn rating_text(rating: Option<&Rating>, scale: &[String]) -> String {
     rating.map_or_else(
-        || "not rated".to_string(),
+        || UNRATED.to_string(),
         |r| format!("{} ({} of {})", r.label, r.position, scale.len()),
     )
 }

@@ -41,6 +41,16 @@ impl GuideSource {
     }
 }
 
+/// Whether a `--guide` (or the config file's `guide`) reads as a library name rather than
+/// a path: one word, without `/`, `~` or a `.yaml`/`.yml` ending.
+pub fn reads_as_name(wanted: &Path) -> bool {
+    let text = wanted.to_string_lossy();
+    !text.is_empty()
+        && !text.contains(['/', '~'])
+        && !text.ends_with(".yaml")
+        && !text.ends_with(".yml")
+}
+
 impl Library {
     /// The platform's configuration folder's `guides` (`$XDG_CONFIG_HOME/interview-console/
     /// guides` on Linux); none when there is no home to find it in.
@@ -94,9 +104,7 @@ impl Library {
     /// guide by its name. `Err` says what there is.
     pub fn resolve(&self, wanted: &str) -> Result<GuideSource, String> {
         let path = Path::new(wanted);
-        let reads_as_path =
-            wanted.contains('/') || wanted.ends_with(".yaml") || wanted.ends_with(".yml");
-        if path.is_file() || reads_as_path {
+        if path.is_file() || !reads_as_name(path) {
             return Ok(GuideSource::File(path.to_path_buf()));
         }
         let entries = self.entries();

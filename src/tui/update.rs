@@ -7,12 +7,17 @@ use crate::interview::session::SessionHeader;
 use crate::interview::{Interview, PhaseKind, RateError, Rated};
 
 use super::action::{Action, Effect, HelpScroll, SearchEdit};
+use super::keymap::{Command, Context};
 use super::model::{InterviewScreen, Model, Overlay, SAVE_AFTER_EDIT, Screen};
+use super::notes::NotesEdit;
 use super::search::NotesSearch;
 use super::setup_form::SetupOutcome;
 
 /// Lines a PageUp or PageDown moves the key list by.
-const HELP_PAGE: u16 = 10;
+const HELP_PAGE: i16 = 10;
+/// Lines a notch of the mouse wheel scrolls by.
+pub const WHEEL_LINES: i16 = 3;
+const NOT_RATEABLE: &str = "Ratings are for questions and the wrap-up";
 
 /// Applies one action to the model and returns what the runtime should do about it.
 pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
@@ -20,23 +25,56 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
         model.footer.message = None;
     }
     match action {
-        Action::Type(text) => edit_notes(model, now, |s| s.current_notes_mut().insert(&text)),
+        Action::Type(text) => edit_notes(model, now, |s| {
+            let at = s.interview.current_index();
+            match &mut s.vim {
+                Some(vim) => vim.type_text(&mut s.notes[at], &text),
+                None => s.notes[at].insert(&text),
+            }
+        }),
         Action::Paste(text) => paste(model, &text, now),
-        Action::Edit(edit) => edit_notes(model, now, |s| s.current_notes_mut().apply(edit)),
+        Action::Edit(edit) => edit_notes(model, now, |s| {
+            if let Some(vim) = &mut s.vim {
+                vim.edited(edit);
+            }
+            s.current_notes_mut().apply(edit);
+        }),
+        Action::Vim(key) => edit_notes(model, now, |s| {
+            let at = s.interview.current_index();
+            if let Some(vim) = &mut s.vim {
+                vim.key(&mut s.notes[at], &key);
+            }
+        }),
         Action::StampTime => edit_notes(model, now, |s| {
             let elapsed = s.interview.elapsed(now);
             s.current_notes_mut().stamp(elapsed);
         }),
-        Action::NextPhase => move_phase(model, now, Interview::next, "This is the last phase"),
+        Action::NextPhase => {
+            move_phase(model, now, Interview::next, Some("This is the last phase"))
+        }
         Action::PreviousPhase => move_phase(
             model,
             now,
             |interview, now| interview.previous(now),
-            "This is the first phase",
+            Some("This is the first phase"),
         ),
         Action::TogglePause => toggle_pause(model, now),
         Action::Rate(position) => rate(model, Some(position), now),
         Action::ClearRating => rate(model, None, now),
+        Action::AskRating => {
+            let rateable = model.interview().is_some_and(|s| {
+                matches!(
+                    s.interview.current().kind,
+                    PhaseKind::Question(_) | PhaseKind::WrapUp
+                )
+            });
+            if rateable {
+                model.overlay = Some(Overlay::Rating);
+            } else {
+                model.footer.message = Some(NOT_RATEABLE.into());
+            }
+            Vec::new()
+        }
         Action::CopyLink => match guidelines_link(model) {
             Some(url) => {
                 model.footer.message = Some("Guidelines link copied".into());
@@ -61,12 +99,15 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
         },
         Action::ScrollScriptUp => scroll_script(model, false),
         Action::ScrollScriptDown => scroll_script(model, true),
-        Action::OpenSearch => {
-            if let Screen::Interview(s) = &mut model.screen {
+        Action::OpenSearch => match &mut model.screen {
+            // The search key again goes to the next match.
+            Screen::Interview(s) if s.search.is_some() => search(model, SearchEdit::Next),
+            Screen::Interview(s) => {
                 s.search = Some(NotesSearch::new());
+                Vec::new()
             }
-            Vec::new()
-        }
+            Screen::Setup(_) => Vec::new(),
+        },
         Action::Search(edit) => search(model, edit),
         Action::Setup(setup) => {
             let Screen::Setup(form) = &mut model.screen else {
@@ -76,7 +117,9 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
                 SetupOutcome::Unchanged | SetupOutcome::Changed => Vec::new(),
                 SetupOutcome::Start(plan) => {
                     let interview = Interview::start(*plan, now);
-                    let screen = InterviewScreen::new(interview, Vec::new(), &model.impressions);
+                    let mut screen =
+                        InterviewScreen::new(interview, Vec::new(), &model.impressions);
+                    screen.restyle(&model.ui);
                     model.screen = Screen::Interview(Box::new(screen));
                     model.session = Some(SessionHeader::new(
                         String::new(),
@@ -88,7 +131,11 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
             }
         }
         Action::ShowHelp => {
-            model.overlay = Some(Overlay::Help { scroll: 0 });
+            // The help key again closes the list.
+            model.overlay = match model.overlay {
+                Some(Overlay::Help { .. }) => None,
+                _ => Some(Overlay::Help { scroll: 0 }),
+            };
             Vec::new()
         }
         Action::CloseHelp => {
@@ -96,17 +143,19 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
             Vec::new()
         }
         Action::ScrollHelp(scroll) => {
-            if let Some(Overlay::Help { scroll: at }) = &mut model.overlay {
-                let max = model.layout.help_max_scroll;
-                *at = match scroll {
-                    HelpScroll::LineUp => at.saturating_sub(1),
-                    HelpScroll::LineDown => at.saturating_add(1).min(max),
-                    HelpScroll::PageUp => at.saturating_sub(HELP_PAGE),
-                    HelpScroll::PageDown => at.saturating_add(HELP_PAGE).min(max),
-                };
-            }
+            scroll_help(
+                model,
+                match scroll {
+                    HelpScroll::LineUp => -1,
+                    HelpScroll::LineDown => 1,
+                    HelpScroll::PageUp => -HELP_PAGE,
+                    HelpScroll::PageDown => HELP_PAGE,
+                },
+            );
             Vec::new()
         }
+        Action::Wheel { column, row, lines } => wheel(model, (column, row), lines),
+        Action::Click { column, row } => click(model, (column, row), now),
         Action::AskToQuit => {
             model.overlay = Some(Overlay::ConfirmQuit);
             Vec::new()
@@ -141,7 +190,7 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
         }
         Action::Timer => match model.saving.due {
             Some(due) if due <= now => save_now(model, now),
-            _ => Vec::new(),
+            Some(_) | None => Vec::new(),
         },
         Action::SaveStatus(status) => {
             if let (Some(id), Some(session)) = (&status.saved_as, &mut model.session) {
@@ -161,7 +210,14 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
         Action::LinkOpened(opened) => {
             model.footer.message = Some(match opened {
                 Ok(()) => "Opening the guidelines in the browser".into(),
-                Err(why) => format!("Could not open the link ({why}); Ctrl+L copies it"),
+                Err(why) => match model
+                    .ui
+                    .keymap
+                    .chord_for(Context::Interview, Command::CopyLink)
+                {
+                    Some(copy) => format!("Could not open the link ({why}); {copy} copies it"),
+                    None => format!("Could not open the link ({why})"),
+                },
             });
             Vec::new()
         }
@@ -195,7 +251,11 @@ impl Action {
             | Action::ScrollHelp(_)
             | Action::AskToQuit
             | Action::Quit
-            | Action::StayOpen => true,
+            | Action::StayOpen
+            | Action::AskRating
+            | Action::Vim(_)
+            | Action::Wheel { .. }
+            | Action::Click { .. } => true,
             Action::Resized { .. }
             | Action::Drawn(_)
             | Action::Timer
@@ -254,7 +314,7 @@ fn paste(model: &mut Model, text: &str, now: Instant) -> Vec<Effect> {
                 refresh_search(s);
                 Vec::new()
             }
-            _ => edit_notes(model, now, |s| s.current_notes_mut().paste(text)),
+            Some(_) | None => edit_notes(model, now, |s| s.current_notes_mut().paste(text)),
         },
     }
 }
@@ -262,14 +322,14 @@ fn paste(model: &mut Model, text: &str, now: Instant) -> Vec<Effect> {
 fn move_phase(
     model: &mut Model,
     now: Instant,
-    step: fn(&mut Interview, Instant) -> bool,
-    at_the_end: &str,
+    step: impl FnOnce(&mut Interview, Instant) -> bool,
+    at_the_end: Option<&str>,
 ) -> Vec<Effect> {
     let Screen::Interview(s) = &mut model.screen else {
         return Vec::new();
     };
     if !step(&mut s.interview, now) {
-        model.footer.message = Some(at_the_end.to_string());
+        model.footer.message = at_the_end.map(str::to_string);
         return Vec::new();
     }
     s.script_scroll = 0;
@@ -286,12 +346,21 @@ fn toggle_pause(model: &mut Model, now: Instant) -> Vec<Effect> {
     };
     s.interview.toggle_pause(now);
     if s.interview.is_paused() {
-        model.footer.message = Some("Clock paused: F5 resumes".into());
+        let resume = model
+            .ui
+            .keymap
+            .chord_for(Context::Interview, Command::TogglePause)
+            .map(|c| format!(": {c} resumes"))
+            .unwrap_or_default();
+        model.footer.message = Some(format!("Clock paused{resume}"));
     }
     save_now(model, now)
 }
 
 fn rate(model: &mut Model, position: Option<usize>, now: Instant) -> Vec<Effect> {
+    if model.overlay == Some(Overlay::Rating) {
+        model.overlay = None;
+    }
     let Screen::Interview(s) = &mut model.screen else {
         return Vec::new();
     };
@@ -309,8 +378,16 @@ fn rate(model: &mut Model, position: Option<usize>, now: Instant) -> Vec<Effect>
                 Rated::Recommendation(p) => format!("Recommendation: {}", label(p)),
             }
         }
-        Err(RateError::NotHere) => "Ratings are for questions and the wrap-up".into(),
-        Err(RateError::OffScale(n)) => format!("The scale has {n} ratings: Alt+1 … Alt+{n}"),
+        Err(RateError::NotHere) => NOT_RATEABLE.into(),
+        Err(RateError::OffScale(n)) => {
+            let keymap = &model.ui.keymap;
+            match (keymap.rate_chord(0), keymap.rate_chord(n - 1)) {
+                (Some(first), Some(last)) => {
+                    format!("The scale has {n} ratings: {first} … {last}")
+                }
+                _ => format!("The scale has {n} ratings"),
+            }
+        }
     });
     save_now(model, now)
 }
@@ -375,4 +452,68 @@ fn refresh_search(s: &mut InterviewScreen) {
         s.notes[at].mark_found(search.pattern());
         search.count_in(&s.notes[at]);
     }
+}
+
+fn scroll_help(model: &mut Model, lines: i16) {
+    if let Some(Overlay::Help { scroll: at }) = &mut model.overlay {
+        let max = model.layout.help_max_scroll;
+        *at = at.saturating_add_signed(lines).min(max);
+    }
+}
+
+/// The wheel scrolls what is under the pointer: the key list while it is open, the script,
+/// or the notes (their cursor follows, as in vim).
+fn wheel(model: &mut Model, at: (u16, u16), lines: i16) -> Vec<Effect> {
+    if matches!(model.overlay, Some(Overlay::Help { .. })) {
+        scroll_help(model, lines);
+        return Vec::new();
+    }
+    if model.overlay.is_some() {
+        return Vec::new();
+    }
+    let layout = &model.layout;
+    let (script, notes) = (layout.script_area, layout.notes_area);
+    let inside = |r: ratatui::layout::Rect| r.contains(ratatui::layout::Position::new(at.0, at.1));
+    let Screen::Interview(s) = &mut model.screen else {
+        return Vec::new();
+    };
+    if inside(script) {
+        let max = layout.script.max_scroll;
+        s.script_scroll = s.script_scroll.saturating_add_signed(lines).min(max);
+        Vec::new()
+    } else if inside(notes) {
+        let edit = if lines < 0 {
+            NotesEdit::Up
+        } else {
+            NotesEdit::Down
+        };
+        let notes = s.current_notes_mut();
+        for _ in 0..lines.unsigned_abs() {
+            notes.apply(edit);
+        }
+        Vec::new()
+    } else {
+        Vec::new()
+    }
+}
+
+/// A click on a phase of the strip goes to that phase.
+fn click(model: &mut Model, (column, row): (u16, u16), now: Instant) -> Vec<Effect> {
+    if model.overlay.is_some() {
+        return Vec::new();
+    }
+    let strip = &model.layout.strip;
+    let Some(index) = strip
+        .phases
+        .iter()
+        .position(|(from, to)| row == strip.row && (*from..*to).contains(&column))
+    else {
+        return Vec::new();
+    };
+    move_phase(
+        model,
+        now,
+        |interview, now| interview.go_to(index, now),
+        None,
+    )
 }

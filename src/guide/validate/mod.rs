@@ -94,7 +94,3 @@ impl Check<'_> {
         self.error_at(position, message)
     }
 }
-
-fn known_list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    ids.collect::<Vec<_>>().join(", ")
-}

@@ -6,9 +6,9 @@ use std::collections::HashSet;
 
 use serde_saphyr::Spanned;
 
-use super::{Check, known_list};
+use super::Check;
 use crate::guide::raw::{RawFollowUp, RawQuestion, RawRole, RawSection};
-use crate::guide::{FollowUp, GuideError, Guidelines, Question, SectionWords};
+use crate::guide::{FollowUp, GuideError, Guidelines, Question, SectionWords, known_list};
 
 impl Check<'_> {
     /// Every question of every section, in the guide's order; `guide_link` is the guidelines

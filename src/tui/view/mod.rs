@@ -8,7 +8,7 @@ mod header;
 mod overlay;
 mod script;
 mod setup_screen;
-pub(crate) mod style;
+pub mod style;
 
 use std::time::Instant;
 
@@ -20,6 +20,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use super::model::{InterviewScreen, Model, Overlay, Screen};
 use crate::interview::PhaseKind;
 use crate::safe_text;
+pub use header::StripSpots;
 pub use script::{LinkSpot, ScriptView, short_link};
 
 /// Below this the layout cannot show the script and the notes together.
@@ -39,6 +40,11 @@ pub struct Layout {
     pub notes_rows: u16,
     /// Where the guidelines link was drawn, for the runtime to make it clickable.
     pub link: Option<LinkSpot>,
+    /// Where the panes are, for the mouse wheel.
+    pub script_area: Rect,
+    pub notes_area: Rect,
+    /// Where the phases of the strip are, for a click.
+    pub strip: StripSpots,
 }
 
 /// What drawing keeps from one frame to the next.
@@ -98,8 +104,9 @@ pub fn draw(model: &Model, cache: &mut ViewCache, buf: &mut Buffer, now: Instant
 /// typed.
 fn strip_unsafe(buf: &mut Buffer, area: Rect) {
     for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            let cell = &mut buf[(x, y)];
+        let start = buf.index_of(area.left(), y);
+        let row = &mut buf.content[start..start + usize::from(area.width)];
+        for cell in row {
             let symbol = cell.symbol();
             if symbol.bytes().all(|b| (0x20..0x7f).contains(&b))
                 || !symbol.chars().any(safe_text::is_unsafe)
@@ -124,9 +131,9 @@ fn draw_screen(model: &Model, cache: &mut ViewCache, buf: &mut Buffer, now: Inst
     }
     let regions = Regions::of(area);
     match &model.screen {
-        Screen::Setup(form) => setup_screen::draw(buf, regions.body, &model.guide, form),
+        Screen::Setup(form) => setup_screen::draw(buf, regions.body, &model.ui, &model.guide, form),
         Screen::Interview(screen) => {
-            header::draw(buf, regions.header, model, screen, now);
+            layout.strip = header::draw(buf, regions.header, model, screen, now);
             draw_panes(model, screen, cache, buf, regions.panes, now, &mut layout);
         }
     }
@@ -135,36 +142,52 @@ fn draw_screen(model: &Model, cache: &mut ViewCache, buf: &mut Buffer, now: Inst
         Some(Overlay::Help { scroll }) => {
             layout.help_max_scroll = overlay::draw_help(buf, area, model, scroll);
         }
+        Some(Overlay::Rating) | None => {}
         Some(Overlay::ConfirmQuit) => {
-            overlay::draw_confirm_quit(buf, area, model.saving.status.error.is_some());
+            overlay::draw_confirm_quit(
+                buf,
+                area,
+                &model.ui.theme,
+                model.saving.status.error.is_some(),
+            );
         }
-        None => {}
     }
     layout
 }
 
-/// Draws only what changes as time passes (the header's clocks and the footer), when
-/// nothing else on screen does; returns the regions drawn. `None` when the whole screen
-/// must be drawn: an overlay covers the header, or the wrap-up lists times in its pane.
-pub fn draw_clock(model: &Model, buf: &mut Buffer, now: Instant) -> Option<Vec<Rect>> {
-    let area = buf.area;
+/// The regions of the screen that change as time passes, whole rows each: the header's
+/// clocks and the footer.
+pub fn clock_regions(model: &Model, area: Rect) -> Vec<Rect> {
     if too_small(area) {
-        return Some(Vec::new());
-    }
-    if model.overlay.is_some() {
-        return None;
+        return Vec::new();
     }
     let regions = Regions::of(area);
-    let mut drawn = Vec::new();
-    if let Screen::Interview(screen) = &model.screen {
-        if screen.interview.current().kind == PhaseKind::WrapUp {
-            return None;
-        }
-        header::draw(buf, regions.header, model, screen, now);
-        drawn.push(regions.header);
+    match model.screen {
+        Screen::Interview(_) => vec![regions.header, regions.footer],
+        Screen::Setup(_) => vec![regions.footer],
     }
-    footer::draw(buf, regions.footer, model, now);
-    drawn.push(regions.footer);
+}
+
+/// Draws only what changes as time passes (`clock_regions`, on cells the caller has
+/// cleared), when nothing else on screen does; returns the regions drawn. `None` when the
+/// whole screen must be drawn: an overlay covers the header, or the wrap-up lists times in
+/// its pane.
+pub fn draw_clock(model: &Model, buf: &mut Buffer, now: Instant) -> Option<Vec<Rect>> {
+    let in_wrap_up = model
+        .interview()
+        .is_some_and(|s| s.interview.current().kind == PhaseKind::WrapUp);
+    if model.overlay.is_some() || in_wrap_up {
+        return None;
+    }
+    let drawn = clock_regions(model, buf.area);
+    match (&model.screen, drawn.as_slice()) {
+        (Screen::Interview(screen), [header, footer]) => {
+            header::draw(buf, *header, model, screen, now);
+            footer::draw(buf, *footer, model, now);
+        }
+        (Screen::Setup(_), [footer]) => footer::draw(buf, *footer, model, now),
+        _ => {}
+    }
     for region in &drawn {
         strip_unsafe(buf, *region);
     }
@@ -208,47 +231,106 @@ fn draw_panes(
     let (script, link) = script::draw(buf, script_area, model, screen, &mut cache.script, now);
     layout.script = script;
     layout.link = link;
-    layout.notes_rows = draw_notes(buf, notes_area, screen);
+    layout.script_area = script_area;
+    layout.notes_area = notes_area;
+    layout.notes_rows = draw_notes(buf, notes_area, model, screen);
 }
 
 /// Draws the current phase's notes; returns the rows they had.
-fn draw_notes(buf: &mut Buffer, area: Rect, screen: &InterviewScreen) -> u16 {
+fn draw_notes(buf: &mut Buffer, area: Rect, model: &Model, screen: &InterviewScreen) -> u16 {
+    let theme = &model.ui.theme;
     let at = screen.interview.current_index();
+    let mode = screen
+        .vim
+        .as_ref()
+        .map(|vim| format!(" · {}", vim.mode_name()))
+        .unwrap_or_default();
     let title = match &screen.search {
         Some(search) => format!(
-            " Notes · {} · Find: {}▏",
+            " Notes · {}{mode} · Find: {}▏",
             phase_name(screen, at),
             search.query()
         ),
-        None => format!(" Notes · {} ", phase_name(screen, at)),
+        None => format!(" Notes · {}{mode} ", phase_name(screen, at)),
     };
     let block = Block::bordered()
         .title(title)
-        .border_style(style::FOCUSED_BORDER);
+        .border_style(theme.focused_border);
     let inner = block.inner(area);
     block.render(area, buf);
     let notes = &screen.notes[at];
     notes.render(inner, buf);
-    mark_candidate_words(buf, inner, notes.text_area());
+    mark_candidate_words(buf, inner, theme, notes.text_area());
+    let more = match (notes.more_above(), notes.more_below(inner.height)) {
+        (true, true) => Some(" ↑ ↓ more "),
+        (true, false) => Some(" ↑ more "),
+        (false, true) => Some(" ↓ more "),
+        (false, false) => None,
+    };
+    if let Some(more) = more {
+        let width = u16::try_from(more.chars().count()).unwrap_or(0);
+        let x = area.right().saturating_sub(width + 1);
+        if x > area.x {
+            buf.set_string(
+                x,
+                area.bottom().saturating_sub(1),
+                more,
+                theme.focused_border,
+            );
+        }
+    }
     inner.height
 }
 
-/// Lines that start with `"` or `>` hold the candidate's own words: shown apart, in every
-/// screen row they wrap onto.
-fn mark_candidate_words(buf: &mut Buffer, area: Rect, notes: &ratatui_textarea::TextArea) {
+/// Lines that start with `"` or `>` (after a time stamp, if one comes first) hold the
+/// candidate's own words: shown apart, in every screen row they wrap onto.
+fn mark_candidate_words(
+    buf: &mut Buffer,
+    area: Rect,
+    theme: &style::Theme,
+    notes: &ratatui_textarea::TextArea,
+) {
     let lines = notes.lines();
     let top = usize::from(notes.scroll_offset().0);
     // Rows below the text map to its last line; styling their blank cells shows nothing.
     for row in 0..area.height {
         let line = notes.screen_to_data(top + usize::from(row), 0).0;
-        let quoted = lines
-            .get(line)
-            .is_some_and(|l| l.trim_start().starts_with(['"', '>', '“']));
-        if quoted {
+        if lines.get(line).is_some_and(|l| is_quoted(l)) {
             let row_area = Rect::new(area.x, area.y + row, area.width, 1);
-            buf.set_style(row_area, style::CANDIDATE);
+            buf.set_style(row_area, theme.candidate);
         }
     }
+}
+
+/// Whether a line of notes quotes the candidate: it starts with `"`, `“` or `>`, or with a
+/// time stamp (`[00:51] `) and then one of those.
+pub fn is_quoted(line: &str) -> bool {
+    let line = line.trim_start();
+    let after_stamp = line
+        .strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+        .filter(|(stamp, _)| {
+            !stamp.is_empty() && stamp.chars().all(|c| c.is_ascii_digit() || c == ':')
+        })
+        .map_or(line, |(_, rest)| rest.trim_start());
+    after_stamp.starts_with(['"', '>', '“'])
+}
+
+/// Writes a line on the first row of `area`, cut at its edge: a one-line `Paragraph`
+/// without its wrapping machinery, which the header and footer need every second.
+fn put_line(buf: &mut Buffer, area: Rect, line: &Line, alignment: Alignment) {
+    if area.is_empty() {
+        return;
+    }
+    let width = u16::try_from(line.width())
+        .unwrap_or(u16::MAX)
+        .min(area.width);
+    let x = match alignment {
+        Alignment::Right => area.right() - width,
+        Alignment::Center => area.x + (area.width - width) / 2,
+        Alignment::Left => area.x,
+    };
+    buf.set_line(x, area.y, line, area.right() - x);
 }
 
 /// The short name of a phase: `Intro`, `Q3`, `Their questions`, `Wrap-up`.

@@ -9,10 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 use super::header::budget_style;
-use super::{phase_name, style};
-use crate::interview::PhaseKind;
-use crate::interview::clock::mm_ss;
-use crate::tui::keymap::{self, Command, Context};
+use super::phase_name;
+use super::style::Theme;
+use crate::interview::clock::spent_of;
+use crate::interview::{PhaseKind, UNRATED};
+use crate::tui::keymap::{Command, Context};
 use crate::tui::model::{InterviewScreen, Model};
 
 /// How the script pane was drawn.
@@ -152,23 +153,25 @@ fn copy_cells(from: &Buffer, to: &mut Buffer) {
 }
 
 fn reminders(model: &Model) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled("Remember", style::HEADING)];
+    let theme = &model.ui.theme;
+    let mut lines = vec![Line::styled("Remember", theme.heading)];
     lines.extend(
         model
             .guide
             .reminders
             .iter()
-            .map(|r| Line::styled(format!("· {r}"), style::INSTRUCTION)),
+            .map(|r| Line::styled(format!("· {r}"), theme.instruction)),
     );
     lines
 }
 
 fn intro(model: &Model) -> Vec<Line<'static>> {
+    let theme = &model.ui.theme;
     let intro = &model.guide.intro;
-    let mut lines = vec![Line::styled(intro.instruction.clone(), style::INSTRUCTION)];
+    let mut lines = vec![Line::styled(intro.instruction.clone(), theme.instruction)];
     for paragraph in &intro.statement {
         lines.push(Line::default());
-        lines.push(Line::styled(paragraph.clone(), style::SAY));
+        lines.push(Line::styled(paragraph.clone(), theme.say));
     }
     lines.push(Line::default());
     lines.extend(reminders(model));
@@ -176,6 +179,7 @@ fn intro(model: &Model) -> Vec<Line<'static>> {
 }
 
 fn question(model: &Model, screen: &InterviewScreen, index: usize) -> Vec<Line<'static>> {
+    let theme = &model.ui.theme;
     let interview = &screen.interview;
     let plan = interview.plan();
     let Some(q) = plan.questions.get(index) else {
@@ -189,43 +193,51 @@ fn question(model: &Model, screen: &InterviewScreen, index: usize) -> Vec<Line<'
                 plan.questions.len(),
                 q.section
             ),
-            style::QUIET,
+            theme.quiet,
         ),
         Line::default(),
-        Line::styled(q.text.clone(), style::SAY),
+        Line::styled(q.text.clone(), theme.say),
         Line::default(),
-        rating_line("Rating", interview.rating(index), screen),
+        rating_line(model, "Rating", interview.rating(index), screen),
         Line::default(),
     ];
     let follow_ups: Vec<String> = q.follow_ups.iter().map(|f| f.text.clone()).collect();
-    bullets(&mut lines, "Dig deeper", &follow_ups, style::INSTRUCTION);
     bullets(
+        theme,
+        &mut lines,
+        "Dig deeper",
+        &follow_ups,
+        theme.instruction,
+    );
+    bullets(
+        theme,
         &mut lines,
         "A strong answer",
         &q.guidelines.strong,
-        style::QUIET,
+        theme.quiet,
     );
     bullets(
+        theme,
         &mut lines,
         "A weak answer",
         &q.guidelines.weak,
-        style::QUIET,
+        theme.quiet,
     );
     if let Some(note) = &model.guide.evaluation_note
         && !(q.follow_ups.is_empty() && q.guidelines == Default::default())
     {
-        lines.push(Line::styled(note.clone(), style::QUIET));
+        lines.push(Line::styled(note.clone(), theme.quiet));
         lines.push(Line::default());
     }
     if let Some(url) = &q.guidelines_url {
         let mut link = vec![
-            Span::styled("Guidelines: ", style::QUIET),
-            Span::styled(short_link(url), style::LINK),
+            Span::styled("Guidelines: ", theme.quiet),
+            Span::styled(short_link(url), theme.link),
         ];
         for (command, word) in [(Command::CopyLink, "copy"), (Command::OpenLink, "open")] {
-            if let Some(chord) = keymap::chord_for(Context::Interview, command) {
-                link.push(Span::styled(format!("  {}", chord.short()), style::KEY));
-                link.push(Span::styled(format!(" {word}"), style::QUIET));
+            if let Some(chord) = model.ui.keymap.chord_for(Context::Interview, command) {
+                link.push(Span::styled(format!("  {}", chord.short()), theme.key));
+                link.push(Span::styled(format!(" {word}"), theme.quiet));
             }
         }
         lines.push(Line::from(link));
@@ -236,11 +248,17 @@ fn question(model: &Model, screen: &InterviewScreen, index: usize) -> Vec<Line<'
 }
 
 /// A heading and its items as bullets, then a blank line; nothing when there are no items.
-fn bullets(lines: &mut Vec<Line<'static>>, heading: &str, items: &[String], item_style: Style) {
+fn bullets(
+    theme: &Theme,
+    lines: &mut Vec<Line<'static>>,
+    heading: &str,
+    items: &[String],
+    item_style: Style,
+) {
     if items.is_empty() {
         return;
     }
-    lines.push(Line::styled(heading.to_string(), style::HEADING));
+    lines.push(Line::styled(heading.to_string(), theme.heading));
     lines.extend(
         items
             .iter()
@@ -249,21 +267,36 @@ fn bullets(lines: &mut Vec<Line<'static>>, heading: &str, items: &[String], item
     lines.push(Line::default());
 }
 
-/// "Rating: Yes", or the scale with its keys when nothing is set yet.
-fn rating_line(what: &str, rating: Option<usize>, screen: &InterviewScreen) -> Line<'static> {
+/// "Rating: Yes", or the scale with its keys when nothing is set yet: the rate key, each
+/// place's digit, and the one-chord form (`^D then 1 Strong no  2 No … · Alt+1…`).
+fn rating_line(
+    model: &Model,
+    what: &str,
+    rating: Option<usize>,
+    screen: &InterviewScreen,
+) -> Line<'static> {
+    let theme = &model.ui.theme;
     let interview = &screen.interview;
     match rating {
         Some(p) => Line::from(vec![
-            Span::styled(format!("{what}: "), style::HEADING),
-            Span::styled(interview.rating_label(p).to_string(), style::SAY),
+            Span::styled(format!("{what}: "), theme.heading),
+            Span::styled(interview.rating_label(p).to_string(), theme.say),
         ]),
         None => {
-            let mut spans = vec![Span::styled(format!("{what}: "), style::HEADING)];
+            let keymap = &model.ui.keymap;
+            let mut spans = vec![Span::styled(format!("{what}: "), theme.heading)];
+            if let Some(menu) = keymap.chord_for(Context::Interview, Command::RateMenu) {
+                spans.push(Span::styled(menu.short(), theme.key));
+                spans.push(Span::raw(" then "));
+            }
             for (p, label) in interview.plan().rating_scale.iter().enumerate() {
-                if let Some(chord) = keymap::rate_chord(p) {
-                    spans.push(Span::styled(chord.to_string(), style::KEY));
+                if let Some(chord) = keymap.rating_menu_chord(p) {
+                    spans.push(Span::styled(chord.to_string(), theme.key));
                     spans.push(Span::raw(format!(" {label}  ")));
                 }
+            }
+            if let Some(chord) = keymap.rate_chord(0) {
+                spans.push(Span::styled(format!("· {}…", chord.short()), theme.quiet));
             }
             Line::from(spans)
         }
@@ -305,55 +338,52 @@ fn find_text(buffer: &Buffer, area: Rect, text: &str) -> Option<(u16, u16)> {
 }
 
 fn candidate_questions(model: &Model) -> Vec<Line<'static>> {
+    let theme = &model.ui.theme;
     let c = &model.guide.candidate_questions;
     let mut lines = vec![
-        Line::styled(c.instruction.clone(), style::INSTRUCTION),
+        Line::styled(c.instruction.clone(), theme.instruction),
         Line::default(),
     ];
     if let Some(prompt) = &c.prompt {
-        lines.push(Line::styled(prompt.clone(), style::SAY));
+        lines.push(Line::styled(prompt.clone(), theme.say));
         lines.push(Line::default());
     }
     lines.push(Line::styled(
         "Note their questions and what you answered.",
-        style::INSTRUCTION,
+        theme.instruction,
     ));
     lines
 }
 
 fn closing(model: &Model) -> Vec<Line<'static>> {
+    let theme = &model.ui.theme;
     let Some(closing) = &model.guide.closing else {
         return vec![Line::styled(
             "The guide no longer has a closing statement.",
-            style::QUIET,
+            theme.quiet,
         )];
     };
-    let mut lines = vec![Line::styled(
-        closing.instruction.clone(),
-        style::INSTRUCTION,
-    )];
+    let mut lines = vec![Line::styled(closing.instruction.clone(), theme.instruction)];
     for paragraph in &closing.statement {
         lines.push(Line::default());
-        lines.push(Line::styled(paragraph.clone(), style::SAY));
+        lines.push(Line::styled(paragraph.clone(), theme.say));
     }
     lines
 }
 
 fn wrap_up(model: &Model, screen: &InterviewScreen, now: Instant) -> Vec<Line<'static>> {
+    let theme = &model.ui.theme;
     let interview = &screen.interview;
     // What the interviewer decides on comes first: at 80×24 the pane shows only a few rows.
     let mut lines = vec![
-        rating_line("Recommendation", interview.recommendation(), screen),
+        rating_line(model, "Recommendation", interview.recommendation(), screen),
         Line::default(),
     ];
     let wrap_up = interview.phases().len() - 1;
     let mut marks = Vec::new();
     for (i, phase) in interview.phases().iter().enumerate().take(wrap_up) {
         let spent = interview.spent(i, now);
-        let time = match phase.budget {
-            Some(budget) => format!("{} / {}", mm_ss(spent), mm_ss(budget)),
-            None => mm_ss(spent),
-        };
+        let time = spent_of(spent, phase.budget);
         let notes = match screen.notes[i].written_lines() {
             0 => "no notes".to_string(),
             1 => "1 line".to_string(),
@@ -364,23 +394,23 @@ fn wrap_up(model: &Model, screen: &InterviewScreen, now: Instant) -> Vec<Line<'s
             Span::raw(format!("{:<16}", phase_name(screen, i))),
             Span::styled(
                 format!("{time:<14}"),
-                budget_style(interview.budget_state(i, now)),
+                budget_style(theme, interview.budget_state(i, now)),
             ),
-            Span::styled(format!("{notes:<10}"), style::QUIET),
+            Span::styled(format!("{notes:<10}"), theme.quiet),
         ];
-        if let PhaseKind::Question(q) = phase.kind {
-            row.push(match interview.rating(q) {
+        // Every row has the rating's column, so the marks after it line up.
+        row.push(match phase.kind {
+            PhaseKind::Question(q) => match interview.rating(q) {
                 Some(p) => Span::raw(format!("{:<12}", interview.rating_label(p))),
-                None => Span::styled(format!("{:<12}", "UNRATED"), style::OVER),
-            });
-        }
+                // Shouted on screen: a question left unrated is what the wrap-up is for.
+                None => Span::styled(format!("{:<12}", UNRATED.to_uppercase()), theme.over),
+            },
+            _ => Span::raw(" ".repeat(12)),
+        });
         match found.len() {
             0 => {}
-            1 => row.push(Span::styled("1 mark", crate::tui::notes::IMPRESSION)),
-            n => row.push(Span::styled(
-                format!("{n} marks"),
-                crate::tui::notes::IMPRESSION,
-            )),
+            1 => row.push(Span::styled("1 mark", theme.impression)),
+            n => row.push(Span::styled(format!("{n} marks"), theme.impression)),
         }
         lines.push(Line::from(row));
         marks.extend(found);
@@ -395,7 +425,7 @@ fn wrap_up(model: &Model, screen: &InterviewScreen, now: Instant) -> Vec<Line<'s
         lines.push(Line::default());
         lines.push(Line::styled(
             "Impressions to rewrite as what the candidate said or did",
-            style::HEADING,
+            theme.heading,
         ));
         for mark in marks {
             lines.push(Line::from(vec![
@@ -404,21 +434,25 @@ fn wrap_up(model: &Model, screen: &InterviewScreen, now: Instant) -> Vec<Line<'s
                     phase_name(screen, mark.phase),
                     mark.line
                 )),
-                Span::styled(mark.text, crate::tui::notes::IMPRESSION),
+                Span::styled(mark.text, theme.impression),
             ]));
         }
     }
     lines.push(Line::default());
     lines.push(Line::styled(
         "Write the behavior behind your recommendation in the notes; if you are not sure, that is a no-hire.",
-        style::INSTRUCTION,
+        theme.instruction,
     ));
-    if let Some(export) = keymap::chord_for(Context::Interview, Command::WriteScorecard) {
+    if let Some(export) = model
+        .ui
+        .keymap
+        .chord_for(Context::Interview, Command::WriteScorecard)
+    {
         lines.push(Line::from(vec![
-            Span::styled(export.to_string(), style::KEY),
+            Span::styled(export.to_string(), theme.key),
             Span::styled(
                 " writes the scorecard (Markdown) and copies it.",
-                style::INSTRUCTION,
+                theme.instruction,
             ),
         ]));
     }
