@@ -1,7 +1,14 @@
 //! Every string the console tells the interviewer to say is byte-identical to the seed
-//! guide (kept beside the YAML as `assets/guides/infosec.seed.md`).
+//! guide (kept beside the YAML as `assets/guides/infosec.seed.md`): the text a person
+//! reads, after the guide's inline marks (see `guide::rich`).
 
-use interview_console::guide::Guide;
+use interview_console::guide::rich::Unfilled;
+use interview_console::guide::{Guide, RichText};
+
+/// What a person reads of a guide text.
+fn read(text: &str) -> String {
+    RichText::parse(text).plain(&Unfilled)
+}
 
 const SEED: &str = include_str!("../assets/guides/infosec.seed.md");
 const YAML: &str = include_str!("../assets/guides/infosec.yaml");
@@ -91,7 +98,7 @@ fn every_question_is_the_seeds_text_with_its_link() {
     let ours: Vec<(String, String)> = guide
         .questions
         .iter()
-        .map(|q| (q.text.clone(), q.guidelines_url.clone().unwrap_or_default()))
+        .map(|q| (read(&q.text), q.guidelines_url.clone().unwrap_or_default()))
         .collect();
     assert_eq!(ours, seed);
 }
@@ -102,7 +109,8 @@ fn the_intro_statement_is_the_seeds_three_paragraphs() {
     let seed = seed_intro_paragraphs();
     assert_eq!(seed.len(), 3);
     let joined: Vec<String> = seed.iter().map(|lines| lines.join(" ")).collect();
-    assert_eq!(guide.intro.statement, joined);
+    let read_aloud: Vec<String> = guide.intro.statement.iter().map(|p| read(p)).collect();
+    assert_eq!(read_aloud, joined);
     assert!(guide.intro.statement[0].contains("There are no “right” answers; I’m interested"));
 }
 

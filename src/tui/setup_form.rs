@@ -128,6 +128,17 @@ impl SetupForm {
         guide.roles.get(self.role_index)
     }
 
+    /// The values given for the guide's placeholders, by id; an empty one is none.
+    pub fn declared_fills(&self, guide: &Guide) -> BTreeMap<String, String> {
+        guide
+            .placeholders
+            .iter()
+            .zip(&self.fills)
+            .filter(|(_, value)| !value.trim().is_empty())
+            .map(|(p, value)| (p.id.clone(), value.trim().to_string()))
+            .collect()
+    }
+
     pub fn budgets(&self, guide: &Guide) -> Result<Budgets, PlanError> {
         Budgets::share(guide, self.minutes, self.choice.chosen_count())
     }
@@ -157,13 +168,7 @@ impl SetupForm {
             &self.choice,
         ) {
             Ok(mut plan) => {
-                plan.fills = guide
-                    .placeholders
-                    .iter()
-                    .zip(&self.fills)
-                    .filter(|(_, value)| !value.trim().is_empty())
-                    .map(|(p, value)| (p.id.clone(), value.trim().to_string()))
-                    .collect();
+                plan.fills = self.declared_fills(guide);
                 SetupOutcome::Start(Box::new(plan))
             }
             Err(e) => {

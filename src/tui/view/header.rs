@@ -119,6 +119,19 @@ pub fn draw(
             spans = phase_strip(theme, screen, names);
         }
     }
+    // Too many questions for every phase: a window of them around the current one, the
+    // intro and the phases after the questions kept in view.
+    for names in [Names::Full, Names::Compact, Names::Tiny] {
+        if fits(&spans) {
+            break;
+        }
+        spans = window(
+            theme,
+            screen,
+            phase_strip(theme, screen, names),
+            usize::from(strip_area.width),
+        );
+    }
     let mut spots = StripSpots {
         row: strip_area.y,
         phases: Vec::new(),
@@ -224,6 +237,65 @@ fn phase_strip(
     }
     spans.pop();
     spans
+}
+
+/// The strip with only some questions: the intro, the current phase, the phases after the
+/// questions, and as many questions either side of the current one as `width` holds, a `…`
+/// where questions are left out.
+fn window(
+    theme: &Theme,
+    screen: &InterviewScreen,
+    spans: Vec<(usize, Span<'static>)>,
+    width: usize,
+) -> Vec<(usize, Span<'static>)> {
+    let interview = &screen.interview;
+    // One space between phases: a window is for when room is short.
+    let gap = " ";
+    let phases: Vec<(usize, Span<'static>)> = spans
+        .into_iter()
+        .filter(|(i, _)| *i != usize::MAX)
+        .collect();
+    let is_question = |i: usize| matches!(interview.phases()[i].kind, PhaseKind::Question(_));
+    let current = interview.current_index();
+    let mut kept: Vec<bool> = phases
+        .iter()
+        .map(|(i, _)| !is_question(*i) || *i == current)
+        .collect();
+    let line = |kept: &[bool]| {
+        let mut line = vec![(usize::MAX, Span::raw(" "))];
+        let mut left_out = false;
+        for ((i, span), keep) in phases.iter().zip(kept) {
+            if !keep {
+                left_out = true;
+                continue;
+            }
+            if left_out {
+                line.push((usize::MAX, Span::styled("…", theme.quiet)));
+                line.push((usize::MAX, Span::raw(gap)));
+                left_out = false;
+            }
+            line.push((*i, span.clone()));
+            line.push((usize::MAX, Span::raw(gap)));
+        }
+        line.pop();
+        line
+    };
+    let width_of =
+        |line: &[(usize, Span<'static>)]| line.iter().map(|(_, s)| s.width()).sum::<usize>();
+    // Questions nearest the current phase first, after it before before it.
+    let at = phases.iter().position(|(i, _)| *i == current).unwrap_or(0);
+    let nearest = (1..phases.len()).flat_map(|d| [at.checked_add(d), at.checked_sub(d)]);
+    for n in nearest.flatten().filter(|n| *n < phases.len()) {
+        if kept[n] {
+            continue;
+        }
+        kept[n] = true;
+        if width_of(&line(&kept)) > width {
+            kept[n] = false;
+            break;
+        }
+    }
+    line(&kept)
 }
 
 /// Time left (or over) and how the interview stands against the plan.

@@ -4,6 +4,7 @@
 //! `ViewCache` keeps what is costly to draw again while it has not changed.
 
 mod footer;
+mod guide_text;
 mod header;
 mod overlay;
 mod script;

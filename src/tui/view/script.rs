@@ -8,9 +8,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
+use super::guide_text;
 use super::header::budget_style;
 use super::phase_name;
 use super::style::Theme;
+use crate::guide::rich::Fill;
 use crate::interview::clock::spent_of;
 use crate::interview::{PhaseKind, UNRATED};
 use crate::tui::keymap::{Command, Context};
@@ -64,11 +66,18 @@ pub fn draw(
     now: Instant,
 ) -> (ScriptView, Option<LinkSpot>) {
     let kind = screen.interview.current().kind;
+    // A pane that holds the interviewer's own words is not titled as one to read out.
     let (title, lines) = match kind {
-        PhaseKind::Intro => (" Say this ", intro(model)),
+        PhaseKind::Intro if model.guide.briefing.prepare.is_empty() => {
+            (" Say this ", intro(model, screen))
+        }
+        PhaseKind::Intro => (" Intro ", intro(model, screen)),
+        PhaseKind::Question(i) if has_guidance(screen, i) => {
+            (" Question ", question(model, screen, i))
+        }
         PhaseKind::Question(i) => (" Say exactly ", question(model, screen, i)),
-        PhaseKind::CandidateQuestions => (" Their questions ", candidate_questions(model)),
-        PhaseKind::Closing => (" Say this ", closing(model)),
+        PhaseKind::CandidateQuestions => (" Their questions ", candidate_questions(model, screen)),
+        PhaseKind::Closing => (" Say this ", closing(model, screen)),
         PhaseKind::WrapUp => (" Wrap-up ", wrap_up(model, screen, now)),
     };
     let pane = ScriptPane {
@@ -152,29 +161,56 @@ fn copy_cells(from: &Buffer, to: &mut Buffer) {
     }
 }
 
-fn reminders(model: &Model) -> Vec<Line<'static>> {
+/// The guide's standing reminders after a blank line; nothing when it has none.
+fn reminders(model: &Model, fills: &dyn Fill) -> Vec<Line<'static>> {
     let theme = &model.ui.theme;
-    let mut lines = vec![Line::styled("Remember", theme.heading)];
-    lines.extend(
-        model
-            .guide
-            .reminders
-            .iter()
-            .map(|r| Line::styled(format!("· {r}"), theme.instruction)),
-    );
+    let reminders = &model.guide.reminders;
+    if reminders.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::default(), Line::styled("Remember", theme.heading)];
+    lines.extend(reminders.iter().map(|r| {
+        guide_text::line_after(
+            Span::styled("· ", theme.instruction),
+            r,
+            theme.instruction,
+            theme,
+            fills,
+        )
+    }));
     lines
 }
 
-fn intro(model: &Model) -> Vec<Line<'static>> {
+/// Whether a question's pane holds the interviewer's own words (its guidance, its
+/// section's).
+fn has_guidance(screen: &InterviewScreen, index: usize) -> bool {
+    screen
+        .interview
+        .plan()
+        .questions
+        .get(index)
+        .is_some_and(|q| !q.guidance.is_empty() || !q.section_words.guidance.is_empty())
+}
+
+fn intro(model: &Model, screen: &InterviewScreen) -> Vec<Line<'static>> {
     let theme = &model.ui.theme;
+    let fills = screen.interview.plan();
     let intro = &model.guide.intro;
-    let mut lines = vec![Line::styled(intro.instruction.clone(), theme.instruction)];
+    let mut lines = guide_text::for_you(&model.guide.briefing.prepare, theme, fills);
+    if !lines.is_empty() {
+        lines.push(Line::default());
+    }
+    lines.push(guide_text::line(
+        &intro.instruction,
+        theme.instruction,
+        theme,
+        fills,
+    ));
     for paragraph in &intro.statement {
         lines.push(Line::default());
-        lines.push(Line::styled(paragraph.clone(), theme.say));
+        lines.push(guide_text::line(paragraph, theme.say, theme, fills));
     }
-    lines.push(Line::default());
-    lines.extend(reminders(model));
+    lines.extend(reminders(model, fills));
     lines
 }
 
@@ -196,25 +232,46 @@ fn question(model: &Model, screen: &InterviewScreen, index: usize) -> Vec<Line<'
             theme.quiet,
         ),
         Line::default(),
-        Line::styled(q.text.clone(), theme.say),
+    ];
+    let words = &q.section_words;
+    if !words.guidance.is_empty() {
+        lines.extend(guide_text::for_you(&words.guidance, theme, plan));
+        lines.push(Line::default());
+    }
+    // What the section says first, when the plan comes to it from another section.
+    let first_of_section = index == 0 || plan.questions[index - 1].section != q.section;
+    if first_of_section && !words.say.is_empty() {
+        lines.push(Line::styled("Say first", theme.heading));
+        lines.extend(
+            words
+                .say
+                .iter()
+                .map(|p| guide_text::line(p, theme.say, theme, plan)),
+        );
+        lines.push(Line::default());
+    }
+    if has_guidance(screen, index) {
+        lines.push(Line::styled("Say exactly", theme.heading));
+    }
+    lines.push(guide_text::line(&q.text, theme.say, theme, plan));
+    lines.extend(guide_text::for_you(&q.guidance, theme, plan));
+    lines.extend([
         Line::default(),
         rating_line(model, "Rating", interview.rating(index), screen),
         Line::default(),
-    ];
-    let follow_ups: Vec<String> = q.follow_ups.iter().map(|f| f.text.clone()).collect();
-    bullets(
-        theme,
-        &mut lines,
-        "Dig deeper",
-        &follow_ups,
-        theme.instruction,
-    );
+    ]);
+    if !q.follow_ups.is_empty() {
+        lines.push(Line::styled("Dig deeper", theme.heading));
+        guide_text::follow_ups(&q.follow_ups, 0, theme, plan, &mut lines);
+        lines.push(Line::default());
+    }
     bullets(
         theme,
         &mut lines,
         "A strong answer",
         &q.guidelines.strong,
         theme.quiet,
+        plan,
     );
     bullets(
         theme,
@@ -222,11 +279,12 @@ fn question(model: &Model, screen: &InterviewScreen, index: usize) -> Vec<Line<'
         "A weak answer",
         &q.guidelines.weak,
         theme.quiet,
+        plan,
     );
     if let Some(note) = &model.guide.evaluation_note
         && !(q.follow_ups.is_empty() && q.guidelines == Default::default())
     {
-        lines.push(Line::styled(note.clone(), theme.quiet));
+        lines.push(guide_text::line(note, theme.quiet, theme, plan));
         lines.push(Line::default());
     }
     if let Some(url) = &q.guidelines_url {
@@ -241,9 +299,10 @@ fn question(model: &Model, screen: &InterviewScreen, index: usize) -> Vec<Line<'
             }
         }
         lines.push(Line::from(link));
-        lines.push(Line::default());
+    } else if lines.last() == Some(&Line::default()) {
+        lines.pop();
     }
-    lines.extend(reminders(model));
+    lines.extend(reminders(model, plan));
     lines
 }
 
@@ -254,16 +313,15 @@ fn bullets(
     heading: &str,
     items: &[String],
     item_style: Style,
+    fills: &dyn Fill,
 ) {
     if items.is_empty() {
         return;
     }
     lines.push(Line::styled(heading.to_string(), theme.heading));
-    lines.extend(
-        items
-            .iter()
-            .map(|i| Line::styled(format!("· {i}"), item_style)),
-    );
+    lines.extend(items.iter().map(|i| {
+        guide_text::line_after(Span::styled("· ", item_style), i, item_style, theme, fills)
+    }));
     lines.push(Line::default());
 }
 
@@ -337,15 +395,16 @@ fn find_text(buffer: &Buffer, area: Rect, text: &str) -> Option<(u16, u16)> {
     })
 }
 
-fn candidate_questions(model: &Model) -> Vec<Line<'static>> {
+fn candidate_questions(model: &Model, screen: &InterviewScreen) -> Vec<Line<'static>> {
     let theme = &model.ui.theme;
+    let fills = screen.interview.plan();
     let c = &model.guide.candidate_questions;
     let mut lines = vec![
-        Line::styled(c.instruction.clone(), theme.instruction),
+        guide_text::line(&c.instruction, theme.instruction, theme, fills),
         Line::default(),
     ];
     if let Some(prompt) = &c.prompt {
-        lines.push(Line::styled(prompt.clone(), theme.say));
+        lines.push(guide_text::line(prompt, theme.say, theme, fills));
         lines.push(Line::default());
     }
     lines.push(Line::styled(
@@ -355,18 +414,24 @@ fn candidate_questions(model: &Model) -> Vec<Line<'static>> {
     lines
 }
 
-fn closing(model: &Model) -> Vec<Line<'static>> {
+fn closing(model: &Model, screen: &InterviewScreen) -> Vec<Line<'static>> {
     let theme = &model.ui.theme;
+    let fills = screen.interview.plan();
     let Some(closing) = &model.guide.closing else {
         return vec![Line::styled(
             "The guide no longer has a closing statement.",
             theme.quiet,
         )];
     };
-    let mut lines = vec![Line::styled(closing.instruction.clone(), theme.instruction)];
+    let mut lines = vec![guide_text::line(
+        &closing.instruction,
+        theme.instruction,
+        theme,
+        fills,
+    )];
     for paragraph in &closing.statement {
         lines.push(Line::default());
-        lines.push(Line::styled(paragraph.clone(), theme.say));
+        lines.push(guide_text::line(paragraph, theme.say, theme, fills));
     }
     lines
 }
@@ -455,6 +520,12 @@ fn wrap_up(model: &Model, screen: &InterviewScreen, now: Instant) -> Vec<Line<'s
                 theme.instruction,
             ),
         ]));
+    }
+    let after = &model.guide.briefing.after;
+    if !after.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled("After the interview", theme.heading));
+        lines.extend(guide_text::for_you(after, theme, interview.plan()));
     }
     lines
 }

@@ -6,8 +6,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
-use crate::guide::Guide;
+use super::guide_text;
+use crate::guide::{Guide, RichText};
 use crate::interview::clock::mm_ss;
+use crate::interview::plan::Fills;
 use crate::tui::action::SetupAction;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::model::Ui;
@@ -124,6 +126,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, ui: &Ui, guide: &Guide, form: &SetupFo
         lines.insert(0, Line::default());
         lines.insert(fields + 1, Line::default());
     }
+    let declared = form.declared_fills(guide);
+    let fills = Fills {
+        candidate: &form.candidate,
+        interviewer: &form.interviewer,
+        role: form.role(guide).map_or("", |r| r.name.as_str()),
+        declared: &declared,
+    };
     let mut list = Vec::new();
     let mut number = 0;
     for (i, offered) in form.choice.offered().iter().enumerate() {
@@ -142,7 +151,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, ui: &Ui, guide: &Guide, form: &SetupFo
         };
         list.push(Line::from(vec![
             Span::raw(" ".repeat(usize::from(LABEL_WIDTH))),
-            Span::styled(format!("{mark}{}", offered.question.text), row_style),
+            Span::styled(
+                format!(
+                    "{mark}{}",
+                    RichText::parse(&offered.question.text).plain(&fills)
+                ),
+                row_style,
+            ),
         ]));
     }
     let fixed = u16::try_from(lines.len()).unwrap_or(u16::MAX);
@@ -204,15 +219,43 @@ pub fn draw(buf: &mut Buffer, area: Rect, ui: &Ui, guide: &Guide, form: &SetupFo
     ])
     .areas(inner);
     Paragraph::new(lines).render(form_area, buf);
-    // The list cuts long questions at the pane's edge; the highlighted one is shown whole.
-    if form.focus == Field::Questions
-        && let Some(offered) = form.choice.offered().get(form.cursor)
-    {
-        let detail = Paragraph::new(Line::styled(offered.question.text.clone(), theme.say))
-            .wrap(Wrap { trim: true })
-            .block(Block::new().padding(Padding::new(LABEL_WIDTH, 1, 1, 0)));
-        detail.render(detail_area, buf);
-    }
+    // The list cuts long questions at the pane's edge; the highlighted one is shown whole,
+    // with the choice it is part of. Elsewhere, what the guide says to do before the call.
+    let detail = match form.choice.offered().get(form.cursor) {
+        Some(offered) if form.focus == Field::Questions => {
+            let question = &offered.question;
+            let mut lines = Vec::new();
+            if let Some(group) = guide.group_of(&question.id) {
+                let chosen = form
+                    .choice
+                    .offered()
+                    .iter()
+                    .filter(|o| o.chosen && group.questions.contains(&o.question.id))
+                    .count();
+                let style = if chosen == group.pick {
+                    theme.quiet
+                } else {
+                    theme.nearly
+                };
+                lines.push(Line::styled(
+                    format!(
+                        "{}: ask {} of these {} · {chosen} chosen",
+                        group.section,
+                        group.pick,
+                        group.questions.len()
+                    ),
+                    style,
+                ));
+            }
+            lines.push(guide_text::line(&question.text, theme.say, theme, &fills));
+            lines
+        }
+        _ => guide_text::for_you(&guide.briefing.prepare, theme, &fills),
+    };
+    Paragraph::new(detail)
+        .wrap(Wrap { trim: true })
+        .block(Block::new().padding(Padding::new(LABEL_WIDTH, 1, 1, 0)))
+        .render(detail_area, buf);
     if help_height > 0 {
         field_help.render(help_area, buf);
     }
