@@ -178,8 +178,10 @@ fn blocks_until<'a>(
                 words: words_until(events, TagEnd::Heading(level)),
             }),
             Event::Start(Tag::Paragraph) => {
-                let words = words_until(events, TagEnd::Paragraph);
-                if !words.is_empty() {
+                let (words, html) = paragraph(events);
+                // A paragraph that is one HTML element (a button's link) holds no words of
+                // the guide's.
+                if !words.is_empty() && !html {
                     blocks.push(Block::Paragraph(words));
                 }
             }
@@ -267,6 +269,25 @@ fn is_inline(tag: &Tag) -> bool {
     matches!(
         tag,
         Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Image { .. } | Tag::Strikethrough
+    )
+}
+
+/// A paragraph's words, and whether it is one HTML element (it starts and ends with a tag).
+fn paragraph<'a>(events: &mut impl Iterator<Item = Event<'a>>) -> (Words, bool) {
+    let mut inline = Inline::default();
+    let (mut first_html, mut last_html) = (None, false);
+    for event in events.by_ref() {
+        if event == Event::End(TagEnd::Paragraph) {
+            break;
+        }
+        let html = matches!(event, Event::InlineHtml(_));
+        first_html.get_or_insert(html);
+        last_html = html;
+        inline.take(event);
+    }
+    (
+        inline.words.trimmed(),
+        first_html == Some(true) && last_html,
     )
 }
 
@@ -399,7 +420,9 @@ mod tests {
 
     #[test]
     fn html_and_code_blocks_are_left_out() {
-        let doc = read("<div>\nhi\n</div>\n\n```\ncode\n```\n\nWords with <b>tags</b>.\n");
+        let doc = read(
+            "<div>\nhi\n</div>\n\n```\ncode\n```\n\n<a href=\"x\">A button</a>\n\nWords with <b>tags</b>.\n",
+        );
         assert_eq!(doc.blocks.len(), 1);
         let Block::Paragraph(words) = &doc.blocks[0] else {
             panic!()

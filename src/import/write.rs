@@ -219,10 +219,10 @@ pub fn write(draft: &Draft) -> Result<(String, usize), serde_saphyr::SerializeEr
     } else {
         format!(
             "CHECK: the console's default timing; the guide says: {}",
-            draft
-                .timing
-                .iter()
-                .map(|s| format!("“{s}”"))
+            most_telling(&draft.timing)
+                .into_iter()
+                .take(QUOTED_SENTENCES)
+                .map(|s| format!("“{}”", shortened(s)))
                 .collect::<Vec<_>>()
                 .join(" ")
         )
@@ -268,6 +268,26 @@ fn follow_up(f: &DraftFollowUp) -> FollowUp {
             follow_ups: f.follow_ups.iter().map(follow_up).collect(),
         }
     }
+}
+
+/// How many of the guide's sentences about time the timing's check quotes.
+const QUOTED_SENTENCES: usize = 3;
+
+/// The sentences about time, those that give a number or the hour first.
+fn most_telling(sentences: &[String]) -> Vec<&String> {
+    let mut sorted: Vec<&String> = sentences.iter().collect();
+    sorted.sort_by_key(|s| !(s.contains("hour") || s.chars().any(|c| c.is_ascii_digit())));
+    sorted
+}
+
+/// A sentence cut to a comment's length.
+fn shortened(sentence: &str) -> String {
+    const LONGEST: usize = 100;
+    if sentence.chars().count() <= LONGEST {
+        return sentence.to_string();
+    }
+    let kept: String = sentence.chars().take(LONGEST - 1).collect();
+    format!("{}…", kept.trim_end())
 }
 
 /// A comment stays on its line.
