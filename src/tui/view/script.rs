@@ -234,10 +234,6 @@ fn question(model: &Model, screen: &InterviewScreen, index: usize) -> Vec<Line<'
         Line::default(),
     ];
     let words = &q.section_words;
-    if !words.guidance.is_empty() {
-        lines.extend(guide_text::for_you(&words.guidance, theme, plan));
-        lines.push(Line::default());
-    }
     // What the section says first, when the plan comes to it from another section.
     let first_of_section = index == 0 || plan.questions[index - 1].section != q.section;
     if first_of_section && !words.say.is_empty() {
@@ -253,8 +249,11 @@ fn question(model: &Model, screen: &InterviewScreen, index: usize) -> Vec<Line<'
     if has_guidance(screen, index) {
         lines.push(Line::styled("Say exactly", theme.heading));
     }
+    // The question first, then what is for the interviewer: at 80×24 the pane shows few
+    // rows, and the words to say must be among them.
     lines.push(guide_text::line(&q.text, theme.say, theme, plan));
     lines.extend(guide_text::for_you(&q.guidance, theme, plan));
+    lines.extend(guide_text::for_you(&words.guidance, theme, plan));
     lines.extend([
         Line::default(),
         rating_line(model, "Rating", interview.rating(index), screen),
