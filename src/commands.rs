@@ -111,10 +111,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             output,
             force,
         }) => {
-            let output = output.as_deref().map(|path| Output {
-                path,
-                force: *force,
-            });
+            let output = Output::of(output.as_deref(), *force);
             import_guide(file, output)
         }
         Some(Command::List) => list(&store),
@@ -124,10 +121,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             output,
             force,
         }) => {
-            let output = output.as_deref().map(|path| Output {
-                path,
-                force: *force,
-            });
+            let output = Output::of(output.as_deref(), *force);
             export(&store, id, *format, output)
         }
         Some(Command::Delete { id, yes }) => delete(&store, id, *yes),
@@ -142,10 +136,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
                 .collect::<Result<Vec<_>, _>>()?;
             refuse_the_same_interview_twice(sessions, &records)?;
             let report = debrief(&records).map_err(bad_input)?;
-            let output = output.as_deref().map(|path| Output {
-                path,
-                force: *force,
-            });
+            let output = Output::of(output.as_deref(), *force);
             write_output(output, &report)
         }
         Some(Command::Report { role }) => {
@@ -604,6 +595,13 @@ struct Output<'a> {
     path: &'a Path,
     /// Replace the file if it exists; otherwise an existing file is refused.
     force: bool,
+}
+
+impl<'a> Output<'a> {
+    /// What `--output FILE [--force]` asks for; none without `--output`.
+    fn of(path: Option<&'a Path>, force: bool) -> Option<Output<'a>> {
+        path.map(|path| Output { path, force })
+    }
 }
 
 /// Writes to a file (atomically, never over one that exists unless forced) or standard
