@@ -6,6 +6,7 @@
 
 mod link;
 mod raw;
+mod reminders;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -15,6 +16,7 @@ use serde_saphyr::{Location, Spanned};
 
 pub use link::{BadLink, Link};
 use raw::{RawGuide, RawTiming};
+pub use reminders::{PhaseSelector, TimedReminder, When};
 
 /// The built-in infosec guide, embedded in the binary.
 pub const BUILTIN_GUIDE_YAML: &str = include_str!("../../assets/guides/infosec.yaml");
@@ -30,6 +32,8 @@ pub struct Guide {
     pub short_title: String,
     /// Standing reminders shown beside the script throughout the interview.
     pub reminders: Vec<String>,
+    /// Reminders the footer shows at the right moment (see `interview::reminders`).
+    pub timed_reminders: Vec<TimedReminder>,
     pub intro: Intro,
     pub roles: Vec<Role>,
     /// Every question, in the guide's order.
@@ -435,6 +439,7 @@ impl Validator<'_> {
             short_title: raw.short_title.unwrap_or_else(|| title.clone()),
             title,
             reminders: raw.reminders,
+            timed_reminders: reminders::timed_reminders(self.file, &raw.timed_reminders)?,
             intro: Intro {
                 instruction: intro.value.instruction.clone().unwrap_or_else(|| {
                     "You should say this, or something close to it, before beginning:".into()

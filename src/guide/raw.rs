@@ -10,6 +10,8 @@ pub struct RawGuide {
     pub short_title: Option<String>,
     #[serde(default)]
     pub reminders: Vec<String>,
+    #[serde(default)]
+    pub timed_reminders: Vec<super::reminders::RawTimedReminder>,
     pub intro: Option<Spanned<RawIntro>>,
     pub roles: Option<Spanned<Vec<RawRole>>>,
     #[serde(default)]
