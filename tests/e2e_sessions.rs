@@ -415,3 +415,30 @@ fn a_bare_start_offers_the_unfinished_interview_and_a_named_start_mentions_it() 
     bare.type_text("y");
     assert_eq!(bare.wait_exit(), 0);
 }
+
+#[test]
+fn a_bare_start_skips_an_interview_open_in_another_console_and_says_so() {
+    let mut first = Console::spawn(
+        &["--role", "pentest", "--candidate", "Sam Lee"],
+        100,
+        24,
+        &[],
+    );
+    first.wait_for("Notes · Intro");
+    first.type_text("still going");
+    first.wait_for_saved("still going");
+
+    let mut bare = Console::spawn_in(&first.data_home, &[], 100, 24, &[("USER", "alex")]);
+    bare.wait_for("New interview");
+    bare.wait_for("Sam Lee's interview is open in another console");
+    assert!(!bare.screen_text().contains("Resume it?"));
+    bare.send(CTRL_Q);
+    bare.type_text("y");
+    assert_eq!(bare.wait_exit(), 0, "on to the setup screen, not an error");
+    bare.wait_for("Not offered: the interview with Sam Lee");
+    bare.wait_for("is open in another console");
+
+    first.send(CTRL_Q);
+    first.type_text("y");
+    assert_eq!(first.wait_exit(), 0);
+}

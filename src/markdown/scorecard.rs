@@ -7,11 +7,12 @@ use chrono::{FixedOffset, TimeZone};
 
 use super::{cell, inline, notes, rating_text};
 use crate::guide::Link;
-use crate::interview::clock::mm_ss;
+use crate::interview::clock::in_words;
 use crate::store::record::{PhaseName, SessionRecord};
 
 /// The scorecard: who, when, how long; each question verbatim with its time and notes;
-/// the candidate's questions; the wrap-up. Dates are shown in `offset` (the local one).
+/// the candidate's questions; the wrap-up; the hand-off note. Dates are shown in `offset`
+/// (the local one), durations in words (`1 h 09 min`, never a clock's `01:09`).
 pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
     let mut out = String::new();
     let started = offset.from_utc_datetime(&record.started_at.naive_utc());
@@ -32,8 +33,8 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
             "Duration",
             format!(
                 "{} (planned {})",
-                mm_ss(record.interview_time()),
-                mm_ss(planned)
+                in_words(record.interview_time()),
+                in_words(planned)
             ),
         ),
         (
@@ -48,7 +49,7 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
     }
 
     for phase in &record.phases {
-        let spent = mm_ss(Duration::from_millis(phase.spent_ms));
+        let spent = in_words(Duration::from_millis(phase.spent_ms));
         match phase.phase {
             PhaseName::Intro => {
                 if phase.notes.iter().all(|l| l.trim().is_empty()) {
@@ -65,7 +66,7 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
                 else {
                     continue;
                 };
-                let budget = mm_ss(Duration::from_millis(record.budgets.per_question_ms));
+                let budget = in_words(Duration::from_millis(record.budgets.per_question_ms));
                 let _ = writeln!(
                     out,
                     "\n## Question {}\n\n**{}**\n",
@@ -85,7 +86,7 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
                 let _ = writeln!(out, "{line}\n");
             }
             PhaseName::CandidateQuestions => {
-                let budget = mm_ss(Duration::from_millis(record.budgets.candidate_questions_ms));
+                let budget = in_words(Duration::from_millis(record.budgets.candidate_questions_ms));
                 let _ = writeln!(
                     out,
                     "\n## The candidate's questions\n\nTime: {spent} of {budget}\n"
@@ -96,6 +97,10 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
             }
         }
         notes(&mut out, &phase.notes);
+    }
+    if record.handoff.iter().any(|l| !l.trim().is_empty()) {
+        let _ = writeln!(out, "\n## Hand-off note\n");
+        notes(&mut out, &record.handoff);
     }
     out
 }

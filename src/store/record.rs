@@ -43,6 +43,10 @@ pub struct SessionRecord {
     /// The overall recommendation.
     #[serde(default)]
     pub recommendation: Option<Rating>,
+    /// The hand-off note for the next interviewer (left out when empty, so a file without
+    /// one reads as it did before there were hand-off notes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handoff: Vec<String>,
 }
 
 /// A rating: its place on the scale, counted from 1 (the Alt+digit that set it), and its
@@ -128,6 +132,21 @@ pub struct PhaseRecord {
     pub rating: Option<Rating>,
 }
 
+/// A question phase that took less than this, with no notes and no rating, was only passed
+/// through, not asked.
+const ASKED_AFTER_MS: u64 = 60_000;
+
+impl PhaseRecord {
+    /// Whether the phase's question was asked: visited, and with notes, a rating or a minute
+    /// of time.
+    pub fn asked(&self) -> bool {
+        self.visited
+            && (self.spent_ms >= ASKED_AFTER_MS
+                || self.rating.is_some()
+                || self.notes.iter().any(|l| !l.trim().is_empty()))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PhaseName {
@@ -175,6 +194,7 @@ impl SessionRecord {
             plan,
             progress,
             notes,
+            handoff,
             finished,
         } = snapshot;
         let status = if *finished {
@@ -262,6 +282,7 @@ impl SessionRecord {
                 .collect(),
             rating_scale: plan.rating_scale.clone(),
             recommendation: rating(progress.recommendation),
+            handoff: handoff.clone(),
         }
     }
 
@@ -277,6 +298,7 @@ impl SessionRecord {
             plan: self.plan(),
             progress: self.progress(),
             notes: self.phases.iter().map(|p| p.notes.clone()).collect(),
+            handoff: self.handoff.clone(),
             finished: self.status == Status::Finished,
         }
     }

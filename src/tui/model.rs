@@ -62,6 +62,8 @@ pub struct InterviewScreen {
     pub script_scroll: u16,
     /// The search over the current phase's notes, while it is open.
     pub search: Option<NotesSearch>,
+    /// The hand-off note for the next interviewer, whatever the phase.
+    pub handoff: NotesEditor,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +112,12 @@ impl Model {
     pub fn started(guide: Guide, plan: Plan, wall_clock: WallClock) -> Model {
         let now = wall_clock.instant;
         let impressions = ImpressionMatcher::new(&guide.impression_words);
-        let screen = InterviewScreen::new(Interview::start(plan, now), Vec::new(), &impressions);
+        let screen = InterviewScreen::new(
+            Interview::start(plan, now),
+            Vec::new(),
+            Vec::new(),
+            &impressions,
+        );
         let header = SessionHeader::new(String::new(), &guide, wall_clock.utc);
         let mut model = Model::with_screen(guide, Screen::Interview(Box::new(screen)), wall_clock);
         model.session = Some(header);
@@ -132,11 +139,12 @@ impl Model {
             plan,
             progress,
             notes,
+            handoff,
             finished,
         } = snapshot;
         let interview = Interview::resume(plan, &progress, gap, now)?;
         let impressions = ImpressionMatcher::new(&guide.impression_words);
-        let screen = InterviewScreen::new(interview, notes, &impressions);
+        let screen = InterviewScreen::new(interview, notes, handoff, &impressions);
         let mut model = Model::with_screen(guide, Screen::Interview(Box::new(screen)), wall_clock);
         model.session = Some(header);
         model.finished = finished;
@@ -192,6 +200,7 @@ impl Model {
             plan: s.interview.plan().clone(),
             progress: s.interview.progress(now),
             notes: s.notes.iter().map(NotesEditor::lines).collect(),
+            handoff: s.handoff.lines(),
             finished: self.finished,
         })
     }
@@ -218,6 +227,7 @@ impl InterviewScreen {
     pub fn new(
         interview: Interview,
         notes: Vec<Vec<String>>,
+        handoff: Vec<String>,
         impressions: &ImpressionMatcher,
     ) -> InterviewScreen {
         let mut notes = notes.into_iter();
@@ -234,6 +244,11 @@ impl InterviewScreen {
             notes,
             script_scroll: 0,
             search: None,
+            handoff: NotesEditor::with_lines(
+                "Topics for the next interviewer to probe; no verdict, no rating",
+                handoff,
+                impressions.pattern(),
+            ),
         }
     }
 

@@ -76,7 +76,8 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
                 SetupOutcome::Unchanged | SetupOutcome::Changed => Vec::new(),
                 SetupOutcome::Start(plan) => {
                     let interview = Interview::start(*plan, now);
-                    let screen = InterviewScreen::new(interview, Vec::new(), &model.impressions);
+                    let screen =
+                        InterviewScreen::new(interview, Vec::new(), Vec::new(), &model.impressions);
                     model.screen = Screen::Interview(Box::new(screen));
                     model.session = Some(SessionHeader::new(
                         String::new(),
