@@ -47,7 +47,7 @@ fn bad_input(message: impl ToString) -> Failure {
     }
 }
 
-pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
+pub fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
     let store = sessions();
     if !matches!(cli.command, Some(Command::CheckGuide { .. })) {
         store.remove_leftovers(SystemTime::now());

@@ -123,7 +123,7 @@ pub enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match commands::run(cli) {
+    match commands::dispatch(cli) {
         Ok(code) => code,
         Err(commands::Failure { message, code }) => {
             output::error(message);

@@ -89,7 +89,7 @@ fn exports_carry_ratings_and_the_recommendation() {
         md.contains("Rating: Yes (3 of 4) · Time: 9 min of 9 min"),
         "{md}"
     );
-    assert!(md.contains("Rating: not rated · Time:"), "{md}");
+    assert!(md.contains("Rating: unrated · Time:"), "{md}");
     let json: serde_json::Value = serde_json::from_slice(&record_json(&record).unwrap()).unwrap();
     assert_eq!(json["phases"][1]["rating"]["label"], "Yes");
     assert_eq!(json["phases"][1]["rating"]["position"], 3);
@@ -137,7 +137,7 @@ fn a_debrief_of_three_flags_split_recommendations_and_unrated_answers_do_not_cou
         !report.contains("- ⚑ 1."),
         "1 and 2 are one step apart: {report}"
     );
-    assert!(report.contains("| Lee | not rated |"), "{report}");
+    assert!(report.contains("| Lee | unrated |"), "{report}");
 }
 
 #[test]
@@ -330,7 +330,7 @@ fn a_line_break_in_a_name_cannot_forge_a_scorecard_row_or_heading() {
         parsed.rows[1][1], "Sam\\n| Recommendation | Strong yes (4 of 4) |\\n# Hired",
         "the name as it is, its line breaks shown"
     );
-    assert_eq!(parsed.rows[6][1], "not rated");
+    assert_eq!(parsed.rows[6][1], "unrated");
     assert_eq!(
         parsed.headings[0],
         "Sam\\n| Recommendation | Strong yes (4 of 4) |\\n# Hired · Pentester #",

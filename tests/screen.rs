@@ -920,3 +920,50 @@ fn titles_names_questions_and_notes_reach_no_cell_with_escapes_or_bidi_overrides
     let setup = draw(&mut setup, 100, 30, t0);
     assert_eq!(obeyed_in(setup.backend().buffer()), []);
 }
+
+/// A clock tick draws only the header and the footer, on cells cleared for them: what it
+/// leaves on screen is what a whole frame would show at that moment.
+#[test]
+fn a_clock_tick_leaves_the_screen_as_a_whole_frame_would() {
+    let t0 = Instant::now();
+    for (width, height, phases) in [(80, 24, 1), (200, 60, 2), (100, 30, 0)] {
+        let mut app = started(t0);
+        for _ in 0..phases {
+            ctrl(&mut app, 'n', t0);
+        }
+        type_text(&mut app, "a note", t0);
+        let mut ticked = draw(&mut app, width, height, t0).backend().buffer().clone();
+        for seconds in [1, 2, 61, 600, 3700] {
+            let now = t0 + Duration::from_secs(seconds);
+            for region in view::clock_regions(&app.model, ticked.area) {
+                for y in region.top()..region.bottom() {
+                    for x in region.left()..region.right() {
+                        ticked[(x, y)].reset();
+                    }
+                }
+            }
+            let drawn = view::draw_clock(&app.model, &mut ticked, now);
+            assert!(drawn.is_some(), "{width}×{height}: the tick draws itself");
+            let whole = draw(&mut app, width, height, now);
+            assert_eq!(
+                rows(&ticked),
+                rows(whole.backend().buffer()),
+                "{width}×{height} at {seconds}s"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_clock_tick_asks_for_a_whole_frame_under_an_overlay_and_on_the_wrap_up() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    let mut buffer = draw(&mut app, 80, 24, t0).backend().buffer().clone();
+    press(&mut app, KeyCode::F(1), KeyModifiers::NONE, t0);
+    assert_eq!(view::draw_clock(&app.model, &mut buffer, t0), None);
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE, t0);
+    for _ in 0..7 {
+        ctrl(&mut app, 'n', t0);
+    }
+    assert_eq!(view::draw_clock(&app.model, &mut buffer, t0), None);
+}

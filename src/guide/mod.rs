@@ -540,6 +540,7 @@ fn fingerprint(text: &str) -> String {
         .collect()
 }
 
-fn known_list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+/// Ids as a message lists them, to say what there is: `appsec, secops, pentest`.
+pub fn known_list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     ids.collect::<Vec<_>>().join(", ")
 }

@@ -271,6 +271,14 @@ pub fn in_words(d: Duration) -> String {
     }
 }
 
+/// Time spent against the time planned: `06:30 / 09:00`, or `06:30` with no budget.
+pub fn spent_of(spent: Duration, budget: Option<Duration>) -> String {
+    match budget {
+        Some(budget) => format!("{} / {}", mm_ss(spent), mm_ss(budget)),
+        None => mm_ss(spent),
+    }
+}
+
 #[cfg(test)]
 mod format_tests {
     use super::*;

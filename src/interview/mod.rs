@@ -78,6 +78,9 @@ pub struct Progress {
     pub recommendation: Option<usize>,
 }
 
+/// What a question (or the recommendation) without a rating is called, wherever it shows.
+pub const UNRATED: &str = "unrated";
+
 /// What a rating key changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rated {

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use crate::guide::{Guide, Question, Role, Timing};
+use crate::guide::{Guide, Question, Role, Timing, known_list};
 
 /// Why a plan cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -92,11 +92,7 @@ impl QuestionChoice {
                     .ok_or_else(|| PlanError::UnknownQuestion {
                         wanted: id.to_string(),
                         role: role.name.clone(),
-                        known: offered
-                            .iter()
-                            .map(|q| q.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
+                        known: known_list(offered.iter().map(|q| q.id.as_str())),
                     })?;
             if chosen.iter().any(|o| o.question.id == id) {
                 return Err(PlanError::RepeatedQuestion(id.to_string()));
@@ -237,11 +233,6 @@ impl Plan {
 pub fn find_role<'a>(guide: &'a Guide, wanted: &str) -> Result<&'a Role, PlanError> {
     guide.role(wanted).ok_or_else(|| PlanError::UnknownRole {
         wanted: wanted.to_string(),
-        known: guide
-            .roles
-            .iter()
-            .map(|r| r.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
+        known: known_list(guide.roles.iter().map(|r| r.id.as_str())),
     })
 }

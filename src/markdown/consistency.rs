@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use super::{cell, inline, rating_text};
 use crate::guide::{Guide, Role};
+use crate::interview::UNRATED;
 use crate::interview::clock::in_words;
 use crate::store::record::SessionRecord;
 
@@ -68,7 +69,7 @@ fn table(out: &mut String, chosen: &[&SessionRecord], questions: &[(&str, &str)]
                             let rating = p
                                 .rating
                                 .as_ref()
-                                .map_or_else(|| "unrated".to_string(), |r| cell(&r.label));
+                                .map_or_else(|| UNRATED.to_string(), |r| cell(&r.label));
                             format!("{rating}, {}", in_words(Duration::from_millis(p.spent_ms)))
                         },
                     )

@@ -34,6 +34,7 @@ mod scorecard;
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use crate::interview::UNRATED;
 use crate::interview::evidence::ImpressionMatcher;
 use crate::safe_text;
 use crate::store::record::Rating;
@@ -43,10 +44,10 @@ pub use debrief::{DISAGREEMENT_STEPS, DebriefError, debrief};
 pub use handoff::handoff;
 pub use scorecard::scorecard;
 
-/// "Yes (3 of 4)", or "not rated". Plain text: escape it where it goes.
+/// "Yes (3 of 4)", or "unrated". Plain text: escape it where it goes.
 pub fn rating_text(rating: Option<&Rating>, scale: &[String]) -> String {
     rating.map_or_else(
-        || "not rated".to_string(),
+        || UNRATED.to_string(),
         |r| format!("{} ({} of {})", r.label, r.position, scale.len()),
     )
 }

@@ -121,9 +121,6 @@ pub struct SessionStore {
     root: PathBuf,
 }
 
-/// A file in the folder that is not a readable session, and why.
-pub type BadFile = LoadError;
-
 impl SessionStore {
     /// The platform's data folder (`$XDG_DATA_HOME/interview-console/sessions` on Linux).
     pub fn default_location() -> Option<SessionStore> {
@@ -219,7 +216,12 @@ impl SessionStore {
                 .mode(PRIVATE_FILE)
                 .open(self.lock_path(&id))
             {
-                Ok(file) => return Ok((id.clone(), hold(file, &id)?)),
+                Ok(file) => {
+                    // Only this process has the file, so the lock is free; taking it keeps
+                    // a second console from opening the session while this one runs.
+                    file.try_lock().map_err(io::Error::from)?;
+                    return Ok((id, held(file)?));
+                }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
                 Err(e) => return Err(e),
             }
@@ -243,7 +245,7 @@ impl SessionStore {
             .open(&path)
             .map_err(|source| LoadError::Io { path, source })?;
         match file.try_lock() {
-            Ok(()) => hold(file, id).map_err(|source| LoadError::Io {
+            Ok(()) => held(file).map_err(|source| LoadError::Io {
                 path: self.lock_path(id),
                 source,
             }),
@@ -272,7 +274,7 @@ impl SessionStore {
     }
 
     /// Every readable session, newest first, and the files that are not readable.
-    pub fn list(&self) -> (Vec<SessionRecord>, Vec<BadFile>) {
+    pub fn list(&self) -> (Vec<SessionRecord>, Vec<LoadError>) {
         let mut records = Vec::new();
         let mut bad = Vec::new();
         let Ok(entries) = fs::read_dir(&self.dir) else {
@@ -354,18 +356,9 @@ impl SessionStore {
     }
 }
 
-fn hold(mut file: File, id: &SessionId) -> io::Result<SessionLock> {
-    match file.try_lock() {
-        Ok(()) => {}
-        Err(TryLockError::WouldBlock) => {
-            return Err(io::Error::new(
-                io::ErrorKind::WouldBlock,
-                format!("session {id} is open in another console"),
-            ));
-        }
-        Err(TryLockError::Error(e)) => return Err(e),
-    }
-    // The process id is for the message another console shows; the lock is the flock.
+/// A lock file this process has locked, with its process id written in for the message
+/// another console shows (the lock itself is the flock).
+fn held(mut file: File) -> io::Result<SessionLock> {
     file.set_len(0)?;
     write!(file, "{}", std::process::id())?;
     Ok(SessionLock { _file: file })

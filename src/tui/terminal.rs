@@ -144,12 +144,23 @@ impl Display {
     /// Draws only what the clock changes, when that is all that can have changed; false
     /// when the whole frame must be drawn instead.
     pub fn draw_clock(&mut self, model: &Model, now: Instant) -> io::Result<bool> {
+        for region in view::clock_regions(model, self.next.area) {
+            let rows = rows_of(&self.next, region);
+            self.next.content[rows].iter_mut().for_each(Cell::reset);
+        }
         let Some(regions) = view::draw_clock(model, &mut self.next, now) else {
             return Ok(false);
         };
         for region in regions {
-            let before = copy_region(&self.shown, region);
-            let after = copy_region(&self.next, region);
+            let rows = rows_of(&self.next, region);
+            let before = Buffer {
+                area: region,
+                content: self.shown.content[rows.clone()].to_vec(),
+            };
+            let after = Buffer {
+                area: region,
+                content: self.next.content[rows.clone()].to_vec(),
+            };
             let changes = before.diff(&after);
             if let Some(link) = &self.linked
                 && changes.iter().any(|(x, y, _)| covers(link, *x, *y))
@@ -157,11 +168,7 @@ impl Display {
                 self.linked = None;
             }
             self.out.draw(changes.into_iter())?;
-            for y in region.top()..region.bottom() {
-                for x in region.left()..region.right() {
-                    self.shown[(x, y)] = self.next[(x, y)].clone();
-                }
-            }
+            self.shown.content[rows.clone()].clone_from_slice(&self.next.content[rows]);
         }
         Backend::flush(&mut self.out)?;
         Ok(true)
@@ -182,16 +189,12 @@ fn covers(link: &LinkSpot, x: u16, y: u16) -> bool {
     y == link.y && (link.x..link.x.saturating_add(width)).contains(&x)
 }
 
-/// The cells of `region` on a buffer of their own, for comparing two frames there only.
-fn copy_region(from: &Buffer, region: Rect) -> Buffer {
-    let mut to = Buffer::empty(region);
-    for y in region.top()..region.bottom() {
-        for x in region.left()..region.right() {
-            let cell: &Cell = &from[(x, y)];
-            to[(x, y)] = cell.clone();
-        }
-    }
-    to
+/// Where the cells of `region`, whole rows of the screen, are in a buffer's content.
+fn rows_of(buffer: &Buffer, region: Rect) -> std::ops::Range<usize> {
+    let width = usize::from(buffer.area.width);
+    let top = usize::from(region.top().saturating_sub(buffer.area.top()));
+    let bottom = usize::from(region.bottom().saturating_sub(buffer.area.top()));
+    (top * width).min(buffer.content.len())..(bottom * width).min(buffer.content.len())
 }
 
 /// Writes the link again over itself as an OSC 8 hyperlink, so terminals that support it

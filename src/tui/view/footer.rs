@@ -3,11 +3,10 @@
 use std::time::Instant;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
 
-use super::style;
+use super::{put_line, style};
 use crate::interview::Nudge;
 use crate::tui::keymap;
 use crate::tui::model::{Model, Screen};
@@ -38,11 +37,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, now: Instant) {
         width += hint_width;
         spans.extend(hint);
     }
-    Paragraph::new(Line::from(spans)).render(hints_area, buf);
+    put_line(buf, hints_area, &Line::from(spans), Alignment::Left);
     if let Some(status) = status {
-        Paragraph::new(Line::from(status))
-            .right_aligned()
-            .render(status_area, buf);
+        put_line(buf, status_area, &Line::from(status), Alignment::Right);
     }
 }
 

@@ -3,13 +3,13 @@
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph, Widget};
+use ratatui::widgets::{LineGauge, Widget};
 
-use super::{phase_name, style};
-use crate::interview::clock::mm_ss;
+use super::{phase_name, put_line, style};
+use crate::interview::clock::{mm_ss, spent_of};
 use crate::interview::{BudgetState, PhaseKind};
 use crate::tui::model::{InterviewScreen, Model};
 
@@ -51,10 +51,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, screen: &InterviewScree
         Constraint::Length(u16::try_from(clock.width() + 2).unwrap_or(u16::MAX)),
     ])
     .areas(top);
-    Paragraph::new(who).style(style::SAY).render(who_area, buf);
-    Paragraph::new(clock)
-        .right_aligned()
-        .render(clock_area, buf);
+    put_line(
+        buf,
+        who_area,
+        &Line::styled(who, style::SAY),
+        Alignment::Left,
+    );
+    put_line(buf, clock_area, &Line::from(clock), Alignment::Right);
 
     // Ahead or behind means nothing once the questions are over.
     let schedule =
@@ -88,8 +91,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, screen: &InterviewScree
     if spans.iter().map(Span::width).sum::<usize>() > usize::from(strip_area.width) {
         spans = phase_strip(screen, true);
     }
-    Paragraph::new(Line::from(spans)).render(strip_area, buf);
-    Paragraph::new(Line::from(phase_clock)).render(phase_area, buf);
+    put_line(buf, strip_area, &Line::from(spans), Alignment::Left);
+    put_line(buf, phase_area, &Line::from(phase_clock), Alignment::Left);
 }
 
 /// Every phase, the current one marked and the visited ones ticked; `compact` for narrow
@@ -152,10 +155,7 @@ fn phase_clock(screen: &InterviewScreen, now: Instant) -> Vec<Span<'static>> {
     let interview = &screen.interview;
     let at = interview.current_index();
     let spent = interview.spent(at, now);
-    let text = match interview.current().budget {
-        Some(budget) => format!("{} / {}", mm_ss(spent), mm_ss(budget)),
-        None => mm_ss(spent),
-    };
+    let text = spent_of(spent, interview.current().budget);
     let name = match interview.current().kind {
         PhaseKind::CandidateQuestions => "Theirs".to_string(),
         _ => phase_name(screen, at),

@@ -98,8 +98,9 @@ pub fn draw(model: &Model, cache: &mut ViewCache, buf: &mut Buffer, now: Instant
 /// typed.
 fn strip_unsafe(buf: &mut Buffer, area: Rect) {
     for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            let cell = &mut buf[(x, y)];
+        let start = buf.index_of(area.left(), y);
+        let row = &mut buf.content[start..start + usize::from(area.width)];
+        for cell in row {
             let symbol = cell.symbol();
             if symbol.bytes().all(|b| (0x20..0x7f).contains(&b))
                 || !symbol.chars().any(safe_text::is_unsafe)
@@ -143,28 +144,39 @@ fn draw_screen(model: &Model, cache: &mut ViewCache, buf: &mut Buffer, now: Inst
     layout
 }
 
-/// Draws only what changes as time passes (the header's clocks and the footer), when
-/// nothing else on screen does; returns the regions drawn. `None` when the whole screen
-/// must be drawn: an overlay covers the header, or the wrap-up lists times in its pane.
-pub fn draw_clock(model: &Model, buf: &mut Buffer, now: Instant) -> Option<Vec<Rect>> {
-    let area = buf.area;
+/// The regions of the screen that change as time passes, whole rows each: the header's
+/// clocks and the footer.
+pub fn clock_regions(model: &Model, area: Rect) -> Vec<Rect> {
     if too_small(area) {
-        return Some(Vec::new());
-    }
-    if model.overlay.is_some() {
-        return None;
+        return Vec::new();
     }
     let regions = Regions::of(area);
-    let mut drawn = Vec::new();
-    if let Screen::Interview(screen) = &model.screen {
-        if screen.interview.current().kind == PhaseKind::WrapUp {
-            return None;
-        }
-        header::draw(buf, regions.header, model, screen, now);
-        drawn.push(regions.header);
+    match model.screen {
+        Screen::Interview(_) => vec![regions.header, regions.footer],
+        Screen::Setup(_) => vec![regions.footer],
     }
-    footer::draw(buf, regions.footer, model, now);
-    drawn.push(regions.footer);
+}
+
+/// Draws only what changes as time passes (`clock_regions`, on cells the caller has
+/// cleared), when nothing else on screen does; returns the regions drawn. `None` when the
+/// whole screen must be drawn: an overlay covers the header, or the wrap-up lists times in
+/// its pane.
+pub fn draw_clock(model: &Model, buf: &mut Buffer, now: Instant) -> Option<Vec<Rect>> {
+    let in_wrap_up = model
+        .interview()
+        .is_some_and(|s| s.interview.current().kind == PhaseKind::WrapUp);
+    if model.overlay.is_some() || in_wrap_up {
+        return None;
+    }
+    let drawn = clock_regions(model, buf.area);
+    match (&model.screen, drawn.as_slice()) {
+        (Screen::Interview(screen), [header, footer]) => {
+            header::draw(buf, *header, model, screen, now);
+            footer::draw(buf, *footer, model, now);
+        }
+        (Screen::Setup(_), [footer]) => footer::draw(buf, *footer, model, now),
+        _ => {}
+    }
     for region in &drawn {
         strip_unsafe(buf, *region);
     }
@@ -249,6 +261,23 @@ fn mark_candidate_words(buf: &mut Buffer, area: Rect, notes: &ratatui_textarea::
             buf.set_style(row_area, style::CANDIDATE);
         }
     }
+}
+
+/// Writes a line on the first row of `area`, cut at its edge: a one-line `Paragraph`
+/// without its wrapping machinery, which the header and footer need every second.
+fn put_line(buf: &mut Buffer, area: Rect, line: &Line, alignment: Alignment) {
+    if area.is_empty() {
+        return;
+    }
+    let width = u16::try_from(line.width())
+        .unwrap_or(u16::MAX)
+        .min(area.width);
+    let x = match alignment {
+        Alignment::Right => area.right() - width,
+        Alignment::Center => area.x + (area.width - width) / 2,
+        Alignment::Left => area.x,
+    };
+    buf.set_line(x, area.y, line, area.right() - x);
 }
 
 /// The short name of a phase: `Intro`, `Q3`, `Their questions`, `Wrap-up`.

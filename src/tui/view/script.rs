@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 use super::header::budget_style;
 use super::{phase_name, style};
-use crate::interview::PhaseKind;
-use crate::interview::clock::mm_ss;
+use crate::interview::clock::spent_of;
+use crate::interview::{PhaseKind, UNRATED};
 use crate::tui::keymap::{self, Command, Context};
 use crate::tui::model::{InterviewScreen, Model};
 
@@ -328,10 +328,7 @@ fn wrap_up(model: &Model, screen: &InterviewScreen, now: Instant) -> Vec<Line<'s
     let mut marks = Vec::new();
     for (i, phase) in interview.phases().iter().enumerate().take(wrap_up) {
         let spent = interview.spent(i, now);
-        let time = match phase.budget {
-            Some(budget) => format!("{} / {}", mm_ss(spent), mm_ss(budget)),
-            None => mm_ss(spent),
-        };
+        let time = spent_of(spent, phase.budget);
         let notes = match screen.notes[i].written_lines() {
             0 => "no notes".to_string(),
             1 => "1 line".to_string(),
@@ -349,7 +346,8 @@ fn wrap_up(model: &Model, screen: &InterviewScreen, now: Instant) -> Vec<Line<'s
         if let PhaseKind::Question(q) = phase.kind {
             row.push(match interview.rating(q) {
                 Some(p) => Span::raw(format!("{:<12}", interview.rating_label(p))),
-                None => Span::styled(format!("{:<12}", "UNRATED"), style::OVER),
+                // Shouted on screen: a question left unrated is what the wrap-up is for.
+                None => Span::styled(format!("{:<12}", UNRATED.to_uppercase()), style::OVER),
             });
         }
         match found.len() {
