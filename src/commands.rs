@@ -310,7 +310,7 @@ fn resume(
     if let Some((said, footer)) = said {
         // Said before the terminal is taken, so it is still there when the console ends.
         output::error(said);
-        model.footer.message = Some(footer);
+        model.footer.done(footer, model.wall_clock.instant);
     }
     let storage = Storage {
         recovery: RecoveryPlaces::from_environment(store.data_dir()),
@@ -683,6 +683,7 @@ fn wall_clock_now() -> WallClock {
     WallClock {
         instant: Instant::now(),
         utc: Utc::now(),
+        offset: *Local::now().offset(),
     }
 }
 

@@ -317,6 +317,10 @@ fn list_export_and_delete_work_on_what_the_console_saved() {
     console.wait_for("Notes · Wrap-up");
     console.send(b"\x05"); // Ctrl+E
     console.wait_for("Scorecard copied and written to");
+    // The message fades by itself.
+    console.wait_until("the message faded", |screen| {
+        !screen.contents().contains("Scorecard copied")
+    });
     let scorecard = console
         .data_home
         .join("interview-console/exports")
@@ -327,8 +331,10 @@ fn list_export_and_delete_work_on_what_the_console_saved() {
             .contains("- built a fuzzing harness")
     );
     console.send(CTRL_Q);
-    console.type_text("y");
+    console.wait_for("Finish anyway?");
+    console.type_text("f");
     assert_eq!(console.wait_exit(), 0);
+    console.wait_for(&format!("To go on with it: interview-console reopen {id}"));
 
     let cli = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_interview-console"))
@@ -342,7 +348,7 @@ fn list_export_and_delete_work_on_what_the_console_saved() {
     assert!(listed.contains("Sam Lee") && listed.contains("Penetration Tester"));
     assert!(
         listed.contains("finished"),
-        "quit on wrap-up finishes it: {listed}"
+        "finished from the wrap-up: {listed}"
     );
 
     let markdown = String::from_utf8(cli(&["export", &id]).stdout).unwrap();
@@ -403,7 +409,8 @@ fn a_bare_start_offers_the_unfinished_interview_and_a_named_start_mentions_it() 
     // Quit on wrap-up: finished, so the bare start below does not offer it.
     named.wait_for("Notes · Wrap-up");
     named.send(CTRL_Q);
-    named.type_text("y");
+    named.wait_for("Finish anyway?");
+    named.type_text("f");
     assert_eq!(named.wait_exit(), 0);
 
     let mut bare = Console::spawn_in(&first.data_home, &[], 100, 24, &[("USER", "alex")]);

@@ -28,6 +28,7 @@ fn wall(instant: Instant) -> WallClock {
     WallClock {
         instant,
         utc: Utc::now(),
+        offset: chrono::FixedOffset::east_opt(0).unwrap(),
     }
 }
 

@@ -56,13 +56,6 @@ pub enum BudgetState {
     Over,
 }
 
-/// What the interviewer should be told about the time, unprompted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Nudge {
-    /// The time left is what the candidate's questions need, and questions remain.
-    MoveToCandidateQuestions,
-}
-
 /// Where an interview stands: what a session file keeps to go on from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
@@ -422,15 +415,6 @@ impl Interview {
             budget.min(self.spent(self.current, now))
         });
         signed_seconds(self.elapsed(now)) - signed_seconds(before + current)
-    }
-
-    pub fn nudge(&self, now: Instant) -> Option<Nudge> {
-        let asking = matches!(
-            self.current().kind,
-            PhaseKind::Intro | PhaseKind::Question(_)
-        );
-        (asking && self.remaining(now) <= self.plan.budgets.candidate_questions)
-            .then_some(Nudge::MoveToCandidateQuestions)
     }
 }
 

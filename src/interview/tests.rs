@@ -272,21 +272,6 @@ fn ahead_or_behind_compares_elapsed_time_with_the_plan() {
 }
 
 #[test]
-fn nudge_comes_when_only_the_candidates_time_is_left_and_questions_remain() {
-    let t0 = Instant::now();
-    let mut interview = Interview::start(pentest_plan(), t0);
-    interview.next(t0);
-    assert_eq!(interview.nudge(t0 + mins(49)), None);
-    assert_eq!(
-        interview.nudge(t0 + mins(50)),
-        Some(Nudge::MoveToCandidateQuestions)
-    );
-    let candidates = interview.phases().len() - 2;
-    interview.go_to(candidates, t0 + mins(50));
-    assert_eq!(interview.nudge(t0 + mins(51)), None, "already there");
-}
-
-#[test]
 fn progress_resumes_where_it_stood_with_the_gap_in_the_current_phase() {
     let t0 = Instant::now();
     let mut interview = Interview::start(pentest_plan(), t0);

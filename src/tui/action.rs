@@ -20,6 +20,8 @@ pub enum Action {
     Paste(String),
     Edit(NotesEdit),
     StampTime,
+    /// Stamp the wall-clock time instead, to match a recording.
+    StampWallClock,
     NextPhase,
     PreviousPhase,
     TogglePause,
@@ -27,6 +29,13 @@ pub enum Action {
     /// scale, counted from 0.
     Rate(usize),
     ClearRating,
+    /// Dismiss the reminder the footer shows.
+    DismissReminder,
+    /// Open the hand-off note in place of the phase's notes.
+    OpenHandoff,
+    CloseHandoff,
+    /// Make a finished interview in progress again.
+    Reopen,
     CopyLink,
     OpenLink,
     WriteScorecard,
@@ -41,6 +50,10 @@ pub enum Action {
     AskToQuit,
     Quit,
     StayOpen,
+    /// From the finish check: mark the interview finished and quit.
+    FinishAndQuit,
+    /// From the finish check: quit, the interview left in progress.
+    LeaveInProgress,
     /// The terminal has this many rows now.
     Resized {
         rows: u16,
@@ -101,6 +114,8 @@ pub enum Effect {
     Copy(String),
     /// Start the browser on a link.
     OpenLink(String),
+    /// Ring the terminal bell: a reminder came, and the interviewer asked for a sound.
+    Bell,
     /// End the console; the runtime saves the session one last time.
     Quit,
 }

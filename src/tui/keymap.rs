@@ -20,11 +20,16 @@ pub enum Command {
     NextPhase,
     PreviousPhase,
     StampTime,
+    StampWallClock,
     TogglePause,
     WriteScorecard,
     /// Rate by the digit held with Alt: its place on the scale.
     Rate,
     ClearRating,
+    DismissReminder,
+    OpenHandoff,
+    CloseHandoff,
+    Reopen,
     CopyLink,
     OpenLink,
     ScrollScriptUp,
@@ -45,6 +50,8 @@ pub enum Command {
     Quit,
     ConfirmQuit,
     StayOpen,
+    FinishAndQuit,
+    LeaveInProgress,
 }
 
 impl Command {
@@ -55,10 +62,15 @@ impl Command {
             Command::NextPhase => Action::NextPhase,
             Command::PreviousPhase => Action::PreviousPhase,
             Command::StampTime => Action::StampTime,
+            Command::StampWallClock => Action::StampWallClock,
             Command::TogglePause => Action::TogglePause,
             Command::WriteScorecard => Action::WriteScorecard,
             Command::Rate => Action::Rate(digit(key)?.checked_sub(1)?),
             Command::ClearRating => Action::ClearRating,
+            Command::DismissReminder => Action::DismissReminder,
+            Command::OpenHandoff => Action::OpenHandoff,
+            Command::CloseHandoff => Action::CloseHandoff,
+            Command::Reopen => Action::Reopen,
             Command::CopyLink => Action::CopyLink,
             Command::OpenLink => Action::OpenLink,
             Command::ScrollScriptUp => Action::ScrollScriptUp,
@@ -76,6 +88,8 @@ impl Command {
             Command::Quit => Action::AskToQuit,
             Command::ConfirmQuit => Action::Quit,
             Command::StayOpen => Action::StayOpen,
+            Command::FinishAndQuit => Action::FinishAndQuit,
+            Command::LeaveInProgress => Action::LeaveInProgress,
         })
     }
 }
@@ -92,10 +106,14 @@ pub enum Context {
     Notes,
     /// The search prompt over the notes (Ctrl+F).
     Search,
+    /// The hand-off note, open in place of the phase's notes.
+    Handoff,
     /// The key list (F1).
     Help,
     /// The question whether to quit.
     ConfirmQuit,
+    /// Leaving from the wrap-up: finish, go back, or leave it in progress.
+    FinishCheck,
     /// On the setup screen and during the interview alike.
     Anywhere,
 }
@@ -107,8 +125,10 @@ impl Context {
             Context::Interview => "Interview",
             Context::Notes => "Notes editor",
             Context::Search => "Search the notes",
+            Context::Handoff => "Hand-off note",
             Context::Help => "This list",
             Context::ConfirmQuit => "Quitting",
+            Context::FinishCheck => "Finishing",
             Context::Anywhere => "Everywhere",
         }
     }
@@ -287,7 +307,7 @@ const fn reads(binding: Binding, keys_text: &'static str) -> Binding {
     }
 }
 
-use Context::{Anywhere, ConfirmQuit, Help, Interview, Notes, Search, Setup};
+use Context::{Anywhere, ConfirmQuit, FinishCheck, Handoff, Help, Interview, Notes, Search, Setup};
 use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp,
     Right, Tab, Up,
@@ -335,6 +355,12 @@ pub const BINDINGS: &[Binding] = &[
         ),
         "stamp",
     ),
+    row(
+        Interview,
+        Keys::Chords(&[chord(Char('t'), ALT)]),
+        Command::StampWallClock,
+        "insert [hh:mm:ss] of the wall clock (for a recording)",
+    ),
     Binding {
         keys_text: Some("Alt+1 … Alt+9"),
         hint: Some("rate"),
@@ -351,6 +377,18 @@ pub const BINDINGS: &[Binding] = &[
         Keys::Chords(&[chord(Char('0'), ALT)]),
         Command::ClearRating,
         "clear the rating (or the recommendation)",
+    ),
+    row(
+        Interview,
+        Keys::Chords(&[chord(Char('d'), CTRL)]),
+        Command::DismissReminder,
+        "dismiss the reminder the footer shows",
+    ),
+    row(
+        Interview,
+        Keys::Chords(&[chord(Char('g'), CTRL)]),
+        Command::OpenHandoff,
+        "the hand-off note for the next interviewer",
     ),
     row(
         Interview,
@@ -396,6 +434,12 @@ pub const BINDINGS: &[Binding] = &[
         Keys::Chords(&[chord(PageDown, NONE)]),
         Command::ScrollScriptDown,
         "scroll the script down",
+    ),
+    row(
+        Interview,
+        Keys::Chords(&[chord(Char('r'), ALT)]),
+        Command::Reopen,
+        "reopen a finished interview: its clock runs on",
     ),
     reads(
         row(
@@ -554,6 +598,15 @@ pub const BINDINGS: &[Binding] = &[
     ),
     with_hint(
         row(
+            Handoff,
+            Keys::Chords(&[chord(Esc, NONE), chord(Char('g'), CTRL)]),
+            Command::CloseHandoff,
+            "back to the phase's notes; the hand-off note is kept",
+        ),
+        "close",
+    ),
+    with_hint(
+        row(
             Setup,
             Keys::Chords(&[chord(Enter, NONE)]),
             Command::Setup(SetupAction::Start),
@@ -677,6 +730,29 @@ pub const BINDINGS: &[Binding] = &[
     },
     with_hint(
         row(
+            FinishCheck,
+            Keys::Chords(&[chord(Char('f'), NONE), chord(Char('F'), SHIFT)]),
+            Command::FinishAndQuit,
+            "finish the interview (anyway) and quit",
+        ),
+        "finish",
+    ),
+    with_hint(
+        row(
+            FinishCheck,
+            Keys::Chords(&[chord(Char('l'), NONE), chord(Char('L'), SHIFT)]),
+            Command::LeaveInProgress,
+            "quit, leaving it in progress to resume",
+        ),
+        "leave in progress",
+    ),
+    Binding {
+        hint: Some("go back"),
+        hint_keys: Some("any other key"),
+        ..row(FinishCheck, Keys::Any, Command::StayOpen, "go back")
+    },
+    with_hint(
+        row(
             Anywhere,
             Keys::Chords(&[chord(F(1), NONE)]),
             Command::Help,
@@ -791,11 +867,12 @@ pub fn footer_hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
 }
 
 /// The contexts listed in the help and README, in their order.
-pub const LISTED: [Context; 5] = [
+pub const LISTED: [Context; 6] = [
     Context::Setup,
     Context::Interview,
     Context::Notes,
     Context::Search,
+    Context::Handoff,
     Context::Anywhere,
 ];
 
@@ -862,11 +939,56 @@ mod tests {
     }
 
     #[test]
+    fn the_hours_keys_dismiss_hand_off_stamp_reopen_and_finish() {
+        for (chord, action) in [
+            (key(Char('d'), CTRL), Action::DismissReminder),
+            (key(Char('g'), CTRL), Action::OpenHandoff),
+            (key(Char('t'), ALT), Action::StampWallClock),
+            (key(Char('r'), ALT), Action::Reopen),
+        ] {
+            assert_eq!(action_for(IN_INTERVIEW, &chord), Some(action));
+        }
+        let in_handoff = [Handoff, Anywhere, Notes];
+        assert_eq!(
+            action_for(&in_handoff, &key(Esc, NONE)),
+            Some(Action::CloseHandoff)
+        );
+        assert_eq!(
+            action_for(&in_handoff, &key(Char('g'), CTRL)),
+            Some(Action::CloseHandoff)
+        );
+        assert_eq!(
+            action_for(&in_handoff, &key(Char('x'), NONE)),
+            Some(Action::Type("x".into())),
+            "typing goes into the hand-off note"
+        );
+        assert_eq!(
+            action_for(&in_handoff, &key(Char('n'), CTRL)),
+            None,
+            "no phase moves while the hand-off note is open"
+        );
+        let checking = [FinishCheck];
+        assert_eq!(
+            action_for(&checking, &key(Char('f'), NONE)),
+            Some(Action::FinishAndQuit)
+        );
+        assert_eq!(
+            action_for(&checking, &key(Char('L'), SHIFT)),
+            Some(Action::LeaveInProgress)
+        );
+        assert_eq!(
+            action_for(&checking, &key(Char('y'), NONE)),
+            Some(Action::StayOpen),
+            "any other key goes back, and is not typed"
+        );
+    }
+
+    #[test]
     fn a_release_is_no_key_and_an_unbound_chord_does_nothing() {
         let mut release = key(Char('a'), NONE);
         release.kind = KeyEventKind::Release;
         assert_eq!(action_for(IN_INTERVIEW, &release), None);
-        assert_eq!(action_for(IN_INTERVIEW, &key(Char('g'), CTRL)), None);
+        assert_eq!(action_for(IN_INTERVIEW, &key(Char('j'), ALT)), None);
         assert_eq!(action_for(IN_INTERVIEW, &key(F(9), NONE)), None);
     }
 
@@ -878,12 +1000,14 @@ mod tests {
 
     #[test]
     fn no_chord_is_bound_twice_in_the_contexts_live_together() {
-        let live: [&[Context]; 5] = [
+        let live: [&[Context]; 7] = [
             &[Setup, Anywhere],
             IN_INTERVIEW,
             &[Search, Interview, Anywhere],
+            &[Handoff, Anywhere, Notes],
             &[Help, Anywhere],
             &[ConfirmQuit],
+            &[FinishCheck],
         ];
         for contexts in live {
             let chords: Vec<Chord> = contexts

@@ -3,12 +3,12 @@
 
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::guide::Guide;
 use crate::interview::evidence::ImpressionMatcher;
 use crate::interview::session::{SessionHeader, SessionSnapshot};
-use crate::interview::{Interview, PhaseKind, Plan, ProgressMismatch};
+use crate::interview::{Interview, PhaseKind, Plan, ProgressMismatch, ReminderId, Reminders};
 use crate::store::autosave::SaveStatus;
 
 use super::keymap::{self, Context};
@@ -29,10 +29,22 @@ pub struct Model {
     pub layout: Layout,
     /// The session this interview is saved as, once the interview has begun.
     pub session: Option<SessionHeader>,
-    /// Quit on wrap-up: the session is recorded as finished.
-    pub finished: bool,
     /// What the wall clock said at an instant: a new session's start time in UTC.
     pub wall_clock: WallClock,
+    /// The guide's timed reminders, and which the interviewer dismissed.
+    pub reminders: Reminders,
+    /// The reminders already announced (the bell rung for them, if it rings).
+    pub announced: Vec<ReminderId>,
+    pub settings: Settings,
+}
+
+/// What the interviewer can set. The defaults hold until a configuration file sets them;
+/// the runtime's caller (`commands`) is where one is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// Ring the terminal bell when a reminder comes. Off by default: it would sound in the
+    /// call.
+    pub bell: bool,
 }
 
 /// An instant and the wall-clock time at it, to tell the wall-clock time of later instants.
@@ -40,12 +52,19 @@ pub struct Model {
 pub struct WallClock {
     pub instant: Instant,
     pub utc: DateTime<Utc>,
+    /// The local time's offset from UTC, for times shown to the interviewer.
+    pub offset: FixedOffset,
 }
 
 impl WallClock {
     pub fn at(&self, now: Instant) -> DateTime<Utc> {
         let since = now.saturating_duration_since(self.instant);
         self.utc + chrono::Duration::from_std(since).unwrap_or_default()
+    }
+
+    /// The local wall-clock time at an instant.
+    pub fn local_at(&self, now: Instant) -> DateTime<FixedOffset> {
+        self.at(now).with_timezone(&self.offset)
     }
 }
 
@@ -64,6 +83,8 @@ pub struct InterviewScreen {
     pub search: Option<NotesSearch>,
     /// The hand-off note for the next interviewer, whatever the phase.
     pub handoff: NotesEditor,
+    /// Whether the hand-off note is open in place of the phase's notes (typing goes there).
+    pub handoff_open: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,16 +94,87 @@ pub enum Overlay {
         scroll: u16,
     },
     ConfirmQuit,
+    /// Leaving from the wrap-up: what is missing, and finish anyway, go back, or leave the
+    /// interview in progress.
+    FinishCheck,
 }
 
 /// What the footer says besides the keys.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Footer {
-    /// A short message, cleared by the next key.
-    pub message: Option<String>,
+    /// A short message: it fades after its lifetime, or at the next key.
+    pub message: Option<Message>,
     /// A standing note (an unfinished session elsewhere, a recovery file waiting), until
     /// the first phase change.
     pub notice: Option<String>,
+}
+
+/// A transient message in the footer: what a key did, or why it could not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub tone: Tone,
+    /// When it was said.
+    pub at: Instant,
+}
+
+/// How a message reads, and so how long it stays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Done as asked: saved, rated, copied.
+    Done,
+    /// Could not be done, or needs a look: stays longer.
+    Problem,
+}
+
+/// How long a message of what a key did stays in the footer.
+pub const DONE_LIFETIME: Duration = Duration::from_secs(4);
+/// How long a message of what could not be done stays.
+pub const PROBLEM_LIFETIME: Duration = Duration::from_secs(10);
+
+impl Message {
+    /// When it fades.
+    pub fn fades_at(&self) -> Instant {
+        self.at
+            + match self.tone {
+                Tone::Done => DONE_LIFETIME,
+                Tone::Problem => PROBLEM_LIFETIME,
+            }
+    }
+
+    pub fn is_shown(&self, now: Instant) -> bool {
+        now < self.fades_at()
+    }
+}
+
+impl Footer {
+    /// Says what a key did, for a few seconds.
+    pub fn done(&mut self, text: impl Into<String>, now: Instant) {
+        self.say(text.into(), Tone::Done, now);
+    }
+
+    /// Says what could not be done, for longer.
+    pub fn problem(&mut self, text: impl Into<String>, now: Instant) {
+        self.say(text.into(), Tone::Problem, now);
+    }
+
+    fn say(&mut self, text: String, tone: Tone, now: Instant) {
+        self.message = Some(Message {
+            text,
+            tone,
+            at: now,
+        });
+    }
+
+    /// The message's text, whether or not it has faded.
+    pub fn text(&self) -> Option<&str> {
+        self.message.as_ref().map(|m| m.text.as_str())
+    }
+
+    /// The message, while it is shown.
+    pub fn shown(&self, now: Instant) -> Option<&Message> {
+        self.message.as_ref().filter(|m| m.is_shown(now))
+    }
 }
 
 /// When the session is written, and how the last write went.
@@ -142,16 +234,28 @@ impl Model {
             handoff,
             finished,
         } = snapshot;
-        let interview = Interview::resume(plan, &progress, gap, now)?;
+        // A finished interview resumes finished: its clock stopped where it was, the time
+        // since counting for nothing.
+        let gap = if finished { None } else { gap };
+        let mut interview = Interview::resume(plan, &progress, gap, now)?;
+        if finished {
+            interview.finish(now);
+        }
         let impressions = ImpressionMatcher::new(&guide.impression_words);
         let screen = InterviewScreen::new(interview, notes, handoff, &impressions);
         let mut model = Model::with_screen(guide, Screen::Interview(Box::new(screen)), wall_clock);
         model.session = Some(header);
-        model.finished = finished;
-        model.footer.message = Some(match gap {
+        let reopen = keymap::chord_for(Context::Interview, keymap::Command::Reopen)
+            .map(|c| format!(" ({c} reopens it)"))
+            .unwrap_or_default();
+        let said = match gap {
+            _ if finished => format!("Finished: notes still editable, clock stopped{reopen}"),
             Some(_) => "Resumed · time away counted".into(),
             None => "Resumed, clock paused (F5)".into(),
-        });
+        };
+        model.footer.done(said, now);
+        // What was due before the console went down is no news: no bell for it.
+        model.announce_due(now);
         model.saving.due = Some(now);
         Ok(model)
     }
@@ -159,6 +263,7 @@ impl Model {
     fn with_screen(guide: Guide, screen: Screen, wall_clock: WallClock) -> Model {
         Model {
             impressions: ImpressionMatcher::new(&guide.impression_words),
+            reminders: Reminders::new(guide.timed_reminders.clone()),
             guide,
             screen,
             overlay: None,
@@ -166,18 +271,39 @@ impl Model {
             saving: Saving::default(),
             layout: Layout::default(),
             session: None,
-            finished: false,
+            announced: Vec::new(),
+            settings: Settings::default(),
             wall_clock,
         }
     }
 
+    /// Marks every reminder due now as announced; true when one of them had not been.
+    pub fn announce_due(&mut self, now: Instant) -> bool {
+        let Some(s) = self.interview() else {
+            return false;
+        };
+        let due = self.reminders.due(&s.interview, now);
+        let mut news = false;
+        for reminder in due {
+            if !self.announced.contains(&reminder.id) {
+                self.announced.push(reminder.id);
+                news = true;
+            }
+        }
+        news
+    }
+
     /// Where keys go now, the first context first (see `keymap::action_for`).
     pub fn key_contexts(&self) -> &'static [Context] {
-        use Context::{Anywhere, ConfirmQuit, Help, Interview, Notes, Search, Setup};
+        use Context::{
+            Anywhere, ConfirmQuit, FinishCheck, Handoff, Help, Interview, Notes, Search, Setup,
+        };
         match (&self.overlay, &self.screen) {
             (Some(Overlay::ConfirmQuit), _) => &[ConfirmQuit],
+            (Some(Overlay::FinishCheck), _) => &[FinishCheck],
             (Some(Overlay::Help { .. }), _) => &[Help, Anywhere],
             (None, Screen::Setup(_)) => &[Setup, Anywhere],
+            (None, Screen::Interview(s)) if s.handoff_open => &[Handoff, Anywhere, Notes],
             (None, Screen::Interview(s)) if s.search.is_some() => &[Search, Interview, Anywhere],
             (None, Screen::Interview(_)) => &[Interview, Anywhere, Notes],
         }
@@ -201,14 +327,17 @@ impl Model {
             progress: s.interview.progress(now),
             notes: s.notes.iter().map(NotesEditor::lines).collect(),
             handoff: s.handoff.lines(),
-            finished: self.finished,
+            finished: s.interview.is_finished(),
         })
     }
 
-    /// How long the loop may sleep: until the clock's next second, a save that is due, or
-    /// `MAX_WAIT`, whichever is first.
+    /// How long the loop may sleep: until the clock's next second, a save that is due, a
+    /// message that fades, or `MAX_WAIT`, whichever is first.
     pub fn until_next_wake(&self, now: Instant) -> Duration {
         let mut wait = MAX_WAIT;
+        if let Some(message) = self.footer.shown(now) {
+            wait = wait.min(message.fades_at().saturating_duration_since(now));
+        }
         if let Some(tick) = self
             .interview()
             .and_then(|s| s.interview.until_next_tick(now))
@@ -249,14 +378,24 @@ impl InterviewScreen {
                 handoff,
                 impressions.pattern(),
             ),
+            handoff_open: false,
         }
     }
 
+    /// The notes typing goes into: the hand-off note while it is open, otherwise the
+    /// current phase's.
     pub fn current_notes(&self) -> &NotesEditor {
-        &self.notes[self.interview.current_index()]
+        if self.handoff_open {
+            &self.handoff
+        } else {
+            &self.notes[self.interview.current_index()]
+        }
     }
 
     pub fn current_notes_mut(&mut self) -> &mut NotesEditor {
+        if self.handoff_open {
+            return &mut self.handoff;
+        }
         let at = self.interview.current_index();
         &mut self.notes[at]
     }

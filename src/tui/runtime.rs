@@ -263,6 +263,10 @@ fn event_loop(
                 Effect::OpenLink(url) => Some(Action::LinkOpened(
                     open_in_browser(&url).map_err(|e| e.to_string()),
                 )),
+                Effect::Bell => {
+                    display.bell()?;
+                    None
+                }
                 Effect::Quit => {
                     quit = true;
                     None

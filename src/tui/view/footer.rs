@@ -1,18 +1,19 @@
-//! The footer: the keys that matter now, and a message or the nudge on the right.
+//! The footer: the keys that matter now, and on the right a message, a reminder or how
+//! saving goes.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::{put_line, style};
-use crate::interview::Nudge;
-use crate::tui::keymap;
-use crate::tui::model::{Model, Screen};
+use crate::interview::{Due, Priority};
+use crate::tui::keymap::{self, Command, Context};
+use crate::tui::model::{Model, Screen, Tone};
 
 pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, now: Instant) {
-    let status = status(model, now);
+    let status = status(model, now, usize::from(area.width));
     let status_width = status.as_ref().map_or(0, |s| s.width() + 2);
     let [hints_area, status_area] = Layout::horizontal([
         Constraint::Fill(1),
@@ -43,29 +44,51 @@ pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, now: Instant) {
     }
 }
 
-/// The right side of the footer: the most pressing of a failing save, a message, the
-/// search's matches, the nudge, a paused clock, a standing notice, and when the notes were
-/// last saved.
-fn status(model: &Model, now: Instant) -> Option<Span<'static>> {
+/// A reminder that came this recently shows before a message of what a key did.
+const JUST_CAME: Duration = Duration::from_secs(5);
+
+/// The right side of the footer, the most pressing first: a failing save; a reminder that
+/// has just come; a message of what a key did (for its few seconds); the search's matches;
+/// the most pressing reminder due; a stopped or paused clock; a standing notice; and when
+/// the notes were last saved.
+fn status(model: &Model, now: Instant, width: usize) -> Option<Span<'static>> {
     if let Some(error) = &model.saving.status.error {
         return Some(Span::styled(
             format!("⚠ NOT SAVED, retrying: {error}"),
             style::OVER,
         ));
     }
-    if let Some(message) = &model.footer.message {
-        return Some(Span::styled(message.clone(), style::NEARLY));
-    }
+    let message = model.footer.shown(now).map(|m| {
+        let tone = match m.tone {
+            Tone::Done => style::NEARLY,
+            Tone::Problem => style::OVER,
+        };
+        Span::styled(m.text.clone(), tone)
+    });
     let screen = match &model.screen {
         Screen::Setup(form) => {
-            return match (&form.problem, &model.footer.notice) {
+            return message.or_else(|| match (&form.problem, &model.footer.notice) {
                 (Some(problem), _) => Some(Span::styled(problem.clone(), style::OVER)),
                 (None, Some(notice)) => Some(Span::styled(notice.clone(), style::NEARLY)),
                 (None, None) => None,
-            };
+            });
         }
         Screen::Interview(s) => s,
     };
+    let interview = &screen.interview;
+    let due = model.reminders.due(interview, now);
+    let reminder = due
+        .first()
+        .map(|first| reminder(first, due.len() - 1, width));
+    let just_came = due
+        .first()
+        .is_some_and(|first| interview.elapsed(now).saturating_sub(first.since) < JUST_CAME);
+    if just_came {
+        return reminder;
+    }
+    if message.is_some() {
+        return message;
+    }
     if let Some(search) = &screen.search {
         let found = match (search.matches, search.at) {
             (_, _) if search.query().is_empty() => "type to find".to_string(),
@@ -76,9 +99,11 @@ fn status(model: &Model, now: Instant) -> Option<Span<'static>> {
         };
         return Some(Span::styled(found, style::NEARLY));
     }
-    let interview = &screen.interview;
-    if let Some(Nudge::MoveToCandidateQuestions) = interview.nudge(now) {
-        return Some(Span::styled(" Time for their questions ", style::NUDGE));
+    if reminder.is_some() {
+        return reminder;
+    }
+    if interview.is_finished() {
+        return Some(Span::styled("finished", style::QUIET));
     }
     if interview.is_paused() {
         return Some(Span::styled("clock paused", style::NEARLY));
@@ -95,4 +120,28 @@ fn status(model: &Model, now: Instant) -> Option<Span<'static>> {
         };
         Span::styled(text, style::QUIET)
     })
+}
+
+/// A reminder as the footer shows it: its text, how many more are due, and the key that
+/// dismisses it, as much of that as fits in `width`.
+fn reminder(due: &Due, more: usize, width: usize) -> Span<'static> {
+    let more = match more {
+        0 => String::new(),
+        n => format!(" (+{n})"),
+    };
+    let key = keymap::chord_for(Context::Interview, Command::DismissReminder).map(|c| c.short());
+    let tone = match due.priority {
+        Priority::Urgent => style::OVER_FLAG,
+        Priority::Normal => style::NUDGE,
+    };
+    let text = [
+        key.as_ref().map(|k| format!(" · {k} dismiss")),
+        key.as_ref().map(|k| format!(" {k}")),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|dismiss| format!(" {}{more}{dismiss} ", due.text))
+    .find(|text| text.chars().count() + 2 <= width)
+    .unwrap_or_else(|| format!(" {}{more} ", due.text));
+    Span::styled(text, tone)
 }

@@ -32,23 +32,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, screen: &InterviewScree
     // Whole seconds, so elapsed and left always add up to the planned total.
     let elapsed = Duration::from_secs(interview.elapsed(now).as_secs());
     let total = plan.budgets.total;
-    let paused = interview.is_paused();
-    let clock = Span::styled(
-        format!(
-            "{} {} / {} ",
-            if paused { "⏸" } else { "▶" },
-            mm_ss(elapsed),
-            mm_ss(total)
-        ),
-        if paused { style::NEARLY } else { style::SAY },
-    );
+    let clock = main_clock(screen, elapsed, now);
+    let clock_width: usize = clock.iter().map(Span::width).sum();
     let who = format!(
         " {} · {} · {}",
         model.guide.short_title, plan.role.name, plan.candidate
     );
     let [who_area, clock_area] = Layout::horizontal([
         Constraint::Fill(1),
-        Constraint::Length(u16::try_from(clock.width() + 2).unwrap_or(u16::MAX)),
+        Constraint::Length(u16::try_from(clock_width + 2).unwrap_or(u16::MAX)),
     ])
     .areas(top);
     put_line(
@@ -87,17 +79,53 @@ pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, screen: &InterviewScree
     ])
     .spacing(1)
     .areas(strip);
-    let mut spans = phase_strip(screen, false);
+    let mut spans = phase_strip(screen, false, now);
     if spans.iter().map(Span::width).sum::<usize>() > usize::from(strip_area.width) {
-        spans = phase_strip(screen, true);
+        spans = phase_strip(screen, true, now);
     }
     put_line(buf, strip_area, &Line::from(spans), Alignment::Left);
     put_line(buf, phase_area, &Line::from(phase_clock), Alignment::Left);
 }
 
-/// Every phase, the current one marked and the visited ones ticked; `compact` for narrow
-/// terminals with many questions.
-fn phase_strip(screen: &InterviewScreen, compact: bool) -> Vec<Span<'static>> {
+/// The interview's clock against the plan: amber from 80 % of the planned time, red past
+/// it, with how far past beside it (`+02:10 over`); paused, or stopped once finished.
+fn main_clock(screen: &InterviewScreen, elapsed: Duration, now: Instant) -> Vec<Span<'static>> {
+    let interview = &screen.interview;
+    let total = mm_ss(interview.plan().budgets.total);
+    let time = mm_ss(elapsed);
+    if interview.is_finished() {
+        return vec![Span::styled(
+            format!("■ {time} / {total} finished "),
+            style::QUIET,
+        )];
+    }
+    let state = interview.time_state(now);
+    let (symbol, clock_style) = if interview.is_paused() {
+        ("⏸", style::NEARLY)
+    } else {
+        let running = match state {
+            BudgetState::Normal => style::SAY,
+            BudgetState::Nearly => style::NEARLY.add_modifier(ratatui::style::Modifier::BOLD),
+            BudgetState::Over => style::OVER,
+        };
+        ("▶", running)
+    };
+    let mut spans = vec![Span::styled(
+        format!("{symbol} {time} / {total} "),
+        clock_style,
+    )];
+    if let Some(over) = interview.over_by(now) {
+        spans.push(Span::styled(
+            format!(" +{} over ", mm_ss(over)),
+            style::OVER_FLAG,
+        ));
+    }
+    spans
+}
+
+/// Every phase, the current one marked, the visited ones ticked and those over their
+/// budget flagged (`Q1 ✓3!`, in red); `compact` for narrow terminals with many questions.
+fn phase_strip(screen: &InterviewScreen, compact: bool, now: Instant) -> Vec<Span<'static>> {
     let interview = &screen.interview;
     let gap = if compact { " " } else { "  " };
     let mut spans = vec![Span::raw(" ")];
@@ -113,12 +141,19 @@ fn phase_strip(screen: &InterviewScreen, compact: bool) -> Vec<Span<'static>> {
             _ => None,
         }
         .unwrap_or_default();
+        let over = interview.budget_state(i, now) == BudgetState::Over;
+        let flag = if over { "!" } else { "" };
         let (text, span_style) = if i == interview.current_index() {
-            (format!("{name} ●{rating}"), style::CURRENT)
+            (format!("{name} ●{rating}{flag}"), style::CURRENT)
         } else if interview.was_visited(i) {
-            (format!("{name} ✓{rating}"), Style::new())
+            (format!("{name} ✓{rating}{flag}"), Style::new())
         } else {
-            (format!("{name}{rating}"), style::QUIET)
+            (format!("{name}{rating}{flag}"), style::QUIET)
+        };
+        let span_style = if over {
+            span_style.patch(style::OVER)
+        } else {
+            span_style
         };
         spans.push(Span::styled(text, span_style));
         spans.push(Span::raw(gap));
@@ -126,10 +161,11 @@ fn phase_strip(screen: &InterviewScreen, compact: bool) -> Vec<Span<'static>> {
     spans
 }
 
-/// Time left (or over) and how the interview stands against the plan.
+/// Time left (none once over: the clock says by how much) and how the interview stands
+/// against the plan.
 fn time_left(elapsed: Duration, total: Duration, behind: Option<i64>) -> Vec<Span<'static>> {
     let mut spans = vec![if elapsed > total {
-        Span::styled(format!(" {} over", mm_ss(elapsed - total)), style::OVER)
+        Span::styled(" no time left", style::OVER)
     } else {
         Span::raw(format!(" {} left", mm_ss(total - elapsed)))
     }];

@@ -33,14 +33,100 @@ pub struct LinkSpot {
     pub url: String,
 }
 
+/// A block of the script pane: its title and its lines.
+#[derive(Clone, PartialEq)]
+struct Section {
+    title: String,
+    lines: Vec<Line<'static>>,
+}
+
+impl Section {
+    /// Rows it takes at this width with its borders, all of its lines or the first `lines`.
+    fn rows(&self, width: u16, lines: usize) -> u16 {
+        let inner = width.saturating_sub(2 + 2);
+        let shown: Vec<Line> = self.lines.iter().take(lines).cloned().collect();
+        let count = Paragraph::new(shown)
+            .wrap(Wrap { trim: false })
+            .line_count(inner);
+        u16::try_from(count).unwrap_or(u16::MAX).saturating_add(2)
+    }
+}
+
+/// What the script pane shows. A question's words stand in a block of their own, apart
+/// from the interviewer's aids (follow-ups, strong and weak signs, the link), which are
+/// never to be read out; the rest scrolls.
+#[derive(Clone, PartialEq)]
+pub struct ScriptContent {
+    /// Said verbatim, in a block of its own that never scrolls: a question.
+    say: Option<Section>,
+    /// The rest, scrolled with PgUp and PgDn: the intro's statement, the aids, the
+    /// candidate's questions, the wrap-up.
+    body: Section,
+    /// How many of the body's first lines are to be read out and so belong in view when
+    /// they can be (the intro's statement).
+    to_read: usize,
+    url: Option<String>,
+}
+
+impl ScriptContent {
+    /// What the pane shows in the current phase.
+    pub fn of(model: &Model, screen: &InterviewScreen, now: Instant) -> ScriptContent {
+        let kind = screen.interview.current().kind;
+        let body = |title: &str, lines| Section {
+            title: title.to_string(),
+            lines,
+        };
+        let (say, body, to_read) = match kind {
+            PhaseKind::Intro => {
+                let (lines, to_read) = intro(model);
+                (None, body(" Say this ", lines), to_read)
+            }
+            PhaseKind::Question(i) => {
+                let (say, aids) = question(model, screen, i);
+                (say, body(" For you, not to read out ", aids), 0)
+            }
+            PhaseKind::CandidateQuestions => (
+                None,
+                body(" Their questions ", candidate_questions(model)),
+                0,
+            ),
+            PhaseKind::WrapUp => (None, body(" Wrap-up ", wrap_up(model, screen, now)), 0),
+        };
+        ScriptContent {
+            say,
+            body,
+            to_read,
+            url: screen
+                .interview
+                .question(kind)
+                .and_then(|q| q.guidelines_url.clone()),
+        }
+    }
+
+    /// Rows the block of words to say takes at this width; 0 when there is none.
+    pub fn say_rows(&self, width: u16) -> u16 {
+        self.say
+            .as_ref()
+            .map_or(0, |say| say.rows(width, usize::MAX))
+    }
+
+    /// Rows the body needs to show what is to be read out of it without scrolling; 0 when
+    /// nothing of it is.
+    pub fn rows_to_read(&self, width: u16) -> u16 {
+        if self.to_read == 0 {
+            return 0;
+        }
+        self.body.rows(width, self.to_read)
+    }
+}
+
 /// Everything the script pane is drawn from.
 #[derive(PartialEq)]
 struct ScriptPane {
-    area: Rect,
+    say_area: Rect,
+    body_area: Rect,
     scroll: u16,
-    title: &'static str,
-    lines: Vec<Line<'static>>,
-    url: Option<String>,
+    content: ScriptContent,
 }
 
 /// The script pane as last drawn. Keystrokes in the notes leave the script as it was, and
@@ -52,32 +138,21 @@ pub struct DrawnScript {
     link: Option<LinkSpot>,
 }
 
-/// Draws the pane, from `kept` when nothing it shows has changed; returns how it was
+/// Draws the pane: the words to say in `say_area` (empty when there are none), the rest in
+/// `body_area`, from `kept` when nothing it shows has changed; returns how the body was
 /// drawn and where the link is.
 pub fn draw(
     buf: &mut Buffer,
-    area: Rect,
-    model: &Model,
-    screen: &InterviewScreen,
+    (say_area, body_area): (Rect, Rect),
+    content: ScriptContent,
+    scroll: u16,
     kept: &mut Option<DrawnScript>,
-    now: Instant,
 ) -> (ScriptView, Option<LinkSpot>) {
-    let kind = screen.interview.current().kind;
-    let (title, lines) = match kind {
-        PhaseKind::Intro => (" Say this ", intro(model)),
-        PhaseKind::Question(i) => (" Say exactly ", question(model, screen, i)),
-        PhaseKind::CandidateQuestions => (" Their questions ", candidate_questions(model)),
-        PhaseKind::WrapUp => (" Wrap-up ", wrap_up(model, screen, now)),
-    };
     let pane = ScriptPane {
-        area,
-        scroll: screen.script_scroll,
-        title,
-        lines,
-        url: screen
-            .interview
-            .question(kind)
-            .and_then(|q| q.guidelines_url.clone()),
+        say_area,
+        body_area,
+        scroll,
+        content,
     };
     let drawn = match kept.take() {
         Some(drawn) if drawn.drawn_from == pane => drawn,
@@ -92,11 +167,26 @@ pub fn draw(
 /// Draws the pane on cells of its own, noting how far it scrolls and where the link landed
 /// (so the loop can make it clickable, OSC 8, after the frame).
 fn render(pane: ScriptPane) -> DrawnScript {
+    let mut cells = Buffer::empty(pane.say_area.union(pane.body_area));
+    if let Some(say) = &pane.content.say
+        && !pane.say_area.is_empty()
+    {
+        Paragraph::new(say.lines.clone())
+            .wrap(Wrap { trim: false })
+            .block(
+                Block::bordered()
+                    .title(Line::styled(say.title.clone(), style::SAY))
+                    .border_style(style::SAY)
+                    .padding(Padding::horizontal(1)),
+            )
+            .render(pane.say_area, &mut cells);
+    }
+    let body = &pane.content.body;
     let block = Block::bordered()
-        .title(pane.title)
+        .title(body.title.clone())
         .padding(Padding::horizontal(1));
-    let inner = block.inner(pane.area);
-    let paragraph = Paragraph::new(pane.lines.clone()).wrap(Wrap { trim: false });
+    let inner = block.inner(pane.body_area);
+    let paragraph = Paragraph::new(body.lines.clone()).wrap(Wrap { trim: false });
     // Scrolling counts in u16 lines; a script longer than that stops scrolling there.
     let max_scroll = u16::try_from(paragraph.line_count(inner.width))
         .unwrap_or(u16::MAX)
@@ -113,12 +203,11 @@ fn render(pane: ScriptPane) -> DrawnScript {
             block.title_bottom(Line::from(hint).right_aligned())
         }
     };
-    let mut cells = Buffer::empty(pane.area);
     paragraph
         .block(block)
         .scroll((scroll, 0))
-        .render(pane.area, &mut cells);
-    let link = pane.url.as_deref().and_then(|url| {
+        .render(pane.body_area, &mut cells);
+    let link = pane.content.url.as_deref().and_then(|url| {
         let text = short_link(url);
         let (x, y) = find_text(&cells, inner, &text)?;
         Some(LinkSpot {
@@ -150,7 +239,11 @@ fn copy_cells(from: &Buffer, to: &mut Buffer) {
     }
 }
 
+/// The guide's standing reminders under a heading; nothing when it has none.
 fn reminders(model: &Model) -> Vec<Line<'static>> {
+    if model.guide.reminders.is_empty() {
+        return Vec::new();
+    }
     let mut lines = vec![Line::styled("Remember", style::HEADING)];
     lines.extend(
         model
@@ -162,40 +255,45 @@ fn reminders(model: &Model) -> Vec<Line<'static>> {
     lines
 }
 
-fn intro(model: &Model) -> Vec<Line<'static>> {
+/// The instruction, the statement to read (its paragraphs apart by a blank line) and the
+/// guide's reminders; and how many lines, from the top, are the instruction and statement.
+fn intro(model: &Model) -> (Vec<Line<'static>>, usize) {
     let intro = &model.guide.intro;
     let mut lines = vec![Line::styled(intro.instruction.clone(), style::INSTRUCTION)];
-    for paragraph in &intro.statement {
-        lines.push(Line::default());
+    for (i, paragraph) in intro.statement.iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::default());
+        }
         lines.push(Line::styled(paragraph.clone(), style::SAY));
     }
+    let to_read = lines.len();
     lines.push(Line::default());
     lines.extend(reminders(model));
-    lines
+    (lines, to_read)
 }
 
-fn question(model: &Model, screen: &InterviewScreen, index: usize) -> Vec<Line<'static>> {
-    let interview = &screen.interview;
-    let plan = interview.plan();
+/// The question to say, in a block titled with its place and section; and the aids, not
+/// to be read out: follow-ups first (what is needed mid-answer), then what a strong and a
+/// weak answer show, the link and the reminders.
+fn question(
+    model: &Model,
+    screen: &InterviewScreen,
+    index: usize,
+) -> (Option<Section>, Vec<Line<'static>>) {
+    let plan = screen.interview.plan();
     let Some(q) = plan.questions.get(index) else {
-        return Vec::new();
+        return (None, Vec::new());
     };
-    let mut lines = vec![
-        Line::styled(
-            format!(
-                "Question {} of {} · {}",
-                index + 1,
-                plan.questions.len(),
-                q.section
-            ),
-            style::QUIET,
+    let say = Section {
+        title: format!(
+            " Say exactly · Q{} of {} · {} ",
+            index + 1,
+            plan.questions.len(),
+            q.section
         ),
-        Line::default(),
-        Line::styled(q.text.clone(), style::SAY),
-        Line::default(),
-        rating_line("Rating", interview.rating(index), screen),
-        Line::default(),
-    ];
+        lines: vec![Line::styled(q.text.clone(), style::SAY)],
+    };
+    let mut lines = Vec::new();
     bullets(&mut lines, "Dig deeper", &q.follow_ups, style::INSTRUCTION);
     bullets(
         &mut lines,
@@ -230,7 +328,7 @@ fn question(model: &Model, screen: &InterviewScreen, index: usize) -> Vec<Line<'
         lines.push(Line::default());
     }
     lines.extend(reminders(model));
-    lines
+    (Some(say), lines)
 }
 
 /// A heading and its items as bullets, then a blank line; nothing when there are no items.
@@ -389,6 +487,20 @@ fn wrap_up(model: &Model, screen: &InterviewScreen, now: Instant) -> Vec<Line<'s
         "Write the behavior behind your recommendation in the notes; if you are not sure, that is a no-hire.",
         style::INSTRUCTION,
     ));
+    if let Some(handoff) = keymap::chord_for(Context::Interview, Command::OpenHandoff) {
+        let written = match screen.handoff.written_lines() {
+            0 => "none yet".to_string(),
+            1 => "1 line".to_string(),
+            n => format!("{n} lines"),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(handoff.to_string(), style::KEY),
+            Span::styled(
+                format!(" the hand-off note for the next interviewer ({written})."),
+                style::INSTRUCTION,
+            ),
+        ]));
+    }
     if let Some(export) = keymap::chord_for(Context::Interview, Command::WriteScorecard) {
         lines.push(Line::from(vec![
             Span::styled(export.to_string(), style::KEY),

@@ -14,9 +14,15 @@ pub const OVER: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
 pub const CURRENT: Style = Style::new().add_modifier(Modifier::REVERSED);
 pub const FOCUSED_BORDER: Style = Style::new().fg(Color::Cyan);
 pub const KEY: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+/// A reminder in the footer.
 pub const NUDGE: Style = Style::new()
     .fg(Color::Black)
     .bg(Color::Yellow)
+    .add_modifier(Modifier::BOLD);
+/// A reminder that the time is running out, and the time over the plan beside the clock.
+pub const OVER_FLAG: Style = Style::new()
+    .fg(Color::White)
+    .bg(Color::Red)
     .add_modifier(Modifier::BOLD);
 /// A link, which the terminal may also make clickable.
 pub const LINK: Style = Style::new()
