@@ -307,17 +307,28 @@ fn resume(
     if !same_guide {
         model.footer.notice = Some("Guide changed since: questions as planned".into());
     }
+    let recovery = RecoveryPlaces::from_environment(store.data_dir());
+    // A recovery file of ours, once its notes are a session again, has done its work.
+    let recovered_from = (said.is_some() && recovery.holds(&source)).then(|| source.clone());
     if let Some((said, footer)) = said {
         // Said before the terminal is taken, so it is still there when the console ends.
         output::error(said);
         model.footer.done(footer, model.wall_clock.instant);
     }
     let storage = Storage {
-        recovery: RecoveryPlaces::from_environment(store.data_dir()),
+        recovery,
         session,
         store,
     };
     let ending = run_console(model, storage);
+    if let (Some(file), Saved::Session { id, .. }) = (recovered_from, &ending.saved)
+        && std::fs::remove_file(&file).is_ok()
+    {
+        output::note(format_args!(
+            "Removed the recovery file {}: its notes are in session {id}",
+            file.display()
+        ));
+    }
     Ok(report(&ending))
 }
 

@@ -49,7 +49,8 @@ pub struct Cli {
 pub enum Command {
     /// Go on with a saved interview (default: the newest unfinished one).
     Resume {
-        /// The session id, as `list` shows it, or a fallback or emergency file's path.
+        /// The session id, as `list` shows it, or a session file: a recovery file, or a
+        /// colleague's export (imported as a new session).
         id: Option<String>,
     },
     /// List saved interviews, newest first: id, date, candidate, role, interviewer, status, duration.

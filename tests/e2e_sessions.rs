@@ -221,6 +221,21 @@ fn an_unwritable_data_folder_warns_keeps_typing_and_goes_to_a_private_recovery_f
         )),
         "{listed}"
     );
+
+    // `resume FILE` takes it: the notes become a session, and the recovery file goes.
+    let path = file.to_str().unwrap();
+    let mut resumed = Console::spawn_in(&data_home, &["resume", path], 100, 24, &env);
+    resumed.wait_for("still typing");
+    let saved = resumed.wait_for_file_holding(&resumed.sessions_dir(), "still typing");
+    resumed.send(CTRL_Q);
+    resumed.type_text("y");
+    assert_eq!(resumed.wait_exit(), 0);
+    resumed.wait_for("Removed the recovery file");
+    assert!(
+        !file.exists(),
+        "the recovery file is gone once its notes are a session"
+    );
+    assert!(fs::read_to_string(saved).unwrap().contains("still typing"));
 }
 
 #[test]

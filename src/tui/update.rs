@@ -335,7 +335,7 @@ fn paste(model: &mut Model, text: &str, now: Instant) -> Vec<Effect> {
                 refresh_search(s);
                 Vec::new()
             }
-            _ => edit_notes(model, now, |s| s.current_notes_mut().paste(text)),
+            Some(_) | None => edit_notes(model, now, |s| s.current_notes_mut().paste(text)),
         },
     }
 }
