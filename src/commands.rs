@@ -8,6 +8,7 @@ use std::time::{Instant, SystemTime};
 
 use chrono::{Duration as ChronoDuration, Local, Utc};
 
+use interview_console::config::{self, Environment, Flags, Settings, Source};
 use interview_console::guide::Guide;
 use interview_console::interview::evidence::ImpressionMatcher;
 use interview_console::interview::plan::find_role;
@@ -25,6 +26,8 @@ use interview_console::store::{
 use interview_console::tui::model::{Model, WallClock};
 use interview_console::tui::setup_form::Prefill;
 use interview_console::tui::{Ending, Saved, Storage, run_console};
+
+use clap::CommandFactory;
 
 use crate::{Cli, Command, Format, output};
 
@@ -48,11 +51,42 @@ fn bad_input(message: impl ToString) -> Failure {
 }
 
 pub fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
-    let store = sessions();
+    match &cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            let mut command = Cli::command();
+            clap_complete::generate(*shell, &mut command, "interview-console", &mut script);
+            output::text(&String::from_utf8_lossy(&script));
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut page)
+                .map_err(|e| Failure {
+                    message: e.to_string(),
+                    code: NOT_SAVED,
+                })?;
+            output::text(&String::from_utf8_lossy(&page));
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
+    let settings = settings(&cli)?;
+    if let Some(Command::Config) = &cli.command {
+        output::text(&settings.describe());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let store = sessions(&settings);
     if !matches!(cli.command, Some(Command::CheckGuide { .. })) {
         store.remove_leftovers(SystemTime::now());
     }
-    match &cli.command {
+    let cli = Configured {
+        cli: &cli,
+        settings: &settings,
+    };
+    match &cli.cli.command {
+        Some(Command::Config | Command::Completions { .. } | Command::Man) => Ok(ExitCode::SUCCESS),
         Some(Command::CheckGuide { file }) => {
             let guide = Guide::load(file).map_err(bad_input)?;
             output::text(&summary(&guide, &file.display().to_string()));
@@ -89,7 +123,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
                 .map(|s| load_any(&store, s))
                 .collect::<Result<Vec<_>, _>>()?;
             refuse_the_same_interview_twice(sessions, &records)?;
-            let guide = load_guide(&cli)?;
+            let guide = load_guide(cli)?;
             let impressions = ImpressionMatcher::new(&guide.impression_words);
             let report = debrief(&records, &impressions).map_err(bad_input)?;
             let output = output.as_deref().map(|path| Output {
@@ -99,7 +133,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             write_output(output, &report)
         }
         Some(Command::Report { role }) => {
-            let guide = load_guide(&cli)?;
+            let guide = load_guide(cli)?;
             let (records, bad) = store.list();
             for error in &bad {
                 output::error(format_args!("skipped {error}"));
@@ -113,10 +147,10 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Resume { id }) => {
-            let guide = load_guide(&cli)?;
+            let guide = load_guide(cli)?;
             let record = match id.as_deref().map(named) {
                 Some(Named::Session(id)) => store.load(&id).map_err(bad_input)?,
-                Some(Named::File(file)) => return resume_file(guide, store, file),
+                Some(Named::File(file)) => return resume_file(cli, guide, store, file),
                 None => store
                     .list()
                     .0
@@ -124,15 +158,51 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
                     .find(|r| r.status == Status::InProgress)
                     .ok_or_else(|| bad_input("no unfinished interview to resume (see `list`)"))?,
             };
-            resume(guide, store, &record, Resuming::Session(None))
+            resume(cli, guide, store, &record, Resuming::Session(None))
         }
-        None => start(&cli, store),
+        None => start(cli, store),
     }
 }
 
-/// The sessions folder: the platform's data folder, or the temporary folder when there is
-/// no home to find one in.
-fn sessions() -> SessionStore {
+/// The command line with the settings it is run with.
+#[derive(Clone, Copy)]
+struct Configured<'a> {
+    cli: &'a Cli,
+    settings: &'a Settings,
+}
+
+/// The settings in force: the config file, the environment and the flags (see `config`).
+/// A config file that cannot be used is refused here, before anything else.
+fn settings(cli: &Cli) -> Result<Settings, Failure> {
+    let flags = Flags {
+        config: cli.config.clone(),
+        interviewer: cli.interviewer.clone(),
+        minutes: cli.minutes,
+        guide: cli.guide.clone(),
+        theme: cli.theme,
+        notes_keys: cli.notes_keys,
+        no_mouse: cli.no_mouse,
+    };
+    let path = cli.config.clone().or_else(config::default_path);
+    if let Some(named) = &cli.config
+        && !named.is_file()
+    {
+        return Err(bad_input(format!(
+            "{}: no such config file",
+            named.display()
+        )));
+    }
+    Settings::load(path, &flags, &Environment::current()).map_err(bad_input)
+}
+
+/// The sessions folder: the config file's data folder, the platform's, or the temporary
+/// folder when there is no home to find one in.
+fn sessions(settings: &Settings) -> SessionStore {
+    if let (Some(folder), Source::File | Source::Flag) =
+        (&settings.data_folder.value, settings.data_folder.source)
+    {
+        return SessionStore::in_data_dir(folder.clone());
+    }
     SessionStore::default_location().unwrap_or_else(|| {
         SessionStore::at(
             std::env::temp_dir()
@@ -142,15 +212,38 @@ fn sessions() -> SessionStore {
     })
 }
 
-fn load_guide(cli: &Cli) -> Result<Guide, Failure> {
-    match &cli.guide {
+/// The guide in use, with the config file's impression words added to its own.
+fn load_guide(cli: Configured) -> Result<Guide, Failure> {
+    let mut guide = match &cli.settings.guide.value {
         Some(path) => Guide::load(path),
         None => Guide::builtin(),
     }
-    .map_err(bad_input)
+    .map_err(bad_input)?;
+    for word in &cli.settings.impression_words.value {
+        if !guide
+            .impression_words
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+        {
+            guide.impression_words.push(word.clone());
+        }
+    }
+    Ok(guide)
 }
 
+/// The interview needs a terminal that can draw: a tty, and a `TERM` that moves the cursor.
 fn require_terminal() -> Result<(), Failure> {
+    let term = std::env::var("TERM").unwrap_or_default();
+    if term.is_empty() || term == "dumb" {
+        let what = if term.is_empty() {
+            "TERM is not set"
+        } else {
+            "TERM is dumb"
+        };
+        return Err(bad_input(format!(
+            "needs a terminal that can move the cursor and draw ({what}): run it in a terminal emulator (xterm, GNOME Terminal, iTerm2, tmux…) with TERM set, such as TERM=xterm-256color; list, export and the other subcommands work anywhere"
+        )));
+    }
     if io::stdin().is_terminal() && io::stdout().is_terminal() {
         Ok(())
     } else {
@@ -160,7 +253,7 @@ fn require_terminal() -> Result<(), Failure> {
     }
 }
 
-fn start(cli: &Cli, store: SessionStore) -> Result<ExitCode, Failure> {
+fn start(cli: Configured, store: SessionStore) -> Result<ExitCode, Failure> {
     let guide = load_guide(cli)?;
     let mut model = model_for(cli, guide)?;
     require_terminal()?;
@@ -176,7 +269,7 @@ fn start(cli: &Cli, store: SessionStore) -> Result<ExitCode, Failure> {
         ));
     }
     if let Some((unfinished, lock)) = free {
-        if cli.candidate.is_none() {
+        if cli.cli.candidate.is_none() {
             if output::ask(
                 format_args!(
                     "An unfinished interview with {} ({}) began at {}. Resume it? [Y/n] ",
@@ -187,6 +280,7 @@ fn start(cli: &Cli, store: SessionStore) -> Result<ExitCode, Failure> {
                 true,
             ) {
                 return resume(
+                    cli,
                     model.guide,
                     store,
                     &unfinished,
@@ -271,6 +365,7 @@ enum Resuming {
 }
 
 fn resume(
+    cli: Configured,
     guide: Guide,
     store: SessionStore,
     record: &SessionRecord,
@@ -303,7 +398,8 @@ fn resume(
     );
     let same_guide = record.guide.sha256 == guide.fingerprint;
     let mut model = Model::resumed(guide, record.snapshot(), gap, wall_clock_now())
-        .map_err(|e| bad_input(format!("{}: {e}", source.display())))?;
+        .map_err(|e| bad_input(format!("{}: {e}", source.display())))?
+        .configured(cli.settings.ui());
     if !same_guide {
         model.footer.notice = Some("Guide changed since: questions as planned".into());
     }
@@ -336,10 +432,15 @@ fn resume(
 /// any other is imported as a new session (see `Resuming::Import`), so the file, its id
 /// and its place are never written to, and an older copy of a session never overwrites
 /// the newer notes in the sessions folder.
-fn resume_file(guide: Guide, store: SessionStore, file: &Path) -> Result<ExitCode, Failure> {
+fn resume_file(
+    cli: Configured,
+    guide: Guide,
+    store: SessionStore,
+    file: &Path,
+) -> Result<ExitCode, Failure> {
     if let Some(id) = session_in_folder(&store, file)? {
         let record = store.load(&id).map_err(bad_input)?;
-        return resume(guide, store, &record, Resuming::Session(None));
+        return resume(cli, guide, store, &record, Resuming::Session(None));
     }
     if !file.is_file() {
         return Err(bad_input(format!(
@@ -364,6 +465,7 @@ fn resume_file(guide: Guide, store: SessionStore, file: &Path) -> Result<ExitCod
         }
     }
     resume(
+        cli,
         guide,
         store,
         &record,
@@ -700,7 +802,8 @@ fn wall_clock_now() -> WallClock {
 
 /// The model the flags ask for: straight into the interview when they say enough, otherwise
 /// the setup screen filled in with what they do say.
-fn model_for(cli: &Cli, guide: Guide) -> Result<Model, Failure> {
+fn model_for(configured: Configured, guide: Guide) -> Result<Model, Failure> {
+    let (cli, settings) = (configured.cli, configured.settings);
     let role = cli
         .role
         .as_deref()
@@ -718,31 +821,26 @@ fn model_for(cli: &Cli, guide: Guide) -> Result<Model, Failure> {
         }
         (None, _) => None,
     };
-    let interviewer = cli
-        .interviewer
-        .clone()
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("LOGNAME").ok())
-        .unwrap_or_default();
+    let interviewer = settings.interviewer.value.clone().unwrap_or_default();
 
     if let (Some(role), Some(candidate)) = (role, &cli.candidate) {
         if candidate.trim().is_empty() {
             return Err(bad_input("--candidate is empty"));
         }
         let choice = choice.unwrap_or_else(|| QuestionChoice::default_for(&guide, role));
-        let minutes = cli.minutes.unwrap_or(guide.timing.minutes);
+        let minutes = settings.minutes.value.unwrap_or(guide.timing.minutes);
         let plan = Plan::new(&guide, role, candidate, &interviewer, minutes, &choice)
             .map_err(bad_input)?;
-        return Ok(Model::started(guide, plan, wall_clock_now()));
+        return Ok(Model::started(guide, plan, wall_clock_now()).configured(settings.ui()));
     }
     let prefill = Prefill {
         role_index: role.and_then(|r| guide.roles.iter().position(|x| x.id == r.id)),
         candidate: cli.candidate.clone(),
         interviewer: Some(interviewer),
-        minutes: cli.minutes,
+        minutes: settings.minutes.value,
         choice,
     };
-    Ok(Model::new(guide, prefill, wall_clock_now()))
+    Ok(Model::new(guide, prefill, wall_clock_now()).configured(settings.ui()))
 }
 
 /// `check-guide`'s summary, one line for the guide and one a role; each name is cleaned

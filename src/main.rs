@@ -15,6 +15,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use interview_console::guide::MAX_MINUTES;
+use interview_console::tui::model::NotesKeys;
+use interview_console::tui::view::style::ThemeName;
 
 /// Run a structured behavioral interview: what to say, word for word, the hour, and notes.
 ///
@@ -26,17 +28,29 @@ pub struct Cli {
     /// Interview guide (YAML) to use instead of the built-in infosec guide.
     #[arg(long, value_name = "FILE", global = true)]
     guide: Option<PathBuf>,
+    /// The config file to read (default: $XDG_CONFIG_HOME/interview-console/config.toml).
+    #[arg(long, value_name = "FILE", global = true)]
+    config: Option<PathBuf>,
+    /// Colours: dark, light, high-contrast or mono (default: dark; mono with NO_COLOR).
+    #[arg(long, value_enum, global = true)]
+    theme: Option<ThemeName>,
+    /// How the notes are edited: standard keys, or vim's modes.
+    #[arg(long, value_enum, global = true)]
+    notes_keys: Option<NotesKeys>,
+    /// Leave the mouse to the terminal (no wheel, no clicks).
+    #[arg(long, global = true)]
+    no_mouse: bool,
     /// Role interviewed for: a role id of the guide (built-in: appsec, secops, pentest) or its name.
     #[arg(long)]
     role: Option<String>,
     /// The candidate's name.
     #[arg(long)]
     candidate: Option<String>,
-    /// Your name (default: $USER, or $LOGNAME).
-    #[arg(long)]
+    /// Your name (default: the config file's, or $USER, or $LOGNAME).
+    #[arg(long, global = true)]
     interviewer: Option<String>,
-    /// Planned length of the interview in minutes (default: the guide's).
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_MINUTES)))]
+    /// Planned length of the interview in minutes (default: the config file's, or the guide's).
+    #[arg(long, global = true, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_MINUTES)))]
     minutes: Option<u32>,
     /// Question ids to ask, in order, comma-separated (default: the guide's plan for the role).
     #[arg(long, value_delimiter = ',', value_name = "ID,ID,…")]
@@ -114,6 +128,15 @@ pub enum Command {
         /// The guide to check.
         file: PathBuf,
     },
+    /// The config file's path and the settings in force, each with where it came from.
+    Config,
+    /// A completion script for a shell, on standard output.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff), on standard output.
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

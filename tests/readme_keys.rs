@@ -1,4 +1,4 @@
-//! README's key table is the key table: generated from `keymap::BINDINGS`, checked here.
+//! README's key table is the key table: generated from the default `keymap::Keymap` (`BINDINGS`), checked here.
 //! After changing a binding, `UPDATE_README=1 cargo test --test readme_keys` rewrites it.
 
 use interview_console::tui::keymap;
@@ -16,7 +16,7 @@ fn readme_key_table_matches_the_keymap() {
         .expect("README has the keys:begin marker")
         + BEGIN.len();
     let end = readme.find(END).expect("README has the keys:end marker");
-    let expected = keymap::markdown_table();
+    let expected = keymap::Keymap::default().markdown_table();
     let found = &readme[start..end];
     if found != expected && std::env::var_os("UPDATE_README").is_some() {
         let updated = format!("{}{expected}{}", &readme[..start], &readme[end..]);

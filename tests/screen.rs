@@ -14,9 +14,10 @@ use interview_console::interview::plan::find_role;
 use interview_console::interview::{Plan, QuestionChoice};
 use interview_console::tui::action::{Action, Effect};
 use interview_console::tui::input::handle_events;
-use interview_console::tui::model::{Model, Screen, WallClock};
+use interview_console::tui::model::{Model, Screen, Ui, WallClock};
 use interview_console::tui::setup_form::Prefill;
 use interview_console::tui::update::update;
+use interview_console::tui::view::style::ThemeName;
 use interview_console::tui::view::{self, ViewCache};
 
 const fn mins(m: u64) -> Duration {
@@ -244,9 +245,10 @@ fn a_question_at_80x24_is_verbatim_with_the_time_against_its_budget() {
         .position(|r| r.contains("┌ For you, not to read out"))
         .unwrap();
     assert_eq!(aids, say + 3);
-    assert!(screen[aids + 1].contains("Dig deeper"));
-    assert!(screen[aids + 2].contains("What was the issue, and how did you find out about it?"));
-    assert!(screen[aids + 3].contains("What was your role on the team?"));
+    assert!(screen[aids + 1].contains("Rating: ^D then 1 Strong no"));
+    assert!(screen[aids + 2].contains("Dig deeper"));
+    assert!(screen[aids + 3].contains("What was the issue, and how did you find out about it?"));
+    assert!(screen[aids + 4].contains("What was your role on the team?"));
     insta::assert_snapshot!(terminal.backend());
 }
 
@@ -319,7 +321,7 @@ fn a_reminder_comes_with_the_clock_over_an_old_message_and_stays_until_dismissed
         "{footer}"
     );
     assert!(
-        footer.contains("(+1) ^D"),
+        footer.contains("(+1) Alt+D"),
         "the key that dismisses it: {footer}"
     );
     let x = u16::try_from(footer.find("Leave").unwrap()).unwrap();
@@ -330,11 +332,11 @@ fn a_reminder_comes_with_the_clock_over_an_old_message_and_stays_until_dismissed
         footer.contains("Leave time for their questions"),
         "{footer}"
     );
-    // Ctrl+D dismisses it: the next one shows.
-    ctrl(&mut app, 'd', at(569));
+    // Alt+D dismisses it: the next one shows.
+    alt(&mut app, 'd', at(569));
     let (footer, _) = footer_after_tick(&mut app, at(569), at(570));
     assert!(footer.contains("End of the first answer"), "{footer}");
-    ctrl(&mut app, 'd', at(570));
+    alt(&mut app, 'd', at(570));
     let (footer, _) = footer_after_tick(&mut app, at(570), at(571));
     assert!(!footer.contains("End of the first answer"), "{footer}");
     // Past the planned end the console says so, over anything else.
@@ -498,11 +500,29 @@ fn quitting_asks_first_and_the_answer_is_never_typed() {
     assert_eq!(notes(&app, 0), [""]);
 }
 
-/// Everything the key list shows, scrolled from the top to its end at this size.
+/// Everything the key list shows, scrolled from the top to its end at this size: the box's
+/// columns only, so that what the screen behind it shows never comes between a wrapped
+/// description's words.
 fn help_text(app: &mut Console, width: u16, height: u16, now: Instant) -> String {
     let mut text = String::new();
+    let boxed = width.min(78);
+    let left = usize::from((width - boxed) / 2);
     for _ in 0..20 {
-        let page = flowing_text(draw(app, width, height, now).backend().buffer());
+        let screen = rows(draw(app, width, height, now).backend().buffer());
+        let page = screen
+            .iter()
+            .map(|r| {
+                r.chars()
+                    .skip(left)
+                    .take(usize::from(boxed))
+                    .collect::<String>()
+            })
+            .map(|r| r.replace(['│', '┌', '┐', '└', '┘', '─'], " "))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         text.push_str(&page);
         text.push(' ');
         if !page.contains("↓ more") && !page.contains("↓ more") {
@@ -515,7 +535,7 @@ fn help_text(app: &mut Console, width: u16, height: u16, now: Instant) -> String
 
 #[test]
 fn help_lists_every_key_and_typing_still_reaches_the_notes() {
-    use interview_console::tui::keymap::{BINDINGS, Context};
+    use interview_console::tui::keymap::{Context, Keymap};
     let t0 = Instant::now();
     let mut app = started(t0);
     press(&mut app, KeyCode::F(1), KeyModifiers::NONE, t0);
@@ -525,18 +545,16 @@ fn help_lists_every_key_and_typing_still_reaches_the_notes() {
         Context::Interview,
         Context::Notes,
         Context::Search,
+        Context::Rating,
+        Context::Handoff,
         Context::Anywhere,
     ];
-    for binding in BINDINGS
-        .iter()
-        .filter(|b| in_help.contains(&b.context) && b.is_listed())
-    {
-        let keys = binding.keys_label();
+    let keymap = Keymap::default();
+    for (keys, description) in in_help.iter().flat_map(|c| keymap.listed(*c)) {
         assert!(text.contains(&keys), "help lacks {keys}");
         assert!(
-            text.contains(binding.description),
-            "help lacks {} in {text}",
-            binding.description
+            text.contains(description),
+            "help lacks {description} in {text}"
         );
     }
     press(&mut app, KeyCode::Esc, KeyModifiers::NONE, t0);
@@ -568,7 +586,8 @@ fn the_footer_shows_the_key_tables_hints() {
     let mut app = started(t0);
     let terminal = draw(&mut app, 80, 24, t0);
     let footer = rows(terminal.backend().buffer()).pop().unwrap();
-    for (keys, word) in interview_console::tui::keymap::footer_hints(app.model.key_contexts()) {
+    let keymap = &app.model.ui.keymap;
+    for (keys, word) in keymap.footer_hints(app.model.key_contexts()) {
         assert!(
             footer.contains(&format!("{keys} {word}")),
             "{footer} lacks {keys} {word}"
@@ -679,7 +698,7 @@ fn alt_digits_rate_questions_and_in_wrap_up_the_recommendation() {
     assert_eq!(app.message(), Some("Q1 rating: Yes"));
     let text = flowing_text(draw(&mut app, 80, 24, t0).backend().buffer());
     assert!(text.contains("Q1 ●3"), "{text}");
-    assert!(text.contains("Notes · Q1 · rated Yes"), "{text}");
+    assert!(text.contains("Rating: Yes"), "{text}");
 
     alt(&mut app, '9', t0);
     assert_eq!(
@@ -693,7 +712,7 @@ fn alt_digits_rate_questions_and_in_wrap_up_the_recommendation() {
     let text = flowing_text(draw(&mut app, 80, 24, t0).backend().buffer());
     assert!(text.contains("Q1 ✓3") && text.contains("Q2 ●"), "{text}");
     assert!(
-        text.contains("Notes · Q2 · unrated: Alt+1 Strong no … Alt+4 Strong yes"),
+        text.contains("Rating: ^D then 1 Strong no 2 No 3 Yes 4 Strong yes · Alt+1…"),
         "{text}"
     );
 
@@ -777,7 +796,10 @@ fn wrap_up_flags_unrated_questions_and_lists_each_impression_with_its_place() {
         text.contains("Q1 line 2: seems Q1 line 2: smart Q1 line 2: good fit Q2 line 1: I feel"),
         "{text}"
     );
-    assert!(text.contains("Recommendation: Alt+1 Strong no"), "{text}");
+    assert!(
+        text.contains("Recommendation: ^D then 1 Strong no"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -1068,6 +1090,341 @@ fn titles_names_questions_and_notes_reach_no_cell_with_escapes_or_bidi_overrides
     assert_eq!(obeyed_in(setup.backend().buffer()), []);
 }
 
+/// The console with other settings, as the config file would give them.
+fn with_ui(app: Console, configure: impl FnOnce(&mut Ui)) -> Console {
+    let mut ui = Ui::default();
+    configure(&mut ui);
+    Console::new(app.model.configured(ui))
+}
+
+/// A question with everything a theme must tell apart: the current phase, an overrun
+/// phase clock, an impression word, the candidate's words after a time stamp.
+fn everything_to_style(t0: Instant) -> (Console, Instant) {
+    let mut app = started(t0);
+    ctrl(&mut app, 'n', t0 + mins(4));
+    let now = t0 + mins(15);
+    ctrl(&mut app, 't', now);
+    type_text(&mut app, "\"we chained it\" to the metadata service\n", now);
+    type_text(&mut app, "seems smart", now);
+    (app, now)
+}
+
+fn themed(theme: ThemeName, t0: Instant) -> (Console, Instant) {
+    let (app, now) = everything_to_style(t0);
+    (with_ui(app, |ui| ui.theme = theme.theme()), now)
+}
+
+/// Where `text` first shows on the screen.
+fn find(buffer: &Buffer, text: &str) -> (u16, u16) {
+    let rows = rows(buffer);
+    let y = rows
+        .iter()
+        .position(|r| r.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} is not on screen"));
+    let x = rows[y][..rows[y].find(text).unwrap()].chars().count();
+    (u16::try_from(x).unwrap(), u16::try_from(y).unwrap())
+}
+
+#[test]
+fn each_theme_at_80x24() {
+    for theme in [
+        ThemeName::Dark,
+        ThemeName::Light,
+        ThemeName::HighContrast,
+        ThemeName::Mono,
+    ] {
+        let t0 = Instant::now();
+        let (mut app, now) = themed(theme, t0);
+        let terminal = draw(&mut app, 80, 24, now);
+        insta::assert_debug_snapshot!(
+            format!("theme_{}", theme.name()),
+            terminal.backend().buffer()
+        );
+    }
+}
+
+#[test]
+fn without_colour_the_meaning_stays_in_the_cells_modifiers() {
+    use ratatui::style::Modifier;
+    let t0 = Instant::now();
+    let (mut app, now) = themed(ThemeName::Mono, t0);
+    let terminal = draw(&mut app, 80, 24, now);
+    let buffer = terminal.backend().buffer();
+    for cell in &buffer.content {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::Reset, Color::Reset),
+            "no colour"
+        );
+    }
+    let has = |at: (u16, u16), modifier: Modifier| buffer[at].modifier.contains(modifier);
+    let (x, y) = find(buffer, "seems");
+    assert!(has((x, y), Modifier::UNDERLINED), "an impression word");
+    assert!(
+        !has((x - 1, y), Modifier::UNDERLINED),
+        "the space before it"
+    );
+    let (x, y) = find(buffer, "we chained it");
+    assert!(has((x, y), Modifier::ITALIC), "the candidate's words");
+    let (x, y) = find(buffer, "Intro ✓");
+    assert!(!has((x, y), Modifier::REVERSED), "a phase done");
+    let (x, y) = find(buffer, "Q1 ●");
+    assert!(has((x, y), Modifier::REVERSED), "the current phase");
+    let (x, y) = find(buffer, "11:00 / 09:00");
+    assert!(
+        has((x, y), Modifier::BOLD) && has((x, y), Modifier::REVERSED),
+        "over budget"
+    );
+    let gauge = &rows(buffer)[1];
+    assert!(
+        gauge.contains('█') && gauge.contains('░'),
+        "the gauge in characters: {gauge}"
+    );
+
+    // The intro marks its phase too.
+    let mut intro = with_ui(started(t0), |ui| ui.theme = ThemeName::Mono.theme());
+    let terminal = draw(&mut intro, 80, 24, t0);
+    let (x, y) = find(terminal.backend().buffer(), "Intro ●");
+    assert!(
+        terminal.backend().buffer()[(x, y)]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+}
+
+#[test]
+fn a_quote_after_a_time_stamp_is_the_candidates_words() {
+    let t0 = Instant::now();
+    let (mut app, now) = everything_to_style(t0);
+    let terminal = draw(&mut app, 80, 24, now);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, "[15:00] \"we chained it\"");
+    assert_eq!(
+        buffer[(x, y)].fg,
+        Color::Green,
+        "{:?}",
+        rows(buffer)[usize::from(y)]
+    );
+    let (x, y) = find(buffer, "seems smart");
+    assert_eq!(buffer[(x + 5, y)].fg, Color::Reset, "an ordinary line");
+}
+
+#[test]
+fn a_rebound_key_moves_the_footer_the_help_and_dispatch_together() {
+    let t0 = Instant::now();
+    let mut app = with_ui(started(t0), |ui| {
+        ui.keymap.rebind("next_phase", &["F8".into()]).unwrap();
+        ui.keymap.rebind("help", &["F2".into()]).unwrap();
+    });
+    let terminal = draw(&mut app, 80, 24, t0);
+    let footer = rows(terminal.backend().buffer()).pop().unwrap();
+    assert!(
+        footer.contains("F8 next") && footer.contains("F2 keys"),
+        "{footer}"
+    );
+    assert!(!footer.contains("^N"), "{footer}");
+
+    press(&mut app, KeyCode::F(1), KeyModifiers::NONE, t0);
+    assert_eq!(app.model.overlay, None, "F1 is no longer the help");
+    press(&mut app, KeyCode::F(2), KeyModifiers::NONE, t0);
+    let help = help_text(&mut app, 160, 45, t0);
+    assert!(help.contains("F8 next phase"), "{help}");
+    assert!(!help.contains("Ctrl+N"), "{help}");
+    press(&mut app, KeyCode::F(2), KeyModifiers::NONE, t0);
+    assert_eq!(app.model.overlay, None, "the help key again closes it");
+
+    ctrl(&mut app, 'n', t0);
+    assert_eq!(current_phase(&app), 0, "Ctrl+N does nothing now");
+    press(&mut app, KeyCode::F(8), KeyModifiers::NONE, t0);
+    assert_eq!(current_phase(&app), 1);
+}
+
+#[test]
+fn ctrl_d_then_a_digit_rates_without_alt_and_the_footer_shows_the_scale() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    ctrl(&mut app, 'n', t0);
+    ctrl(&mut app, 'd', t0);
+    let terminal = draw(&mut app, 80, 24, t0);
+    let footer = rows(terminal.backend().buffer()).pop().unwrap();
+    assert!(
+        footer.contains("1 Strong no  2 No  3 Yes  4 Strong yes  0 clear"),
+        "{footer}"
+    );
+    press(&mut app, KeyCode::Char('3'), KeyModifiers::NONE, t0);
+    assert_eq!(app.message(), Some("Q1 rating: Yes"));
+    assert_eq!(notes(&app, 1), [""], "the digit was not typed");
+}
+
+#[test]
+fn the_header_keeps_the_name_and_the_strip_fits_at_60_columns() {
+    let t0 = Instant::now();
+    let guide = Guide::builtin().unwrap();
+    let role = find_role(&guide, "appsec").unwrap().clone();
+    let choice = QuestionChoice::default_for(&guide, &role);
+    let plan = Plan::new(&guide, &role, "Samantha Lee-Park", "Alex", 60, &choice).unwrap();
+    let mut app = Console::new(Model::started(guide, plan, wall(t0)));
+    for (rating, _) in ['4', '3', '2', '1', '2'].iter().zip(0..) {
+        ctrl(&mut app, 'n', t0);
+        alt(&mut app, *rating, t0);
+    }
+    let terminal = draw(&mut app, 60, 16, t0);
+    let rows = rows(terminal.backend().buffer());
+    assert!(rows[0].contains("Samantha Lee-Park"), "{}", rows[0]);
+    assert!(!rows[0].contains("· ▶"), "no dangling dot: {}", rows[0]);
+    for phase in ["I✓", "1✓4", "2✓3", "3✓2", "4✓1", "5●2", "T", "W"] {
+        assert!(rows[2].contains(phase), "{phase} in {}", rows[2]);
+    }
+    assert!(
+        rows[2].trim_end().ends_with("Q5 00:00 / 09:00"),
+        "{}",
+        rows[2]
+    );
+}
+
+#[test]
+fn the_help_wraps_under_its_descriptions_at_60_columns() {
+    use interview_console::tui::keymap::Context;
+    let titles: Vec<&str> = [
+        Context::Interview,
+        Context::Notes,
+        Context::Search,
+        Context::Rating,
+        Context::Handoff,
+        Context::Anywhere,
+    ]
+    .iter()
+    .map(|c| c.title())
+    .collect();
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    press(&mut app, KeyCode::F(1), KeyModifiers::NONE, t0);
+    let mut wrapped = 0;
+    for _ in 0..60 {
+        let terminal = draw(&mut app, 60, 16, t0);
+        for row in &rows(terminal.backend().buffer())[1..15] {
+            let inside: String = row.chars().skip(1).take(58).collect();
+            let line = inside.trim_end();
+            let is_title = titles.contains(&line);
+            assert!(
+                line.is_empty() || is_title || line.starts_with(' '),
+                "a description wrapped to column 0: {row}"
+            );
+            wrapped += usize::from(line.starts_with(&" ".repeat(10)));
+        }
+        press(&mut app, KeyCode::Down, KeyModifiers::NONE, t0);
+    }
+    assert!(wrapped > 0, "some description is long enough to wrap at 60");
+}
+
+#[test]
+fn the_setup_screen_at_60x16_gives_the_list_the_room() {
+    let t0 = Instant::now();
+    // A guide offering more questions than 60×16 has rows for.
+    let mut yaml = String::from(
+        "title: Many\nintro:\n  statement: [Hello.]\nroles:\n  - {id: dev, name: Developer}\nsections:\n  - title: General\n    roles: [dev]\n    questions:\n",
+    );
+    for n in 1..=14 {
+        yaml.push_str(&format!(
+            "      - {{id: q{n}, text: Question number {n}}}\n"
+        ));
+    }
+    let guide = Guide::parse(&yaml, "many.yaml").unwrap();
+    let prefill = Prefill {
+        role_index: Some(0),
+        candidate: Some("Sam".into()),
+        interviewer: Some("Alex".into()),
+        ..Prefill::default()
+    };
+    let mut app = Console::new(Model::new(guide, prefill, wall(t0)));
+    let screen = |app: &mut Console| rows(draw(app, 60, 16, t0).backend().buffer());
+    let listed = |rows: &[String]| rows.iter().filter(|r| r.contains("] ")).count();
+    let first = screen(&mut app);
+    assert_eq!(listed(&first), 8, "every row below the fields: {first:#?}");
+    assert!(first.iter().any(|r| r.contains("↓ more")), "{first:#?}");
+    // Down to the last question: the highlighted one is always on screen.
+    for n in 2..=14 {
+        press(&mut app, KeyCode::Down, KeyModifiers::NONE, t0);
+        let terminal = draw(&mut app, 60, 16, t0);
+        let buffer = terminal.backend().buffer();
+        let (x, y) = find(buffer, &format!("Question number {n}"));
+        assert!(
+            buffer[(x, y)]
+                .modifier
+                .contains(ratatui::style::Modifier::REVERSED),
+            "{:#?}",
+            rows(buffer)
+        );
+    }
+    assert!(screen(&mut app).iter().any(|r| r.contains("↑ more")));
+}
+
+#[test]
+fn wrap_up_columns_line_up_with_and_without_a_rating() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    type_text(&mut app, "seems keen", t0);
+    ctrl(&mut app, 'n', t0);
+    type_text(&mut app, "smart", t0);
+    alt(&mut app, '3', t0);
+    for _ in 0..6 {
+        ctrl(&mut app, 'n', t0);
+    }
+    let terminal = draw(&mut app, 160, 45, t0);
+    let buffer = terminal.backend().buffer();
+    let (intro_x, _) = find(buffer, "1 mark ");
+    let rows = rows(buffer);
+    let q1 = rows.iter().find(|r| r.contains("│ Q1 ")).unwrap();
+    let q1_x = q1[..q1.find("1 mark").unwrap()].chars().count();
+    assert_eq!(usize::from(intro_x), q1_x, "{rows:#?}");
+}
+
+#[test]
+fn the_top_of_the_notes_is_the_start_of_their_first_line() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    type_text(&mut app, "first line\nsecond line", t0);
+    press(
+        &mut app,
+        KeyCode::Up,
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+        t0,
+    );
+    type_text(&mut app, ">", t0);
+    assert_eq!(notes(&app, 0), [">first line", "second line"]);
+}
+
+/// README's picture of the console is this screen, drawn here.
+const CAPTURE_BEGIN: &str = "<!-- capture:begin (drawn by tests/screen.rs) -->\n```\n";
+const CAPTURE_END: &str = "```\n<!-- capture:end -->";
+
+#[test]
+fn readme_shows_the_screen_the_console_draws() {
+    let t0 = Instant::now();
+    let (mut app, now) = at_second_question(t0);
+    let terminal = draw(&mut app, 80, 24, now);
+    let drawn: String = rows(terminal.backend().buffer())
+        .iter()
+        .map(|r| format!("{}\n", r.trim_end()))
+        .collect();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let start = readme.find(CAPTURE_BEGIN).expect("README has the capture") + CAPTURE_BEGIN.len();
+    let end = readme
+        .find(CAPTURE_END)
+        .expect("README has the capture's end");
+    if readme[start..end] != drawn && std::env::var_os("UPDATE_README").is_some() {
+        let updated = format!("{}{drawn}{}", &readme[..start], &readme[end..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    assert_eq!(
+        readme[start..end],
+        drawn,
+        "README's capture is stale: run UPDATE_README=1 cargo test --test screen readme"
+    );
+}
+
 /// A clock tick draws only the header and the footer, on cells cleared for them: what it
 /// leaves on screen is what a whole frame would show at that moment.
 #[test]
@@ -1241,7 +1598,7 @@ fn the_handoff_note_opens_in_place_of_the_notes_in_any_phase() {
     let mut app = started(t0);
     ctrl(&mut app, 'n', t0);
     type_text(&mut app, "Q1 note", t0);
-    ctrl(&mut app, 'g', t0);
+    alt(&mut app, 'h', t0);
     let text = flowing_text(draw(&mut app, 80, 24, t0).backend().buffer());
     assert!(
         text.contains("Hand-off note for the next interviewer · topics, no verdict · Esc closes"),
@@ -1284,4 +1641,74 @@ fn the_handoff_note_opens_in_place_of_the_notes_in_any_phase() {
         panic!()
     };
     assert_eq!(s.handoff.lines(), ["Probe the on-call story, seems shy"]);
+}
+
+#[test]
+fn the_notes_pane_says_when_it_holds_more_than_it_shows() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    ctrl(&mut app, 'n', t0);
+    let border = |app: &mut Console| {
+        let rows = rows(draw(app, 80, 24, t0).backend().buffer());
+        rows[rows.len() - 2].clone()
+    };
+    assert!(!border(&mut app).contains("more"), "{}", border(&mut app));
+    let lines: Vec<String> = (1..=30).map(|n| format!("line {n}")).collect();
+    type_text(&mut app, &lines.join("\n"), t0);
+    assert!(
+        border(&mut app).contains(" ↑ more "),
+        "{}",
+        border(&mut app)
+    );
+    press(
+        &mut app,
+        KeyCode::Up,
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+        t0,
+    );
+    assert!(
+        border(&mut app).contains(" ↓ more "),
+        "{}",
+        border(&mut app)
+    );
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Down, KeyModifiers::NONE, t0);
+    }
+    assert!(
+        border(&mut app).contains(" ↑ ↓ more "),
+        "{}",
+        border(&mut app)
+    );
+}
+
+#[test]
+fn a_long_path_in_the_footer_keeps_its_file_name_and_no_hint_is_cut() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    let path = std::path::PathBuf::from(
+        "/home/alexandra/.local/share/interview-console/exports/20261129-1402-sam-lee.md",
+    );
+    update(&mut app.model, Action::ScorecardWritten(Ok(path)), t0);
+    let footer = rows(draw(&mut app, 80, 24, t0).backend().buffer())
+        .pop()
+        .unwrap();
+    assert!(
+        footer.trim_end().ends_with("/20261129-1402-sam-lee.md"),
+        "{footer}"
+    );
+    assert!(
+        footer.contains("Scorecard copied and written to /home/"),
+        "{footer}"
+    );
+    assert!(footer.contains('…'), "{footer}");
+    let hints = footer.split("Scorecard").next().unwrap_or_default();
+    for hint in hints.split("  ").map(str::trim).filter(|h| !h.is_empty()) {
+        assert!(
+            [
+                "^N next", "^P back", "^T stamp", "^D rate", "F5 pause", "^G keys", "^Q quit"
+            ]
+            .contains(&hint),
+            "a hint cut in half: {hint:?} in {footer}"
+        );
+    }
 }

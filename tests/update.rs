@@ -11,14 +11,17 @@ use interview_console::interview::plan::find_role;
 use interview_console::interview::{PhaseKind, Plan, QuestionChoice};
 use interview_console::store::autosave::SaveStatus;
 use interview_console::tui::action::{Action, Effect, HelpScroll, SearchEdit, SetupAction};
+use interview_console::tui::keymap;
 use interview_console::tui::model::{
-    DONE_LIFETIME, InterviewScreen, MAX_WAIT, Model, Overlay, PROBLEM_LIFETIME, SAVE_AFTER_EDIT,
-    Screen, Tone, WallClock,
+    DONE_LIFETIME, InterviewScreen, MAX_WAIT, Model, NotesKeys, Overlay, PROBLEM_LIFETIME,
+    SAVE_AFTER_EDIT, Screen, Tone, Ui, WallClock,
 };
 use interview_console::tui::notes::NotesEdit;
 use interview_console::tui::setup_form::{Field, Prefill};
 use interview_console::tui::update::update;
-use interview_console::tui::view::{Layout, ScriptView};
+use interview_console::tui::view::{Layout, ScriptView, StripSpots};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
 
 const fn secs(s: u64) -> Duration {
     Duration::from_secs(s)
@@ -709,7 +712,7 @@ fn a_reminder_that_comes_rings_the_bell_once_when_asked_to() {
     );
 
     let mut model = sixteen_minutes(t0);
-    model.settings.bell = true;
+    model.ui.bell = true;
     assert_eq!(bells(&update(&mut model, Action::Timer, t0 + secs(40))), 0);
     // 80 % of the question's minute: the check on the first answer.
     assert_eq!(bells(&update(&mut model, Action::Timer, t0 + secs(80))), 1);
@@ -794,4 +797,208 @@ fn the_runtime_tells_the_size_the_frame_and_how_saving_went() {
         "20261129-1400-sam-lee",
         "snapshots from now on carry the id the writer gave"
     );
+}
+
+/// The model with other settings, as the config file would give them.
+fn configured(model: Model, configure: impl FnOnce(&mut Ui)) -> Model {
+    let mut ui = Ui::default();
+    configure(&mut ui);
+    model.configured(ui)
+}
+
+#[test]
+fn the_rating_question_opens_only_where_ratings_go_and_a_digit_closes_it() {
+    let t0 = Instant::now();
+    let mut model = interview(t0);
+    assert_eq!(update(&mut model, Action::AskRating, t0), []);
+    assert_eq!(model.overlay, None, "not on the intro");
+    assert_eq!(
+        model.footer.text(),
+        Some("Ratings are for questions and the wrap-up")
+    );
+    update(&mut model, Action::NextPhase, t0);
+    update(&mut model, Action::AskRating, t0);
+    assert_eq!(model.overlay, Some(Overlay::Rating));
+    assert_eq!(model.key_contexts(), keymap::RATING_KEYS);
+    let effects = update(&mut model, Action::Rate(1), t0);
+    assert_eq!(saved(&effects).progress.ratings[0], Some(1));
+    assert_eq!(model.overlay, None);
+    update(&mut model, Action::AskRating, t0);
+    update(&mut model, Action::StayOpen, t0);
+    assert_eq!(model.overlay, None, "any other key cancels");
+    assert_eq!(screen(&model).interview.rating(0), Some(1));
+}
+
+#[test]
+fn the_help_key_again_closes_the_help_and_the_search_key_again_finds_the_next() {
+    let t0 = Instant::now();
+    let mut model = interview(t0);
+    update(&mut model, Action::ShowHelp, t0);
+    assert!(matches!(model.overlay, Some(Overlay::Help { .. })));
+    update(&mut model, Action::ShowHelp, t0);
+    assert_eq!(model.overlay, None);
+
+    update(&mut model, Action::Type("ab\nab".into()), t0);
+    update(&mut model, Action::OpenSearch, t0);
+    for c in "ab".chars() {
+        update(&mut model, Action::Search(SearchEdit::Type(c)), t0);
+    }
+    update(&mut model, Action::OpenSearch, t0);
+    let search = screen(&model).search.as_ref().expect("still open");
+    assert_eq!(search.query(), "ab", "the query stays");
+    assert_eq!(search.at, Some(1), "from the end, round to the first match");
+}
+
+#[test]
+fn messages_name_the_keys_in_force() {
+    let t0 = Instant::now();
+    let mut model = configured(interview(t0), |ui| {
+        ui.keymap
+            .rebind("toggle_pause", &["F7".into()])
+            .expect("F7");
+        ui.keymap.rebind("copy_link", &["F6".into()]).expect("F6");
+        ui.keymap
+            .rebind("rate", &["Ctrl+Alt+digit".into()])
+            .expect("rate");
+    });
+    update(&mut model, Action::TogglePause, t0);
+    assert_eq!(model.footer.text(), Some("Clock paused: F7 resumes"));
+    update(
+        &mut model,
+        Action::LinkOpened(Err("no xdg-open".into())),
+        t0,
+    );
+    assert_eq!(
+        model.footer.text(),
+        Some("Could not open the link (no xdg-open); F6 copies it")
+    );
+    update(&mut model, Action::NextPhase, t0);
+    update(&mut model, Action::Rate(8), t0);
+    assert_eq!(
+        model.footer.text(),
+        Some("The scale has 4 ratings: Ctrl+Alt+1 … Ctrl+Alt+4")
+    );
+}
+
+#[test]
+fn vim_keys_edit_the_notes_in_their_modes_and_are_saved_soon() {
+    let t0 = Instant::now();
+    let mut model = configured(interview(t0), |ui| ui.notes_keys = NotesKeys::Vim);
+    let key = |c: char| Action::Vim(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let esc = Action::Vim(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(model.key_contexts(), keymap::VIM_NORMAL_KEYS);
+    update(&mut model, key('i'), t0);
+    assert_eq!(model.key_contexts(), keymap::VIM_INSERT_KEYS);
+    update(&mut model, Action::Type("one two".into()), t0);
+    update(&mut model, esc.clone(), t0);
+    assert_eq!(model.key_contexts(), keymap::VIM_NORMAL_KEYS);
+    for c in ['0', 'd', 'w'] {
+        update(&mut model, key(c), t0);
+    }
+    assert_eq!(notes(&model), ["two"]);
+    assert_eq!(model.saving.due, Some(t0 + SAVE_AFTER_EDIT));
+    update(&mut model, key('u'), t0);
+    assert_eq!(notes(&model), ["one two"]);
+    // Esc in Normal mode stays in the interview, on the same phase.
+    update(&mut model, esc, t0);
+    assert_eq!(screen(&model).interview.current_index(), 0);
+    assert_eq!(model.overlay, None);
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_it_and_a_click_on_the_strip_moves_there() {
+    let t0 = Instant::now();
+    let mut model = interview(t0);
+    update(
+        &mut model,
+        Action::Drawn(Layout {
+            script: ScriptView {
+                height: 10,
+                max_scroll: 4,
+            },
+            script_area: Rect::new(0, 3, 80, 12),
+            notes_area: Rect::new(0, 15, 80, 8),
+            strip: StripSpots {
+                row: 2,
+                phases: vec![(1, 8), (10, 14), (16, 20)],
+            },
+            ..Layout::default()
+        }),
+        t0,
+    );
+    let wheel = |row, lines| Action::Wheel {
+        column: 5,
+        row,
+        lines,
+    };
+    update(&mut model, wheel(5, 3), t0);
+    assert_eq!(screen(&model).script_scroll, 3);
+    update(&mut model, wheel(5, 3), t0);
+    assert_eq!(screen(&model).script_scroll, 4, "no further than its end");
+    update(&mut model, wheel(5, -3), t0);
+    assert_eq!(screen(&model).script_scroll, 1);
+
+    update(&mut model, Action::Type("a\nb\nc\nd".into()), t0);
+    update(&mut model, wheel(18, -3), t0);
+    update(&mut model, Action::Type("!".into()), t0);
+    assert_eq!(
+        notes(&model),
+        ["a!", "b", "c", "d"],
+        "the notes' cursor followed"
+    );
+    assert_eq!(screen(&model).script_scroll, 1, "the script stayed");
+    update(&mut model, wheel(0, 3), t0);
+    assert_eq!(
+        screen(&model).script_scroll,
+        1,
+        "the header has nothing to scroll"
+    );
+
+    let effects = update(&mut model, Action::Click { column: 17, row: 2 }, t0);
+    assert_eq!(screen(&model).interview.current_index(), 2);
+    assert_eq!(saves(&effects), 1, "a move saves at once");
+    update(&mut model, Action::Click { column: 9, row: 2 }, t0);
+    assert_eq!(
+        screen(&model).interview.current_index(),
+        2,
+        "between two phases"
+    );
+
+    // The key list takes the wheel while it is open, wherever the pointer is.
+    model.layout.help_max_scroll = 20;
+    update(&mut model, Action::ShowHelp, t0);
+    update(&mut model, wheel(5, 3), t0);
+    assert_eq!(model.overlay, Some(Overlay::Help { scroll: 3 }));
+    update(&mut model, Action::Click { column: 2, row: 2 }, t0);
+    assert_eq!(
+        screen(&model).interview.current_index(),
+        2,
+        "not through it"
+    );
+}
+
+#[test]
+fn setup_names_take_line_editing_keys() {
+    let t0 = Instant::now();
+    let guide = Guide::builtin().unwrap();
+    let mut model = Model::new(guide, Prefill::default(), wall(t0));
+    let setup = |model: &mut Model, action| update(model, Action::Setup(action), t0);
+    setup(&mut model, SetupAction::NextField);
+    for c in "Sam Lee".chars() {
+        setup(&mut model, SetupAction::Type(c));
+    }
+    setup(&mut model, SetupAction::Home);
+    setup(&mut model, SetupAction::Type('>'));
+    setup(&mut model, SetupAction::End);
+    setup(&mut model, SetupAction::DeleteWordBack);
+    let Screen::Setup(form) = &model.screen else {
+        panic!("setup")
+    };
+    assert_eq!(form.candidate, ">Sam ");
+    setup(&mut model, SetupAction::DeleteToStart);
+    let Screen::Setup(form) = &model.screen else {
+        panic!("setup")
+    };
+    assert_eq!(form.candidate, "");
+    assert_eq!(form.focus, Field::Candidate);
 }

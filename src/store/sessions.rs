@@ -132,6 +132,14 @@ impl SessionStore {
         })
     }
 
+    /// Sessions in `root/sessions`: a data folder of the interviewer's choosing.
+    pub fn in_data_dir(root: PathBuf) -> SessionStore {
+        SessionStore {
+            dir: root.join("sessions"),
+            root,
+        }
+    }
+
     /// Sessions in `dir`, which is also the only folder made private.
     pub fn at(dir: impl Into<PathBuf>) -> SessionStore {
         let dir = dir.into();

@@ -28,6 +28,8 @@ pub enum Action {
     /// Rate the current question (in wrap-up: the recommendation) at this place on the
     /// scale, counted from 0.
     Rate(usize),
+    /// Ask which rating to give: the next digit gives it, with no Alt to hold.
+    AskRating,
     ClearRating,
     /// Dismiss the reminder the footer shows.
     DismissReminder,
@@ -54,6 +56,19 @@ pub enum Action {
     FinishAndQuit,
     /// From the finish check: quit, the interview left in progress.
     LeaveInProgress,
+    /// A key for the notes' vim layer (`notes_keys = "vim"`).
+    Vim(ratatui::crossterm::event::KeyEvent),
+    /// The mouse wheel over a part of the screen: lines up (negative) or down.
+    Wheel {
+        column: u16,
+        row: u16,
+        lines: i16,
+    },
+    /// A click of the left button.
+    Click {
+        column: u16,
+        row: u16,
+    },
     /// The terminal has this many rows now.
     Resized {
         rows: u16,
@@ -92,6 +107,12 @@ pub enum SetupAction {
     MoveUp,
     MoveDown,
     DeleteBack,
+    /// In a text field: to its start, to its end; delete the word before the cursor, or all
+    /// before it.
+    Home,
+    End,
+    DeleteWordBack,
+    DeleteToStart,
     Type(char),
 }
 

@@ -2,21 +2,41 @@
 
 use std::time::Instant;
 
-use ratatui::crossterm::event::Event;
+use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 
 use super::action::{Action, Effect};
-use super::keymap;
 use super::model::Model;
-use super::update::update;
+use super::update::{WHEEL_LINES, update};
 
 /// The action an event asks for now, if any: a key through the key table, a paste, a new
 /// size.
 pub fn action_for_event(model: &Model, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap::action_for(model.key_contexts(), key),
+        Event::Key(key) => model.ui.keymap.action_for(model.key_contexts(), key),
         Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Resize(_, rows) => Some(Action::Resized { rows: *rows }),
+        Event::Mouse(mouse) if model.ui.mouse => mouse_action(mouse),
         Event::FocusGained | Event::FocusLost | Event::Mouse(_) => None,
+    }
+}
+
+/// The wheel and a left click; the rest of the mouse (moves, drags, other buttons) is no
+/// action.
+fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
+    let (column, row) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::ScrollUp => Some(Action::Wheel {
+            column,
+            row,
+            lines: -WHEEL_LINES,
+        }),
+        MouseEventKind::ScrollDown => Some(Action::Wheel {
+            column,
+            row,
+            lines: WHEEL_LINES,
+        }),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+        _ => None,
     }
 }
 

@@ -6,7 +6,7 @@
 //! - `action`: the actions and the effects;
 //! - `model`: the state; `update`: the one place it changes;
 //! - `view`: drawing, one file a part of the screen;
-//! - `notes`, `search`, `setup_form`: the editors the model holds;
+//! - `notes`, `search`, `setup_form`, `vim`: the editors the model holds;
 //! - `runtime`: the loop, and carrying out effects; `terminal`: taking the terminal,
 //!   giving it back, writing frames.
 
@@ -21,5 +21,6 @@ pub mod setup_form;
 pub mod terminal;
 pub mod update;
 pub mod view;
+pub mod vim;
 
 pub use runtime::{Ending, Saved, Storage, run_console};

@@ -11,11 +11,13 @@ use crate::interview::session::{SessionHeader, SessionSnapshot};
 use crate::interview::{Interview, PhaseKind, Plan, ProgressMismatch, ReminderId, Reminders};
 use crate::store::autosave::SaveStatus;
 
-use super::keymap::{self, Context};
+use super::keymap::{self, Command, Context, Keymap};
 use super::notes::NotesEditor;
 use super::search::NotesSearch;
 use super::setup_form::{Prefill, SetupForm};
 use super::view::Layout;
+use super::view::style::Theme;
+use super::vim::{Mode, Vim};
 
 pub struct Model {
     pub guide: Guide,
@@ -31,20 +33,58 @@ pub struct Model {
     pub session: Option<SessionHeader>,
     /// What the wall clock said at an instant: a new session's start time in UTC.
     pub wall_clock: WallClock,
+    /// How the interviewer set the console up: keys, colours, mouse.
+    pub ui: Ui,
     /// The guide's timed reminders, and which the interviewer dismissed.
     pub reminders: Reminders,
     /// The reminders already announced (the bell rung for them, if it rings).
     pub announced: Vec<ReminderId>,
-    pub settings: Settings,
 }
 
-/// What the interviewer can set. The defaults hold until a configuration file sets them;
-/// the runtime's caller (`commands`) is where one is read.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Settings {
+/// The interviewer's settings for the terminal (from the config file, the environment and
+/// the flags; see `config`).
+#[derive(Debug, Clone)]
+pub struct Ui {
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// Whether the wheel scrolls and a click on the phase strip moves there.
+    pub mouse: bool,
+    pub notes_keys: NotesKeys,
     /// Ring the terminal bell when a reminder comes. Off by default: it would sound in the
     /// call.
     pub bell: bool,
+}
+
+impl Default for Ui {
+    fn default() -> Ui {
+        Ui {
+            keymap: Keymap::default(),
+            theme: Theme::default(),
+            mouse: true,
+            notes_keys: NotesKeys::default(),
+            bell: false,
+        }
+    }
+}
+
+/// How the notes are edited.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum NotesKeys {
+    /// As any text field: typing types, chords edit (the key table's notes rows).
+    #[default]
+    Standard,
+    /// Vim's Normal, Insert and Visual modes.
+    Vim,
+}
+
+impl NotesKeys {
+    pub fn name(self) -> &'static str {
+        match self {
+            NotesKeys::Standard => "standard",
+            NotesKeys::Vim => "vim",
+        }
+    }
 }
 
 /// An instant and the wall-clock time at it, to tell the wall-clock time of later instants.
@@ -81,6 +121,8 @@ pub struct InterviewScreen {
     pub script_scroll: u16,
     /// The search over the current phase's notes, while it is open.
     pub search: Option<NotesSearch>,
+    /// The notes' vim mode, with `notes_keys = "vim"`.
+    pub vim: Option<Vim>,
     /// The hand-off note for the next interviewer, whatever the phase.
     pub handoff: NotesEditor,
     /// Whether the hand-off note is open in place of the phase's notes (typing goes there).
@@ -93,6 +135,8 @@ pub enum Overlay {
     Help {
         scroll: u16,
     },
+    /// Which rating to give: the next digit gives it.
+    Rating,
     ConfirmQuit,
     /// Leaving from the wrap-up: what is missing, and finish anyway, go back, or leave the
     /// interview in progress.
@@ -245,13 +289,10 @@ impl Model {
         let screen = InterviewScreen::new(interview, notes, handoff, &impressions);
         let mut model = Model::with_screen(guide, Screen::Interview(Box::new(screen)), wall_clock);
         model.session = Some(header);
-        let reopen = keymap::chord_for(Context::Interview, keymap::Command::Reopen)
-            .map(|c| format!(" ({c} reopens it)"))
-            .unwrap_or_default();
         let said = match gap {
-            _ if finished => format!("Finished: notes still editable, clock stopped{reopen}"),
-            Some(_) => "Resumed · time away counted".into(),
-            None => "Resumed, clock paused (F5)".into(),
+            _ if finished => "Finished: notes still editable, clock stopped",
+            Some(_) => "Resumed · time away counted",
+            None => "Resumed, clock paused",
         };
         model.footer.done(said, now);
         // What was due before the console went down is no news: no bell for it.
@@ -272,8 +313,8 @@ impl Model {
             layout: Layout::default(),
             session: None,
             announced: Vec::new(),
-            settings: Settings::default(),
             wall_clock,
+            ui: Ui::default(),
         }
     }
 
@@ -293,19 +334,30 @@ impl Model {
         news
     }
 
+    /// The model with the interviewer's settings: their keys, colours and mouse.
+    pub fn configured(mut self, ui: Ui) -> Model {
+        self.ui = ui;
+        if let Screen::Interview(s) = &mut self.screen {
+            s.restyle(&self.ui);
+        }
+        self
+    }
+
     /// Where keys go now, the first context first (see `keymap::action_for`).
     pub fn key_contexts(&self) -> &'static [Context] {
-        use Context::{
-            Anywhere, ConfirmQuit, FinishCheck, Handoff, Help, Interview, Notes, Search, Setup,
-        };
         match (&self.overlay, &self.screen) {
-            (Some(Overlay::ConfirmQuit), _) => &[ConfirmQuit],
-            (Some(Overlay::FinishCheck), _) => &[FinishCheck],
-            (Some(Overlay::Help { .. }), _) => &[Help, Anywhere],
-            (None, Screen::Setup(_)) => &[Setup, Anywhere],
-            (None, Screen::Interview(s)) if s.handoff_open => &[Handoff, Anywhere, Notes],
-            (None, Screen::Interview(s)) if s.search.is_some() => &[Search, Interview, Anywhere],
-            (None, Screen::Interview(_)) => &[Interview, Anywhere, Notes],
+            (Some(Overlay::ConfirmQuit), _) => keymap::QUIT_KEYS,
+            (Some(Overlay::FinishCheck), _) => keymap::FINISH_KEYS,
+            (Some(Overlay::Help { .. }), _) => keymap::HELP_KEYS,
+            (Some(Overlay::Rating), _) => keymap::RATING_KEYS,
+            (None, Screen::Setup(_)) => keymap::SETUP_KEYS,
+            (None, Screen::Interview(s)) if s.handoff_open => keymap::HANDOFF_KEYS,
+            (None, Screen::Interview(s)) if s.search.is_some() => keymap::SEARCH_KEYS,
+            (None, Screen::Interview(s)) => match s.vim.as_ref().map(Vim::mode) {
+                None => keymap::INTERVIEW_KEYS,
+                Some(Mode::Insert) => keymap::VIM_INSERT_KEYS,
+                Some(_) => keymap::VIM_NORMAL_KEYS,
+            },
         }
     }
 
@@ -365,7 +417,8 @@ impl InterviewScreen {
             .iter()
             .map(|p| {
                 let lines = notes.next().unwrap_or_default();
-                NotesEditor::with_lines(&placeholder(p.kind), lines, impressions.pattern())
+                let placeholder = placeholder(p.kind, &Keymap::default());
+                NotesEditor::with_lines(&placeholder, lines, impressions.pattern())
             })
             .collect();
         InterviewScreen {
@@ -373,13 +426,23 @@ impl InterviewScreen {
             notes,
             script_scroll: 0,
             search: None,
-            handoff: NotesEditor::with_lines(
-                "Topics for the next interviewer to probe; no verdict, no rating",
-                handoff,
-                impressions.pattern(),
-            ),
+            vim: None,
+            handoff: NotesEditor::with_lines(HANDOFF_PLACEHOLDER, handoff, impressions.pattern()),
             handoff_open: false,
         }
+    }
+
+    /// Placeholders that name the keys in force, and the theme's marks in the notes.
+    pub fn restyle(&mut self, ui: &Ui) {
+        self.vim = match (ui.notes_keys, self.vim.take()) {
+            (NotesKeys::Vim, vim) => Some(vim.unwrap_or_default()),
+            (NotesKeys::Standard, _) => None,
+        };
+        for (phase, notes) in self.interview.phases().iter().zip(&mut self.notes) {
+            notes.set_placeholder(&placeholder(phase.kind, &ui.keymap));
+            notes.set_styles(ui.theme.impression, ui.theme.found);
+        }
+        self.handoff.set_styles(ui.theme.impression, ui.theme.found);
     }
 
     /// The notes typing goes into: the hand-off note while it is open, otherwise the
@@ -401,13 +464,16 @@ impl InterviewScreen {
     }
 }
 
-fn placeholder(kind: PhaseKind) -> String {
+const HANDOFF_PLACEHOLDER: &str = "Topics for the next interviewer to probe; no verdict, no rating";
+
+fn placeholder(kind: PhaseKind, keymap: &Keymap) -> String {
     match kind {
         PhaseKind::Intro => {
             "Notes before the questions (anything the candidate asks up front)".into()
         }
         PhaseKind::Question(_) => {
-            let stamp = keymap::chord_for(Context::Interview, keymap::Command::StampTime)
+            let stamp = keymap
+                .chord_for(Context::Interview, Command::StampTime)
                 .map(|c| format!(" · {c} stamps the time"))
                 .unwrap_or_default();
             format!("What they say and do, not your impressions{stamp}")

@@ -18,21 +18,12 @@ use std::mem;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 use ratatui_textarea::{CursorMove, DataCursor, Input, Key, Scrolling, TextArea, WrapMode};
 use regex::Regex;
 
-/// How an impression word looks in the notes: marked, not blocked.
-pub const IMPRESSION: Style = Style::new()
-    .fg(Color::Black)
-    .bg(Color::Yellow)
-    .add_modifier(Modifier::UNDERLINED);
-/// How a match of the search looks in the notes.
-pub const FOUND: Style = Style::new()
-    .fg(Color::Black)
-    .bg(Color::Cyan)
-    .add_modifier(Modifier::BOLD);
+use super::view::style::DARK;
 
 /// What a key can do to the notes, whichever key it is (see the key table). Each is done
 /// by the text area's own operation for it.
@@ -66,6 +57,13 @@ pub enum NotesEdit {
     PutBack,
     Undo,
     Redo,
+    /// To the end of the word (vim's `e`).
+    WordEnd,
+    /// To the first character of the line that is not a space (vim's `^`).
+    FirstNonBlank,
+    /// Starts selecting at the cursor (vim's `v`); moves extend it.
+    StartSelection,
+    CancelSelection,
 }
 
 impl NotesEdit {
@@ -121,7 +119,74 @@ impl NotesEdit {
             NotesEdit::PutBack => ctrl(Key::Char('y')),
             NotesEdit::Undo => ctrl(Key::Char('u')),
             NotesEdit::Redo => ctrl(Key::Char('r')),
+            NotesEdit::WordEnd
+            | NotesEdit::FirstNonBlank
+            | NotesEdit::StartSelection
+            | NotesEdit::CancelSelection => key(Key::Null),
         }
+    }
+
+    /// The move this edit is, if it is one.
+    fn cursor_move(self) -> Option<CursorMove> {
+        Some(match self {
+            NotesEdit::Left => CursorMove::Back,
+            NotesEdit::Right => CursorMove::Forward,
+            NotesEdit::Up => CursorMove::Up,
+            NotesEdit::Down => CursorMove::Down,
+            NotesEdit::LineStart => CursorMove::Head,
+            NotesEdit::LineEnd => CursorMove::End,
+            NotesEdit::WordBack => CursorMove::WordBack,
+            NotesEdit::WordForward => CursorMove::WordForward,
+            NotesEdit::WordEnd => CursorMove::WordEnd,
+            NotesEdit::ParagraphBack => CursorMove::ParagraphBack,
+            NotesEdit::ParagraphForward => CursorMove::ParagraphForward,
+            NotesEdit::Top => CursorMove::Top,
+            NotesEdit::Bottom => CursorMove::Bottom,
+            _ => return None,
+        })
+    }
+
+    /// Does the edit on a text area: by its own key for the edit, or by the operation
+    /// where no key does it; `extend` moves without ending a selection (vim's Visual
+    /// mode). Returns whether the text changed.
+    fn perform(self, text: &mut TextArea<'static>, extend: bool) -> bool {
+        let changed = match self {
+            NotesEdit::FirstNonBlank => {
+                text.move_cursor(CursorMove::Head);
+                let DataCursor(row, _) = text.cursor();
+                let blanks = text.lines()[row]
+                    .chars()
+                    .take_while(|c| c.is_whitespace())
+                    .count();
+                for _ in 0..blanks {
+                    text.move_cursor(CursorMove::Forward);
+                }
+                false
+            }
+            NotesEdit::StartSelection => {
+                text.start_selection();
+                false
+            }
+            NotesEdit::CancelSelection => {
+                text.cancel_selection();
+                false
+            }
+            _ => match self.cursor_move() {
+                Some(to) if extend || self == NotesEdit::WordEnd => {
+                    text.move_cursor(to);
+                    false
+                }
+                _ => text.input(self.input()),
+            },
+        };
+        // The top of the notes is the start of their first line, the end the end of their
+        // last (the text area's own keys keep the column).
+        match self {
+            NotesEdit::Top => text.move_cursor(CursorMove::Head),
+            NotesEdit::Bottom => text.move_cursor(CursorMove::End),
+            _ => {}
+        }
+        changed
     }
 
     /// How far from the cursor this edit may reach into the notes.
@@ -144,6 +209,7 @@ impl NotesEdit {
                 | NotesEdit::SelectRight
                 | NotesEdit::SelectUp
                 | NotesEdit::SelectDown
+                | NotesEdit::StartSelection
         )
     }
 }
@@ -175,6 +241,8 @@ pub struct NotesEditor {
     impressions: Option<Marks>,
     /// What is marked now: the impression words, or a search's matches.
     marks: Option<Marks>,
+    /// How a search's matches look.
+    found_style: Style,
     /// Lines kept either side of the cursor until the notes are drawn.
     keep_undrawn: usize,
     /// The rows the notes pane had when this editor was last drawn (0: never drawn): the
@@ -230,7 +298,7 @@ impl NotesEditor {
         }
         let impressions = marks.map(|pattern| Marks {
             pattern: pattern.to_string(),
-            style: IMPRESSION,
+            style: DARK.impression,
         });
         let mut editor = NotesEditor {
             above: Vec::new(),
@@ -244,6 +312,7 @@ impl NotesEditor {
             placeholder: placeholder.to_string(),
             marks: impressions.clone(),
             impressions,
+            found_style: DARK.found,
             keep_undrawn: keep_undrawn.max(1),
             page: 0,
         };
@@ -323,7 +392,7 @@ impl NotesEditor {
     }
 
     /// The cursor as a row of the whole notes and a column.
-    fn cursor(&self) -> (usize, usize) {
+    pub fn cursor(&self) -> (usize, usize) {
         let DataCursor(row, col) = self.window.text.cursor();
         (self.above.len() + row, col)
     }
@@ -542,6 +611,15 @@ impl NotesEditor {
 
     /// Does an edit; the window first takes in the lines it can reach.
     pub fn apply(&mut self, edit: NotesEdit) {
+        self.apply_with(edit, false);
+    }
+
+    /// Moves the cursor, a selection kept and extended (vim's Visual mode).
+    pub fn extend(&mut self, edit: NotesEdit) {
+        self.apply_with(edit, true);
+    }
+
+    fn apply_with(&mut self, edit: NotesEdit, extend: bool) {
         let keep = self.keep();
         let (row, col) = self.cursor();
         let reach_of_key = edit.reach();
@@ -558,7 +636,11 @@ impl NotesEditor {
                 // Nothing to select on the way: the window goes where the cursor lands,
                 // rather than taking in every line between. The text area would show it on
                 // the top row when moving up, on the bottom row when moving down.
-                let col = col.min(self.line(target).chars().count());
+                let col = match reach_of_key {
+                    Reach::Top => 0,
+                    Reach::Bottom => self.line(target).chars().count(),
+                    _ => col.min(self.line(target).chars().count()),
+                };
                 let page = self.page();
                 let on_screen = (page > 0).then(|| if target < row { 0 } else { page - 1 });
                 self.place_window((target, col), keep, keep, on_screen);
@@ -579,7 +661,7 @@ impl NotesEditor {
             NotesEdit::Redo => {
                 self.step_history(TextArea::redo, true);
             }
-            _ => self.window.edited |= self.window.text.input(edit.input()),
+            _ => self.window.edited |= edit.perform(&mut self.window.text, extend),
         }
         self.settle();
     }
@@ -628,9 +710,39 @@ impl NotesEditor {
         self.iter_lines().filter(|l| !l.trim().is_empty()).count()
     }
 
+    /// Whether there are notes above the pane's top row.
+    pub fn more_above(&self) -> bool {
+        !self.above.is_empty() || self.window.text.scroll_offset().0 > 0
+    }
+
+    /// Whether there are notes below the pane's last row, as last drawn `rows` high.
+    pub fn more_below(&self, rows: u16) -> bool {
+        let text = &self.window.text;
+        let bottom = usize::from(text.scroll_offset().0) + usize::from(rows);
+        // Past the last screen row, the text area answers with the last one again.
+        !self.below.is_empty()
+            || (rows > 0 && text.screen_to_data(bottom, 0) != text.screen_to_data(bottom - 1, 0))
+    }
+
     /// Draws the window in `area`.
     pub fn render(&self, area: Rect, buffer: &mut Buffer) {
         self.window.text.render(area, buffer);
+    }
+
+    /// Shows `placeholder` while the notes are empty.
+    pub fn set_placeholder(&mut self, placeholder: &str) {
+        self.placeholder = placeholder.to_string();
+        self.window.text.set_placeholder_text(placeholder);
+    }
+
+    /// How impression words and a search's matches look; an open search's marks go.
+    pub fn set_styles(&mut self, impression: Style, found: Style) {
+        self.found_style = found;
+        if let Some(marks) = &mut self.impressions {
+            marks.style = impression;
+        }
+        self.marks = self.impressions.clone();
+        set_marks(&mut self.window.text, self.marks.as_ref());
     }
 
     /// Marks `pattern` (a search's matches) instead of the impression words; `None` marks
@@ -639,7 +751,7 @@ impl NotesEditor {
         let marks = match pattern {
             Some(pattern) => Some(Marks {
                 pattern: pattern.to_string(),
-                style: FOUND,
+                style: self.found_style,
             }),
             None => self.impressions.clone(),
         };
@@ -669,8 +781,28 @@ impl NotesEditor {
         Some(next + 1)
     }
 
+    /// How many lines the notes have.
+    pub fn lines_count(&self) -> usize {
+        self.line_count()
+    }
+
+    /// The characters of a line of the notes.
+    pub fn line_length(&self, row: usize) -> usize {
+        self.line(row).chars().count()
+    }
+
+    /// Moves the cursor to `(row, col)` of the notes, a selection kept and extended.
+    pub fn go_to_extending(&mut self, (row, col): (usize, usize)) {
+        let row = row.min(self.line_count() - 1);
+        let (at, _) = self.cursor();
+        let keep = self.keep();
+        self.reach(keep + at.saturating_sub(row), keep + row.saturating_sub(at));
+        self.jump(row - self.above.len(), col);
+        self.settle();
+    }
+
     /// Puts the cursor at `(row, col)` of the notes, nothing selected.
-    fn go_to(&mut self, (row, col): (usize, usize)) {
+    pub fn go_to(&mut self, (row, col): (usize, usize)) {
         self.window.text.cancel_selection();
         if self.in_window(row) {
             self.jump(row - self.above.len(), col);
@@ -723,7 +855,7 @@ mod tests {
 
     use super::*;
     use crate::tui::action::Action;
-    use crate::tui::keymap::{self, Context};
+    use crate::tui::keymap::{Context, Keymap};
 
     const NONE: KeyModifiers = KeyModifiers::NONE;
     const CTRL: KeyModifiers = KeyModifiers::CONTROL;
@@ -736,7 +868,7 @@ mod tests {
 
     /// A key as the key table gives it to the notes.
     fn press(notes: &mut NotesEditor, code: KeyCode, modifiers: KeyModifiers) {
-        match keymap::action_for(&[Context::Notes], &KeyEvent::new(code, modifiers)) {
+        match Keymap::default().action_for(&[Context::Notes], &KeyEvent::new(code, modifiers)) {
             Some(Action::Edit(edit)) => notes.apply(edit),
             Some(Action::Type(text)) => notes.insert(&text),
             other => panic!("{code:?} {modifiers:?} is not a notes key: {other:?}"),
@@ -863,7 +995,7 @@ mod tests {
         }
         // The history took back its 50 edits and stopped: the first 10 stay.
         let lines = notes.lines();
-        assert_eq!(lines[0], format!("line 0{}", "x".repeat(10)));
+        assert_eq!(lines[0], format!("{}line 0", "x".repeat(10)));
         assert_eq!(lines[1..], before_undo[1..]);
     }
 
@@ -962,6 +1094,14 @@ mod tests {
                 // Through the key table on one side, the text area's own keys on the other.
                 press(windowed, code, modifiers);
                 whole.input(KeyEvent::new(code, modifiers));
+                // The top and the end of the notes are their first and last character.
+                if (code == KeyCode::Up || code == KeyCode::Down) && modifiers == CTRL | ALT {
+                    whole.move_cursor(if code == KeyCode::Up {
+                        CursorMove::Head
+                    } else {
+                        CursorMove::End
+                    });
+                }
             }
             Op::Paste(text) => {
                 windowed.paste(&text);

@@ -82,7 +82,7 @@ pub fn run_console(mut model: Model, storage: Storage) -> Ending {
     let signals = watch_signals();
     let autosaver = Autosaver::spawn(Box::new(session));
     let mut failure = None;
-    match TerminalGuard::enter() {
+    match TerminalGuard::enter(model.ui.mouse) {
         Ok(guard) => {
             let looped = panic::catch_unwind(AssertUnwindSafe(|| {
                 event_loop(&mut model, &store, &autosaver, &signals)

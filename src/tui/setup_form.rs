@@ -1,6 +1,8 @@
 //! The setup screen's state: who, for which role, how long, and which questions.
 //!
-//! Text fields are single-line: typing appends, Backspace removes the last character.
+//! The names edit as a line editor does: typing goes in at the cursor, ← → Home End move
+//! it, Backspace, Ctrl+W and Ctrl+U delete before it. Minutes take digits: the first typed
+//! after coming to the field replaces the value, the next ones add to it.
 //! Space on the role field goes to the next role, as → does.
 //! Enter starts the interview when every field is filled, otherwise it moves to the first
 //! field that is not and says what it needs.
@@ -58,6 +60,10 @@ pub struct SetupForm {
     pub cursor: usize,
     /// Why the last Enter did not start, shown until the next change.
     pub problem: Option<String>,
+    /// The cursor in the name in focus, in characters from its start.
+    pub column: usize,
+    /// The minutes were just come to: a digit typed replaces them.
+    minutes_fresh: bool,
 }
 
 /// What the command line already said.
@@ -85,11 +91,14 @@ impl SetupForm {
             focus: Field::Role,
             cursor: 0,
             problem: None,
+            column: 0,
+            minutes_fresh: false,
         };
-        form.focus = form.first_missing().unwrap_or(Field::Questions);
-        if prefill.role_index.is_none() {
-            form.focus = Field::Role;
-        }
+        let focus = match (prefill.role_index, form.first_missing()) {
+            (None, _) => Field::Role,
+            (Some(_), missing) => missing.unwrap_or(Field::Questions),
+        };
+        form.focus_on(focus);
         form
     }
 
@@ -109,7 +118,7 @@ impl SetupForm {
 
     fn start(&mut self, guide: &Guide) -> SetupOutcome {
         if let Some(missing) = self.first_missing() {
-            self.focus = missing;
+            self.focus_on(missing);
             self.problem = Some(format!("{} is needed to start", missing.label()));
             return SetupOutcome::Changed;
         }
@@ -124,10 +133,10 @@ impl SetupForm {
         ) {
             Ok(plan) => SetupOutcome::Start(Box::new(plan)),
             Err(e) => {
-                self.focus = match e {
+                self.focus_on(match e {
                     PlanError::TooShort { .. } => Field::Minutes,
                     _ => Field::Questions,
-                };
+                });
                 self.problem = Some(format!("Cannot start: {e}"));
                 SetupOutcome::Changed
             }
@@ -140,11 +149,61 @@ impl SetupForm {
             .position(|f| *f == self.focus)
             .unwrap_or(0);
         let len = Field::ALL.len();
-        self.focus = Field::ALL[if forward {
-            (at + 1) % len
-        } else {
-            (at + len - 1) % len
-        }];
+        self.focus_on(
+            Field::ALL[if forward {
+                (at + 1) % len
+            } else {
+                (at + len - 1) % len
+            }],
+        );
+    }
+
+    /// Goes to a field: a name with the cursor at its end, the minutes ready to be typed
+    /// over.
+    fn focus_on(&mut self, field: Field) {
+        self.focus = field;
+        self.column = self.name().map_or(0, |n| n.chars().count());
+        self.minutes_fresh = field == Field::Minutes;
+    }
+
+    /// The name in focus, if a name is.
+    pub fn name(&self) -> Option<&String> {
+        match self.focus {
+            Field::Candidate => Some(&self.candidate),
+            Field::Interviewer => Some(&self.interviewer),
+            Field::Role | Field::Minutes | Field::Questions => None,
+        }
+    }
+
+    fn name_mut(&mut self) -> Option<&mut String> {
+        match self.focus {
+            Field::Candidate => Some(&mut self.candidate),
+            Field::Interviewer => Some(&mut self.interviewer),
+            Field::Role | Field::Minutes | Field::Questions => None,
+        }
+    }
+
+    /// The byte offset of a character of the name in focus.
+    fn byte_at(&self, column: usize) -> usize {
+        self.name().map_or(0, |name| {
+            name.char_indices()
+                .nth(column)
+                .map_or(name.len(), |(at, _)| at)
+        })
+    }
+
+    /// Deletes the characters of the name in focus from `from` to the cursor.
+    fn delete_to_cursor(&mut self, from: usize) -> bool {
+        let (start, end) = (self.byte_at(from), self.byte_at(self.column));
+        let Some(name) = self.name_mut() else {
+            return false;
+        };
+        if start == end {
+            return false;
+        }
+        name.replace_range(start..end, "");
+        self.column = from;
+        true
     }
 
     /// Applies a key of the setup screen to the field in focus.
@@ -190,6 +249,34 @@ impl SetupForm {
                 Field::Minutes => false,
             },
             SetupAction::DeleteBack => self.delete_back(),
+            SetupAction::Home | SetupAction::End => {
+                let end = self.name().map(|n| n.chars().count());
+                match (action, end) {
+                    (SetupAction::Home, Some(_)) => self.column = 0,
+                    (_, Some(end)) => self.column = end,
+                    (_, None) => return SetupOutcome::Unchanged,
+                }
+                true
+            }
+            SetupAction::DeleteWordBack => {
+                let before: Vec<char> = self
+                    .name()
+                    .map(|n| n.chars().take(self.column).collect())
+                    .unwrap_or_default();
+                let spaces = before
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_whitespace())
+                    .count();
+                let word = before
+                    .iter()
+                    .rev()
+                    .skip(spaces)
+                    .take_while(|c| !c.is_whitespace())
+                    .count();
+                self.delete_to_cursor(self.column - spaces - word)
+            }
+            SetupAction::DeleteToStart => self.delete_to_cursor(0),
             SetupAction::Type(c) => self.type_char(c),
         };
         if !changed {
@@ -199,14 +286,20 @@ impl SetupForm {
         SetupOutcome::Changed
     }
 
-    /// Pasted text goes into the focused text field, on one line.
+    /// Pasted text goes into the focused text field at the cursor, on one line.
     pub fn paste(&mut self, text: &str) -> bool {
         let line = text.split(['\r', '\n']).next().unwrap_or_default();
-        match self.focus {
-            Field::Candidate => self.candidate.push_str(line),
-            Field::Interviewer => self.interviewer.push_str(line),
-            _ => return false,
-        }
+        self.insert(line)
+    }
+
+    /// Inserts text at the cursor of the name in focus.
+    fn insert(&mut self, text: &str) -> bool {
+        let at = self.byte_at(self.column);
+        let Some(name) = self.name_mut() else {
+            return false;
+        };
+        name.insert_str(at, text);
+        self.column += text.chars().count();
         true
     }
 
@@ -229,31 +322,45 @@ impl SetupForm {
                 };
                 true
             }
-            Field::Candidate | Field::Interviewer | Field::Questions => false,
+            Field::Candidate | Field::Interviewer => {
+                let end = self.name().map_or(0, |n| n.chars().count());
+                let column = if forward {
+                    (self.column + 1).min(end)
+                } else {
+                    self.column.saturating_sub(1)
+                };
+                std::mem::replace(&mut self.column, column) != column
+            }
+            Field::Questions => false,
         }
     }
 
     fn type_char(&mut self, c: char) -> bool {
         match self.focus {
-            Field::Candidate => self.candidate.push(c),
-            Field::Interviewer => self.interviewer.push(c),
+            Field::Candidate | Field::Interviewer => self.insert(c.encode_utf8(&mut [0; 4])),
             Field::Minutes => {
                 let Some(digit) = c.to_digit(10) else {
                     return false;
                 };
-                self.minutes =
-                    (self.minutes.saturating_mul(10).saturating_add(digit)).min(MAX_MINUTES);
+                let before = if std::mem::take(&mut self.minutes_fresh) {
+                    0
+                } else {
+                    self.minutes
+                };
+                self.minutes = (before.saturating_mul(10).saturating_add(digit)).min(MAX_MINUTES);
+                true
             }
-            Field::Role | Field::Questions => return false,
+            Field::Role | Field::Questions => false,
         }
-        true
     }
 
     fn delete_back(&mut self) -> bool {
         match self.focus {
-            Field::Candidate => self.candidate.pop().is_some(),
-            Field::Interviewer => self.interviewer.pop().is_some(),
+            Field::Candidate | Field::Interviewer => {
+                self.column > 0 && self.delete_to_cursor(self.column - 1)
+            }
             Field::Minutes => {
+                self.minutes_fresh = false;
                 self.minutes /= 10;
                 true
             }
@@ -269,7 +376,7 @@ mod tests {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     use crate::tui::action::Action;
-    use crate::tui::keymap::{self, Context};
+    use crate::tui::keymap::{Context, Keymap};
 
     /// A key as the key table gives it to the setup screen.
     fn key(
@@ -278,7 +385,7 @@ mod tests {
         code: KeyCode,
         modifiers: KeyModifiers,
     ) -> SetupOutcome {
-        match keymap::action_for(&[Context::Setup], &KeyEvent::new(code, modifiers)) {
+        match Keymap::default().action_for(&[Context::Setup], &KeyEvent::new(code, modifiers)) {
             Some(Action::Setup(action)) => form.apply(guide, action),
             other => panic!("{code:?} is not a setup key: {other:?}"),
         }
@@ -317,6 +424,52 @@ mod tests {
         assert_eq!(plan.role.id, "pentest");
         assert_eq!(plan.questions.len(), 5);
         assert_eq!(plan.budgets.total.as_secs(), 55 * 60);
+    }
+
+    #[test]
+    fn names_edit_as_a_line_editor_does() {
+        let guide = Guide::builtin().unwrap();
+        let mut form = SetupForm::new(&guide, Prefill::default());
+        press(&mut form, &guide, KeyCode::Tab);
+        type_text(&mut form, &guide, "Sam Le");
+        press(&mut form, &guide, KeyCode::Home);
+        type_text(&mut form, &guide, "Dr ");
+        press(&mut form, &guide, KeyCode::End);
+        type_text(&mut form, &guide, "e");
+        assert_eq!(form.candidate, "Dr Sam Lee");
+        press(&mut form, &guide, KeyCode::Left);
+        press(&mut form, &guide, KeyCode::Left);
+        press(&mut form, &guide, KeyCode::Backspace);
+        assert_eq!(form.candidate, "Dr Sam ee");
+        key(&mut form, &guide, KeyCode::Char('w'), KeyModifiers::CONTROL);
+        assert_eq!(form.candidate, "Dr ee");
+        press(&mut form, &guide, KeyCode::Right);
+        key(&mut form, &guide, KeyCode::Char('u'), KeyModifiers::CONTROL);
+        assert_eq!(form.candidate, "e");
+        assert_eq!(form.column, 0);
+        press(&mut form, &guide, KeyCode::Right);
+        press(&mut form, &guide, KeyCode::Right);
+        assert_eq!(form.column, 1, "the cursor stops at the end");
+    }
+
+    #[test]
+    fn typing_into_minutes_replaces_the_value() {
+        let guide = Guide::builtin().unwrap();
+        let mut form = SetupForm::new(&guide, Prefill::default());
+        for _ in 0..3 {
+            press(&mut form, &guide, KeyCode::Tab);
+        }
+        assert_eq!(form.focus, Field::Minutes);
+        assert_eq!(form.minutes, 60);
+        type_text(&mut form, &guide, "85");
+        assert_eq!(form.minutes, 85);
+        press(&mut form, &guide, KeyCode::Tab);
+        key(&mut form, &guide, KeyCode::BackTab, KeyModifiers::SHIFT);
+        type_text(&mut form, &guide, "75");
+        assert_eq!(form.minutes, 75, "typed over, not 8575");
+        press(&mut form, &guide, KeyCode::Backspace);
+        type_text(&mut form, &guide, "0");
+        assert_eq!(form.minutes, 70, "after Backspace, digits add");
     }
 
     #[test]

@@ -14,13 +14,16 @@ use std::time::Instant;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::crossterm::cursor::{Hide, MoveTo, Show};
-use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     self as crossterm_terminal, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen,
     disable_raw_mode, enable_raw_mode,
 };
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 
 use super::model::Model;
 use super::view::{self, Layout, LinkSpot, ViewCache};
@@ -31,7 +34,8 @@ use crate::safe_text;
 pub struct TerminalGuard;
 
 impl TerminalGuard {
-    pub fn enter() -> io::Result<TerminalGuard> {
+    /// Takes the terminal; `mouse`: reports the wheel and clicks too.
+    pub fn enter(mouse: bool) -> io::Result<TerminalGuard> {
         install_panic_hook();
         enable_raw_mode()?;
         TERMINAL_TAKEN.store(true, Ordering::SeqCst);
@@ -43,6 +47,9 @@ impl TerminalGuard {
             Hide,
             EnableBracketedPaste
         )?;
+        if mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
         Ok(guard)
     }
 }
@@ -65,6 +72,7 @@ pub fn restore_terminal() {
     }
     let _ = execute!(
         io::stdout(),
+        DisableMouseCapture,
         DisableBracketedPaste,
         LeaveAlternateScreen,
         Show
@@ -133,7 +141,8 @@ impl Display {
         if let Some(spot) = relink
             && let Ok(url) = Link::parse(&spot.url)
         {
-            hyperlink(&mut self.out, (spot.x, spot.y), &url, &spot.text)?;
+            let style = model.ui.theme.link;
+            hyperlink(&mut self.out, (spot.x, spot.y), &url, &spot.text, style)?;
         }
         std::mem::swap(&mut self.shown, &mut self.next);
         self.linked.clone_from(&layout.link);
@@ -207,7 +216,13 @@ fn rows_of(buffer: &Buffer, region: Rect) -> std::ops::Range<usize> {
 /// make it clickable; others ignore the escape and show the same text. It goes straight to
 /// the terminal because ratatui's cells cannot hold the escape without breaking the layout,
 /// so it takes only a checked link, and cleans the text it shows.
-fn hyperlink(out: &mut impl Write, (x, y): (u16, u16), url: &Link, text: &str) -> io::Result<()> {
+fn hyperlink(
+    out: &mut impl Write,
+    (x, y): (u16, u16),
+    url: &Link,
+    text: &str,
+    style: Style,
+) -> io::Result<()> {
     use ratatui::backend::IntoCrossterm;
     use ratatui::crossterm::style::{PrintStyledContent, StyledContent};
     let osc8 = format!(
@@ -218,7 +233,7 @@ fn hyperlink(out: &mut impl Write, (x, y): (u16, u16), url: &Link, text: &str) -
     execute!(
         out,
         MoveTo(x, y),
-        PrintStyledContent(StyledContent::new(view::style::LINK.into_crossterm(), osc8))
+        PrintStyledContent(StyledContent::new(style.into_crossterm(), osc8))
     )
 }
 
@@ -230,7 +245,14 @@ mod tests {
     fn the_hyperlink_carries_the_checked_link_and_shows_its_text_cleaned() {
         let url = Link::parse("https://example.com/guide#q1").unwrap();
         let mut out = Vec::new();
-        hyperlink(&mut out, (3, 4), &url, "example.com\x1b]0;t\x07\u{202e}").unwrap();
+        hyperlink(
+            &mut out,
+            (3, 4),
+            &url,
+            "example.com\x1b]0;t\x07\u{202e}",
+            Style::new(),
+        )
+        .unwrap();
         let written = String::from_utf8(out).unwrap();
         assert!(
             written.contains(

@@ -8,13 +8,17 @@ use crate::interview::session::SessionHeader;
 use crate::interview::{Interview, PhaseKind, RateError, Rated};
 
 use super::action::{Action, Effect, HelpScroll, SearchEdit};
-use super::keymap::{self, Command, Context};
+use super::keymap::{Command, Context};
 use super::model::{InterviewScreen, Model, Overlay, SAVE_AFTER_EDIT, Screen};
+use super::notes::NotesEdit;
 use super::search::NotesSearch;
 use super::setup_form::SetupOutcome;
 
 /// Lines a PageUp or PageDown moves the key list by.
-const HELP_PAGE: u16 = 10;
+const HELP_PAGE: i16 = 10;
+/// Lines a notch of the mouse wheel scrolls by.
+pub const WHEEL_LINES: i16 = 3;
+const NOT_RATEABLE: &str = "Ratings are for questions and the wrap-up";
 
 /// Applies one action to the model and returns what the runtime should do about it.
 pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
@@ -22,9 +26,31 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
         model.footer.message = None;
     }
     match action {
-        Action::Type(text) => edit_notes(model, now, |s| s.current_notes_mut().insert(&text)),
+        Action::Type(text) => edit_notes(model, now, |s| {
+            // The hand-off note is edited with the notes editor's keys, vim or not.
+            if s.handoff_open {
+                s.handoff.insert(&text);
+                return;
+            }
+            let at = s.interview.current_index();
+            match &mut s.vim {
+                Some(vim) => vim.type_text(&mut s.notes[at], &text),
+                None => s.notes[at].insert(&text),
+            }
+        }),
         Action::Paste(text) => paste(model, &text, now),
-        Action::Edit(edit) => edit_notes(model, now, |s| s.current_notes_mut().apply(edit)),
+        Action::Edit(edit) => edit_notes(model, now, |s| {
+            if let Some(vim) = s.vim.as_mut().filter(|_| !s.handoff_open) {
+                vim.edited(edit);
+            }
+            s.current_notes_mut().apply(edit);
+        }),
+        Action::Vim(key) => edit_notes(model, now, |s| {
+            let at = s.interview.current_index();
+            if let Some(vim) = &mut s.vim {
+                vim.key(&mut s.notes[at], &key);
+            }
+        }),
         Action::StampTime => edit_notes(model, now, |s| {
             let elapsed = mm_ss(s.interview.elapsed(now));
             s.current_notes_mut().stamp(&elapsed);
@@ -37,12 +63,14 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
                 .to_string();
             edit_notes(model, now, |s| s.current_notes_mut().stamp(&time))
         }
-        Action::NextPhase => move_phase(model, now, Interview::next, "This is the last phase"),
+        Action::NextPhase => {
+            move_phase(model, now, Interview::next, Some("This is the last phase"))
+        }
         Action::PreviousPhase => move_phase(
             model,
             now,
             |interview, now| interview.previous(now),
-            "This is the first phase",
+            Some("This is the first phase"),
         ),
         Action::TogglePause => toggle_pause(model, now),
         Action::Rate(position) => rate(model, Some(position), now),
@@ -73,6 +101,20 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
             Vec::new()
         }
         Action::Reopen => reopen(model, now),
+        Action::AskRating => {
+            let rateable = model.interview().is_some_and(|s| {
+                matches!(
+                    s.interview.current().kind,
+                    PhaseKind::Question(_) | PhaseKind::WrapUp
+                )
+            });
+            if rateable {
+                model.overlay = Some(Overlay::Rating);
+            } else {
+                model.footer.done(NOT_RATEABLE, now);
+            }
+            Vec::new()
+        }
         Action::CopyLink => match guidelines_link(model) {
             Some(url) => {
                 model.footer.done("Guidelines link copied", now);
@@ -97,12 +139,15 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
         },
         Action::ScrollScriptUp => scroll_script(model, false),
         Action::ScrollScriptDown => scroll_script(model, true),
-        Action::OpenSearch => {
-            if let Screen::Interview(s) = &mut model.screen {
+        Action::OpenSearch => match &mut model.screen {
+            // The search key again goes to the next match.
+            Screen::Interview(s) if s.search.is_some() => search(model, SearchEdit::Next),
+            Screen::Interview(s) => {
                 s.search = Some(NotesSearch::new());
+                Vec::new()
             }
-            Vec::new()
-        }
+            Screen::Setup(_) => Vec::new(),
+        },
         Action::Search(edit) => search(model, edit),
         Action::Setup(setup) => {
             let Screen::Setup(form) = &mut model.screen else {
@@ -112,8 +157,9 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
                 SetupOutcome::Unchanged | SetupOutcome::Changed => Vec::new(),
                 SetupOutcome::Start(plan) => {
                     let interview = Interview::start(*plan, now);
-                    let screen =
+                    let mut screen =
                         InterviewScreen::new(interview, Vec::new(), Vec::new(), &model.impressions);
+                    screen.restyle(&model.ui);
                     model.screen = Screen::Interview(Box::new(screen));
                     model.session = Some(SessionHeader::new(
                         String::new(),
@@ -125,7 +171,11 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
             }
         }
         Action::ShowHelp => {
-            model.overlay = Some(Overlay::Help { scroll: 0 });
+            // The help key again closes the list.
+            model.overlay = match model.overlay {
+                Some(Overlay::Help { .. }) => None,
+                _ => Some(Overlay::Help { scroll: 0 }),
+            };
             Vec::new()
         }
         Action::CloseHelp => {
@@ -133,17 +183,19 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
             Vec::new()
         }
         Action::ScrollHelp(scroll) => {
-            if let Some(Overlay::Help { scroll: at }) = &mut model.overlay {
-                let max = model.layout.help_max_scroll;
-                *at = match scroll {
-                    HelpScroll::LineUp => at.saturating_sub(1),
-                    HelpScroll::LineDown => at.saturating_add(1).min(max),
-                    HelpScroll::PageUp => at.saturating_sub(HELP_PAGE),
-                    HelpScroll::PageDown => at.saturating_add(HELP_PAGE).min(max),
-                };
-            }
+            scroll_help(
+                model,
+                match scroll {
+                    HelpScroll::LineUp => -1,
+                    HelpScroll::LineDown => 1,
+                    HelpScroll::PageUp => -HELP_PAGE,
+                    HelpScroll::PageDown => HELP_PAGE,
+                },
+            );
             Vec::new()
         }
+        Action::Wheel { column, row, lines } => wheel(model, (column, row), lines),
+        Action::Click { column, row } => click(model, (column, row), now),
         Action::AskToQuit => {
             // Leaving from the wrap-up is where an interview is finished: check it first.
             let finishing = model.interview().is_some_and(|s| {
@@ -196,7 +248,7 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
                 model.footer.message = None;
             }
             let mut effects = Vec::new();
-            if model.announce_due(now) && model.settings.bell {
+            if model.announce_due(now) && model.ui.bell {
                 effects.push(Effect::Bell);
             }
             if model.saving.due.is_some_and(|due| due <= now) {
@@ -229,10 +281,17 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
                 Ok(()) => model
                     .footer
                     .done("Opening the guidelines in the browser", now),
-                Err(why) => model.footer.problem(
-                    format!("Could not open the link ({why}); Ctrl+L copies it"),
-                    now,
-                ),
+                Err(why) => {
+                    let copy = model
+                        .ui
+                        .keymap
+                        .chord_for(Context::Interview, Command::CopyLink)
+                        .map(|copy| format!("; {copy} copies it"))
+                        .unwrap_or_default();
+                    model
+                        .footer
+                        .problem(format!("Could not open the link ({why}){copy}"), now);
+                }
             }
             Vec::new()
         }
@@ -273,7 +332,11 @@ impl Action {
             | Action::Quit
             | Action::StayOpen
             | Action::FinishAndQuit
-            | Action::LeaveInProgress => true,
+            | Action::LeaveInProgress
+            | Action::AskRating
+            | Action::Vim(_)
+            | Action::Wheel { .. }
+            | Action::Click { .. } => true,
             Action::Resized { .. }
             | Action::Drawn(_)
             | Action::Timer
@@ -343,14 +406,17 @@ fn paste(model: &mut Model, text: &str, now: Instant) -> Vec<Effect> {
 fn move_phase(
     model: &mut Model,
     now: Instant,
-    step: fn(&mut Interview, Instant) -> bool,
-    at_the_end: &str,
+    step: impl FnOnce(&mut Interview, Instant) -> bool,
+    at_the_end: Option<&str>,
 ) -> Vec<Effect> {
     let Screen::Interview(s) = &mut model.screen else {
         return Vec::new();
     };
     if !step(&mut s.interview, now) {
-        model.footer.done(at_the_end, now);
+        match at_the_end {
+            Some(text) => model.footer.done(text, now),
+            None => model.footer.message = None,
+        }
         return Vec::new();
     }
     s.script_scroll = 0;
@@ -366,24 +432,28 @@ fn toggle_pause(model: &mut Model, now: Instant) -> Vec<Effect> {
         return Vec::new();
     };
     if s.interview.is_finished() {
-        model.footer.done(
-            format!("Finished: the clock is stopped{}", reopens_with()),
-            now,
-        );
+        let reopen = model
+            .ui
+            .keymap
+            .chord_for(Context::Interview, Command::Reopen)
+            .map(|c| format!(" ({c} reopens it)"))
+            .unwrap_or_default();
+        model
+            .footer
+            .done(format!("Finished: the clock is stopped{reopen}"), now);
         return Vec::new();
     }
     s.interview.toggle_pause(now);
     if s.interview.is_paused() {
-        model.footer.done("Clock paused: F5 resumes", now);
+        let resume = model
+            .ui
+            .keymap
+            .chord_for(Context::Interview, Command::TogglePause)
+            .map(|c| format!(": {c} resumes"))
+            .unwrap_or_default();
+        model.footer.done(format!("Clock paused{resume}"), now);
     }
     save_now(model, now)
-}
-
-/// ` (Alt+R reopens it)`, from the key table.
-fn reopens_with() -> String {
-    keymap::chord_for(Context::Interview, Command::Reopen)
-        .map(|c| format!(" ({c} reopens it)"))
-        .unwrap_or_default()
 }
 
 /// A finished interview in progress again, its clock running on; saved at once.
@@ -407,6 +477,9 @@ fn reopen(model: &mut Model, now: Instant) -> Vec<Effect> {
 }
 
 fn rate(model: &mut Model, position: Option<usize>, now: Instant) -> Vec<Effect> {
+    if model.overlay == Some(Overlay::Rating) {
+        model.overlay = None;
+    }
     let Screen::Interview(s) = &mut model.screen else {
         return Vec::new();
     };
@@ -424,8 +497,16 @@ fn rate(model: &mut Model, position: Option<usize>, now: Instant) -> Vec<Effect>
                 Rated::Recommendation(p) => format!("Recommendation: {}", label(p)),
             }
         }
-        Err(RateError::NotHere) => "Ratings are for questions and the wrap-up".into(),
-        Err(RateError::OffScale(n)) => format!("The scale has {n} ratings: Alt+1 … Alt+{n}"),
+        Err(RateError::NotHere) => NOT_RATEABLE.into(),
+        Err(RateError::OffScale(n)) => {
+            let keymap = &model.ui.keymap;
+            match (keymap.rate_chord(0), keymap.rate_chord(n - 1)) {
+                (Some(first), Some(last)) => {
+                    format!("The scale has {n} ratings: {first} … {last}")
+                }
+                _ => format!("The scale has {n} ratings"),
+            }
+        }
     };
     model.footer.done(said, now);
     save_now(model, now)
@@ -491,4 +572,68 @@ fn refresh_search(s: &mut InterviewScreen) {
         s.notes[at].mark_found(search.pattern());
         search.count_in(&s.notes[at]);
     }
+}
+
+fn scroll_help(model: &mut Model, lines: i16) {
+    if let Some(Overlay::Help { scroll: at }) = &mut model.overlay {
+        let max = model.layout.help_max_scroll;
+        *at = at.saturating_add_signed(lines).min(max);
+    }
+}
+
+/// The wheel scrolls what is under the pointer: the key list while it is open, the script,
+/// or the notes (their cursor follows, as in vim).
+fn wheel(model: &mut Model, at: (u16, u16), lines: i16) -> Vec<Effect> {
+    if matches!(model.overlay, Some(Overlay::Help { .. })) {
+        scroll_help(model, lines);
+        return Vec::new();
+    }
+    if model.overlay.is_some() {
+        return Vec::new();
+    }
+    let layout = &model.layout;
+    let (script, notes) = (layout.script_area, layout.notes_area);
+    let inside = |r: ratatui::layout::Rect| r.contains(ratatui::layout::Position::new(at.0, at.1));
+    let Screen::Interview(s) = &mut model.screen else {
+        return Vec::new();
+    };
+    if inside(script) {
+        let max = layout.script.max_scroll;
+        s.script_scroll = s.script_scroll.saturating_add_signed(lines).min(max);
+        Vec::new()
+    } else if inside(notes) {
+        let edit = if lines < 0 {
+            NotesEdit::Up
+        } else {
+            NotesEdit::Down
+        };
+        let notes = s.current_notes_mut();
+        for _ in 0..lines.unsigned_abs() {
+            notes.apply(edit);
+        }
+        Vec::new()
+    } else {
+        Vec::new()
+    }
+}
+
+/// A click on a phase of the strip goes to that phase.
+fn click(model: &mut Model, (column, row): (u16, u16), now: Instant) -> Vec<Effect> {
+    if model.overlay.is_some() {
+        return Vec::new();
+    }
+    let strip = &model.layout.strip;
+    let Some(index) = strip
+        .phases
+        .iter()
+        .position(|(from, to)| row == strip.row && (*from..*to).contains(&column))
+    else {
+        return Vec::new();
+    };
+    move_phase(
+        model,
+        now,
+        |interview, now| interview.go_to(index, now),
+        None,
+    )
 }

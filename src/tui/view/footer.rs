@@ -1,19 +1,28 @@
 //! The footer: the keys that matter now, and on the right a message, a reminder or how
 //! saving goes.
+//!
+//! The status on the right comes first: hints drop whole, from the last, to leave it room,
+//! and a status wider than the footer is shortened in the middle (a long path keeps its
+//! start and its file name).
 
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{put_line, style};
+use super::put_line;
 use crate::interview::{Due, Priority};
-use crate::tui::keymap::{self, Command, Context};
-use crate::tui::model::{Model, Screen, Tone};
+use crate::tui::keymap::{Command, Context};
+use crate::tui::model::{Model, Overlay, Screen, Tone};
 
 pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, now: Instant) {
-    let status = status(model, now, usize::from(area.width));
+    let theme = &model.ui.theme;
+    let status = status(model, now, usize::from(area.width)).map(|(text, style)| {
+        let room = usize::from(area.width).saturating_sub(2);
+        Span::styled(shorten_middle(&text, room), style)
+    });
     let status_width = status.as_ref().map_or(0, |s| s.width() + 2);
     let [hints_area, status_area] = Layout::horizontal([
         Constraint::Fill(1),
@@ -25,9 +34,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, now: Instant) {
     // as many whole hints as fit beside the status.
     let mut spans = vec![Span::raw(" ")];
     let mut width = 1;
-    for (keys, word) in keymap::footer_hints(model.key_contexts()) {
+    for (keys, word) in hints(model) {
         let hint = [
-            Span::styled(keys, style::KEY),
+            Span::styled(keys, theme.key),
             Span::raw(format!(" {word}  ")),
         ];
         let hint_width: usize = hint.iter().map(Span::width).sum();
@@ -44,32 +53,118 @@ pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, now: Instant) {
     }
 }
 
+/// The footer's keys: the live contexts' hints, and while a rating is asked for, the
+/// scale with the key for each place.
+fn hints(model: &Model) -> Vec<(String, String)> {
+    let keymap = &model.ui.keymap;
+    let mut hints = Vec::new();
+    if model.overlay == Some(Overlay::Rating)
+        && let Some(s) = model.interview()
+    {
+        for (p, label) in s.interview.plan().rating_scale.iter().enumerate() {
+            if let Some(chord) = keymap.rating_menu_chord(p) {
+                hints.push((chord.short(), label.clone()));
+            }
+        }
+    }
+    hints.extend(
+        keymap
+            .footer_hints(model.key_contexts())
+            .into_iter()
+            .map(|(keys, word)| (keys, word.to_string())),
+    );
+    hints
+}
+
+/// The columns `text` takes on screen.
+fn width(text: &str) -> usize {
+    Span::raw(text).width()
+}
+
+/// `text` cut to `max` columns by taking out the middle of its longest path, or if it
+/// has none, of itself: `written to /home/alex/…/exports/20261129-1402-sam-lee.md`.
+pub fn shorten_middle(text: &str, max: usize) -> String {
+    let over = width(text).saturating_sub(max);
+    if over == 0 {
+        return text.to_string();
+    }
+    let path = text
+        .split(' ')
+        .filter(|word| word.contains('/'))
+        .max_by_key(|word| width(word));
+    if let Some(path) = path
+        && width(path) > over + 2
+        && let Some(at) = text.find(path)
+    {
+        let short = cut_path(path, width(path) - over);
+        return format!("{}{short}{}", &text[..at], &text[at + path.len()..]);
+    }
+    cut_middle(text, max)
+}
+
+/// A path in `max` columns: its file name whole where it can be, and as much of its start
+/// as fits.
+fn cut_path(path: &str, max: usize) -> String {
+    let name = path.rsplit('/').next().map_or(0, |n| n.chars().count() + 1);
+    let keep = max.saturating_sub(1);
+    if keep >= name + 4 {
+        cut(path, max, keep - name, name)
+    } else {
+        cut(path, max, keep / 2, keep - keep / 2)
+    }
+}
+
+/// `text` in `max` columns: its start and its end, `…` between.
+fn cut_middle(text: &str, max: usize) -> String {
+    let keep = max.saturating_sub(1);
+    cut(text, max, keep / 2, keep - keep / 2)
+}
+
+/// `head` characters of `text`, `…` and `tail` characters, trimmed to `max` columns.
+fn cut(text: &str, max: usize, mut head: usize, mut tail: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    // A character may take two columns: trim until it fits.
+    loop {
+        let shortened: String = chars[..head.min(chars.len())]
+            .iter()
+            .chain(std::iter::once(&'…'))
+            .chain(&chars[chars.len().saturating_sub(tail)..])
+            .collect();
+        if width(&shortened) <= max || head + tail == 0 {
+            return shortened;
+        }
+        if tail > head {
+            tail -= 1;
+        } else {
+            head -= 1;
+        }
+    }
+}
+
 /// A reminder that came this recently shows before a message of what a key did.
 const JUST_CAME: Duration = Duration::from_secs(5);
 
 /// The right side of the footer, the most pressing first: a failing save; a reminder that
 /// has just come; a message of what a key did (for its few seconds); the search's matches;
 /// the most pressing reminder due; a stopped or paused clock; a standing notice; and when
-/// the notes were last saved.
-fn status(model: &Model, now: Instant, width: usize) -> Option<Span<'static>> {
+/// the notes were last saved. `width` is the footer's.
+fn status(model: &Model, now: Instant, width: usize) -> Option<(String, Style)> {
+    let theme = &model.ui.theme;
     if let Some(error) = &model.saving.status.error {
-        return Some(Span::styled(
-            format!("⚠ NOT SAVED, retrying: {error}"),
-            style::OVER,
-        ));
+        return Some((format!("⚠ NOT SAVED, retrying: {error}"), theme.over));
     }
     let message = model.footer.shown(now).map(|m| {
         let tone = match m.tone {
-            Tone::Done => style::NEARLY,
-            Tone::Problem => style::OVER,
+            Tone::Done => theme.nearly,
+            Tone::Problem => theme.over,
         };
-        Span::styled(m.text.clone(), tone)
+        (m.text.clone(), tone)
     });
     let screen = match &model.screen {
         Screen::Setup(form) => {
             return message.or_else(|| match (&form.problem, &model.footer.notice) {
-                (Some(problem), _) => Some(Span::styled(problem.clone(), style::OVER)),
-                (None, Some(notice)) => Some(Span::styled(notice.clone(), style::NEARLY)),
+                (Some(problem), _) => Some((problem.clone(), theme.over)),
+                (None, Some(notice)) => Some((notice.clone(), theme.nearly)),
                 (None, None) => None,
             });
         }
@@ -79,7 +174,7 @@ fn status(model: &Model, now: Instant, width: usize) -> Option<Span<'static>> {
     let due = model.reminders.due(interview, now);
     let reminder = due
         .first()
-        .map(|first| reminder(first, due.len() - 1, width));
+        .map(|first| reminder(model, first, due.len() - 1, width));
     let just_came = due
         .first()
         .is_some_and(|first| interview.elapsed(now).saturating_sub(first.since) < JUST_CAME);
@@ -97,19 +192,25 @@ fn status(model: &Model, now: Instant, width: usize) -> Option<Span<'static>> {
             (1, None) => "1 match".to_string(),
             (n, None) => format!("{n} matches"),
         };
-        return Some(Span::styled(found, style::NEARLY));
+        return Some((found, theme.nearly));
     }
     if reminder.is_some() {
         return reminder;
     }
     if interview.is_finished() {
-        return Some(Span::styled("finished", style::QUIET));
+        return Some(("finished".into(), theme.quiet));
     }
     if interview.is_paused() {
-        return Some(Span::styled("clock paused", style::NEARLY));
+        let resume = model
+            .ui
+            .keymap
+            .chord_for(Context::Interview, Command::TogglePause)
+            .map(|c| format!(": {} resumes", c.short()))
+            .unwrap_or_default();
+        return Some((format!("clock paused{resume}"), theme.nearly));
     }
     if let Some(notice) = &model.footer.notice {
-        return Some(Span::styled(notice.clone(), style::NEARLY));
+        return Some((notice.clone(), theme.nearly));
     }
     model.saving.status.saved_at.map(|at| {
         let ago = now.saturating_duration_since(at).as_secs();
@@ -118,21 +219,25 @@ fn status(model: &Model, now: Instant, width: usize) -> Option<Span<'static>> {
         } else {
             format!("saved {}m ago", ago / 60)
         };
-        Span::styled(text, style::QUIET)
+        (text, theme.quiet)
     })
 }
 
 /// A reminder as the footer shows it: its text, how many more are due, and the key that
 /// dismisses it, as much of that as fits in `width`.
-fn reminder(due: &Due, more: usize, width: usize) -> Span<'static> {
+fn reminder(model: &Model, due: &Due, more: usize, width: usize) -> (String, Style) {
     let more = match more {
         0 => String::new(),
         n => format!(" (+{n})"),
     };
-    let key = keymap::chord_for(Context::Interview, Command::DismissReminder).map(|c| c.short());
+    let key = model
+        .ui
+        .keymap
+        .chord_for(Context::Interview, Command::DismissReminder)
+        .map(|c| c.short());
     let tone = match due.priority {
-        Priority::Urgent => style::OVER_FLAG,
-        Priority::Normal => style::NUDGE,
+        Priority::Urgent => model.ui.theme.urgent,
+        Priority::Normal => model.ui.theme.nudge,
     };
     let text = [
         key.as_ref().map(|k| format!(" · {k} dismiss")),
@@ -143,5 +248,27 @@ fn reminder(due: &Due, more: usize, width: usize) -> Span<'static> {
     .map(|dismiss| format!(" {}{more}{dismiss} ", due.text))
     .find(|text| text.chars().count() + 2 <= width)
     .unwrap_or_else(|| format!(" {}{more} ", due.text));
-    Span::styled(text, tone)
+    (text, tone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_path_keeps_its_start_and_its_file_name() {
+        let message = "Scorecard copied and written to /home/alex/.local/share/interview-console/exports/20261129-1402-sam-lee.md";
+        let short = shorten_middle(message, 78);
+        assert_eq!(width(&short), 78);
+        assert!(
+            short.starts_with("Scorecard copied and written to /home"),
+            "{short}"
+        );
+        assert!(short.ends_with("/20261129-1402-sam-lee.md"), "{short}");
+        assert!(short.contains("/home/alex/"), "{short}");
+        assert!(short.contains('…'));
+        assert_eq!(shorten_middle("short", 60), "short");
+        let plain = shorten_middle("one two three four five six", 12);
+        assert_eq!(plain, "one t…ve six");
+    }
 }

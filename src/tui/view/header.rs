@@ -4,27 +4,47 @@ use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Widget};
 
-use super::{phase_name, put_line, style};
+use super::footer::shorten_middle;
+use super::style::Theme;
+use super::{phase_name, put_line};
 use crate::interview::clock::{mm_ss, spent_of};
 use crate::interview::{BudgetState, PhaseKind};
 use crate::tui::model::{InterviewScreen, Model};
 
 /// Ahead or behind by less than this reads "on time".
 const ON_TIME_SECONDS: i64 = 30;
+/// A role shortened to fit keeps at least this many characters.
+const SHORTEST_ROLE: usize = 6;
 
-pub fn budget_style(state: BudgetState) -> Style {
+pub fn budget_style(theme: &Theme, state: BudgetState) -> Style {
     match state {
         BudgetState::Normal => Style::new(),
-        BudgetState::Nearly => style::NEARLY,
-        BudgetState::Over => style::OVER,
+        BudgetState::Nearly => theme.nearly,
+        BudgetState::Over => theme.over,
     }
 }
 
-pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, screen: &InterviewScreen, now: Instant) {
+/// Where each phase of the strip was drawn: a click there goes to it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StripSpots {
+    pub row: u16,
+    /// `(first column, past the last column)` of each phase, in order.
+    pub phases: Vec<(u16, u16)>,
+}
+
+/// Draws the header; returns where the phases of the strip are.
+pub fn draw(
+    buf: &mut Buffer,
+    area: Rect,
+    model: &Model,
+    screen: &InterviewScreen,
+    now: Instant,
+) -> StripSpots {
+    let theme = &model.ui.theme;
     let interview = &screen.interview;
     let plan = interview.plan();
     let [top, gauge_area, strip] = Layout::vertical([Constraint::Length(1); 3]).areas(area);
@@ -32,21 +52,23 @@ pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, screen: &InterviewScree
     // Whole seconds, so elapsed and left always add up to the planned total.
     let elapsed = Duration::from_secs(interview.elapsed(now).as_secs());
     let total = plan.budgets.total;
-    let clock = main_clock(screen, elapsed, now);
+    let clock = main_clock(theme, screen, elapsed, now);
     let clock_width: usize = clock.iter().map(Span::width).sum();
-    let who = format!(
-        " {} · {} · {}",
-        model.guide.short_title, plan.role.name, plan.candidate
-    );
     let [who_area, clock_area] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(u16::try_from(clock_width + 2).unwrap_or(u16::MAX)),
     ])
     .areas(top);
+    let who = who(
+        &model.guide.short_title,
+        &plan.role.name,
+        &plan.candidate,
+        usize::from(who_area.width),
+    );
     put_line(
         buf,
         who_area,
-        &Line::styled(who, style::SAY),
+        &Line::styled(who, theme.say),
         Alignment::Left,
     );
     put_line(buf, clock_area, &Line::from(clock), Alignment::Right);
@@ -60,53 +82,77 @@ pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, screen: &InterviewScree
         (elapsed.as_secs_f64() / total.as_secs_f64()).min(1.0)
     };
     let gauge_style = if elapsed > total {
-        style::OVER
+        theme.over
     } else {
-        style::HEADING
+        theme.heading
     };
     LineGauge::default()
         .ratio(ratio)
-        .label(Line::from(time_left(elapsed, total, schedule)))
+        .label(Line::from(time_left(theme, elapsed, total, schedule)))
+        .filled_symbol(theme.gauge_done)
+        .unfilled_symbol(theme.gauge_left)
         .filled_style(gauge_style)
-        .unfilled_style(style::QUIET)
+        .unfilled_style(theme.quiet)
         .render(gauge_area, buf);
 
-    let phase_clock = phase_clock(screen, now);
+    let phase_clock = phase_clock(theme, screen, now);
     let phase_width = phase_clock.iter().map(Span::width).sum::<usize>();
     let [strip_area, phase_area] = Layout::horizontal([
         Constraint::Fill(1),
-        Constraint::Length(u16::try_from(phase_width + 1).unwrap_or(u16::MAX)),
+        Constraint::Length(u16::try_from(phase_width).unwrap_or(u16::MAX)),
     ])
-    .spacing(1)
     .areas(strip);
-    let mut spans = phase_strip(screen, false, now);
-    if spans.iter().map(Span::width).sum::<usize>() > usize::from(strip_area.width) {
-        spans = phase_strip(screen, true, now);
+    let fits = |spans: &[(usize, Span<'static>)]| {
+        spans.iter().map(|(_, s)| s.width()).sum::<usize>() <= usize::from(strip_area.width)
+    };
+    let mut spans = phase_strip(theme, screen, Names::Full, now);
+    for names in [Names::Compact, Names::Tiny] {
+        if !fits(&spans) {
+            spans = phase_strip(theme, screen, names, now);
+        }
     }
-    put_line(buf, strip_area, &Line::from(spans), Alignment::Left);
+    let mut spots = StripSpots {
+        row: strip_area.y,
+        phases: Vec::new(),
+    };
+    let mut x = strip_area.x;
+    for (phase, span) in &spans {
+        let width = u16::try_from(span.width()).unwrap_or(u16::MAX);
+        if *phase != usize::MAX {
+            spots.phases.push((x, x.saturating_add(width)));
+        }
+        x = x.saturating_add(width);
+    }
+    let line: Vec<Span> = spans.into_iter().map(|(_, s)| s).collect();
+    put_line(buf, strip_area, &Line::from(line), Alignment::Left);
     put_line(buf, phase_area, &Line::from(phase_clock), Alignment::Left);
+    spots
 }
 
 /// The interview's clock against the plan: amber from 80 % of the planned time, red past
 /// it, with how far past beside it (`+02:10 over`); paused, or stopped once finished.
-fn main_clock(screen: &InterviewScreen, elapsed: Duration, now: Instant) -> Vec<Span<'static>> {
+fn main_clock(
+    theme: &Theme,
+    screen: &InterviewScreen,
+    elapsed: Duration,
+    now: Instant,
+) -> Vec<Span<'static>> {
     let interview = &screen.interview;
     let total = mm_ss(interview.plan().budgets.total);
     let time = mm_ss(elapsed);
     if interview.is_finished() {
         return vec![Span::styled(
             format!("■ {time} / {total} finished "),
-            style::QUIET,
+            theme.quiet,
         )];
     }
-    let state = interview.time_state(now);
     let (symbol, clock_style) = if interview.is_paused() {
-        ("⏸", style::NEARLY)
+        ("⏸", theme.nearly)
     } else {
-        let running = match state {
-            BudgetState::Normal => style::SAY,
-            BudgetState::Nearly => style::NEARLY.add_modifier(ratatui::style::Modifier::BOLD),
-            BudgetState::Over => style::OVER,
+        let running = match interview.time_state(now) {
+            BudgetState::Normal => theme.say,
+            BudgetState::Nearly => theme.nearly.add_modifier(Modifier::BOLD),
+            BudgetState::Over => theme.over,
         };
         ("▶", running)
     };
@@ -117,24 +163,73 @@ fn main_clock(screen: &InterviewScreen, elapsed: Duration, now: Instant) -> Vec<
     if let Some(over) = interview.over_by(now) {
         spans.push(Span::styled(
             format!(" +{} over ", mm_ss(over)),
-            style::OVER_FLAG,
+            theme.urgent,
         ));
     }
     spans
 }
 
+/// Who and what for, in `width` columns: the candidate's name is kept longest, the role
+/// shortens first, then the guide's title goes.
+fn who(title: &str, role: &str, candidate: &str, width: usize) -> String {
+    let full = format!(" {title} · {role} · {candidate}");
+    if full.chars().count() <= width {
+        return full;
+    }
+    let with_role = |prefix: &str| {
+        let fixed = prefix.chars().count() + " · ".chars().count() + candidate.chars().count() + 1;
+        let room = width.saturating_sub(fixed);
+        (room >= SHORTEST_ROLE.min(role.chars().count()))
+            .then(|| format!(" {prefix}{} · {candidate}", shorten_end(role, room)))
+    };
+    with_role(&format!("{title} · "))
+        .or_else(|| with_role(""))
+        .unwrap_or_else(|| format!(" {}", shorten_middle(candidate, width.saturating_sub(1))))
+}
+
+/// `text` cut to `max` characters with `…` at the end.
+fn shorten_end(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
+/// How long the names in the phase strip are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Names {
+    Full,
+    /// `Theirs`, `Wrap`, one space between.
+    Compact,
+    /// `I`, `1`, `T`, `W`: for 60 columns with ratings shown.
+    Tiny,
+}
+
 /// Every phase, the current one marked, the visited ones ticked and those over their
-/// budget flagged (`Q1 ✓3!`, in red); `compact` for narrow terminals with many questions.
-fn phase_strip(screen: &InterviewScreen, compact: bool, now: Instant) -> Vec<Span<'static>> {
+/// budget flagged (`Q1 ✓3!`, as a budget overrun is), each with its index (`usize::MAX`
+/// for the gaps).
+fn phase_strip(
+    theme: &Theme,
+    screen: &InterviewScreen,
+    names: Names,
+    now: Instant,
+) -> Vec<(usize, Span<'static>)> {
     let interview = &screen.interview;
-    let gap = if compact { " " } else { "  " };
-    let mut spans = vec![Span::raw(" ")];
+    let gap = if names == Names::Full { "  " } else { " " };
+    let mut spans = vec![(usize::MAX, Span::raw(" "))];
     for (i, phase) in interview.phases().iter().enumerate() {
-        let name = match phase.kind {
-            PhaseKind::CandidateQuestions if compact => "Theirs".to_string(),
-            PhaseKind::WrapUp if compact => "Wrap".to_string(),
-            _ => phase_name(screen, i),
+        let name = match (phase.kind, names) {
+            (_, Names::Full) => phase_name(screen, i),
+            (PhaseKind::CandidateQuestions, Names::Compact) => "Theirs".to_string(),
+            (PhaseKind::WrapUp, Names::Compact) => "Wrap".to_string(),
+            (_, Names::Compact) => phase_name(screen, i),
+            (PhaseKind::Intro, Names::Tiny) => "I".to_string(),
+            (PhaseKind::Question(q), Names::Tiny) => (q + 1).to_string(),
+            (PhaseKind::CandidateQuestions, Names::Tiny) => "T".to_string(),
+            (PhaseKind::WrapUp, Names::Tiny) => "W".to_string(),
         };
+        let space = if names == Names::Tiny { "" } else { " " };
         // A rated question shows its place on the scale: `Q2 ✓3`.
         let rating = match phase.kind {
             PhaseKind::Question(q) => interview.rating(q).map(|p| (p + 1).to_string()),
@@ -144,28 +239,34 @@ fn phase_strip(screen: &InterviewScreen, compact: bool, now: Instant) -> Vec<Spa
         let over = interview.budget_state(i, now) == BudgetState::Over;
         let flag = if over { "!" } else { "" };
         let (text, span_style) = if i == interview.current_index() {
-            (format!("{name} ●{rating}{flag}"), style::CURRENT)
+            (format!("{name}{space}●{rating}{flag}"), theme.current)
         } else if interview.was_visited(i) {
-            (format!("{name} ✓{rating}{flag}"), Style::new())
+            (format!("{name}{space}✓{rating}{flag}"), Style::new())
         } else {
-            (format!("{name}{rating}{flag}"), style::QUIET)
+            (format!("{name}{rating}{flag}"), theme.quiet)
         };
         let span_style = if over {
-            span_style.patch(style::OVER)
+            span_style.patch(theme.over)
         } else {
             span_style
         };
-        spans.push(Span::styled(text, span_style));
-        spans.push(Span::raw(gap));
+        spans.push((i, Span::styled(text, span_style)));
+        spans.push((usize::MAX, Span::raw(gap)));
     }
+    spans.pop();
     spans
 }
 
 /// Time left (none once over: the clock says by how much) and how the interview stands
 /// against the plan.
-fn time_left(elapsed: Duration, total: Duration, behind: Option<i64>) -> Vec<Span<'static>> {
+fn time_left(
+    theme: &Theme,
+    elapsed: Duration,
+    total: Duration,
+    behind: Option<i64>,
+) -> Vec<Span<'static>> {
     let mut spans = vec![if elapsed > total {
-        Span::styled(" no time left", style::OVER)
+        Span::styled(" no time left", theme.over)
     } else {
         Span::raw(format!(" {} left", mm_ss(total - elapsed)))
     }];
@@ -175,10 +276,10 @@ fn time_left(elapsed: Duration, total: Duration, behind: Option<i64>) -> Vec<Spa
     };
     spans.push(match behind {
         b if b >= ON_TIME_SECONDS => {
-            Span::styled(format!(" · {} behind ", seconds(b)), style::NEARLY)
+            Span::styled(format!(" · {} behind ", seconds(b)), theme.nearly)
         }
         b if b <= -ON_TIME_SECONDS => Span::raw(format!(" · {} ahead ", seconds(-b))),
-        _ => Span::styled(" · on time ", style::QUIET),
+        _ => Span::styled(" · on time ", theme.quiet),
     });
     spans
 }
@@ -187,7 +288,7 @@ fn seconds(s: i64) -> String {
     mm_ss(Duration::from_secs(s.unsigned_abs()))
 }
 
-fn phase_clock(screen: &InterviewScreen, now: Instant) -> Vec<Span<'static>> {
+fn phase_clock(theme: &Theme, screen: &InterviewScreen, now: Instant) -> Vec<Span<'static>> {
     let interview = &screen.interview;
     let at = interview.current_index();
     let spent = interview.spent(at, now);
@@ -197,8 +298,24 @@ fn phase_clock(screen: &InterviewScreen, now: Instant) -> Vec<Span<'static>> {
         _ => phase_name(screen, at),
     };
     vec![
-        Span::styled(format!("{name} "), style::QUIET),
-        Span::styled(text, budget_style(interview.budget_state(at, now))),
+        Span::raw(" "),
+        Span::styled(format!("{name} "), theme.quiet),
+        Span::styled(text, budget_style(theme, interview.budget_state(at, now))),
         Span::raw(" "),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_name_stays_and_the_role_shortens_first() {
+        let at = |width| who("Infosec", "Application Security Engineer", "Sam Lee", width);
+        assert_eq!(at(80), " Infosec · Application Security Engineer · Sam Lee");
+        assert_eq!(at(40), " Infosec · Application Securi… · Sam Lee");
+        assert_eq!(at(24), " Application… · Sam Lee");
+        assert_eq!(at(8), " Sam Lee");
+        assert_eq!(at(6), " Sa…ee");
+    }
 }

@@ -8,7 +8,7 @@ mod header;
 mod overlay;
 mod script;
 mod setup_screen;
-pub(crate) mod style;
+pub mod style;
 
 use std::time::Instant;
 
@@ -17,10 +17,11 @@ use ratatui::layout::{Alignment, Constraint, Layout as Split, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::keymap::{self, Command, Context};
+use super::keymap::{Command, Context};
 use super::model::{InterviewScreen, Model, Overlay, Screen};
-use crate::interview::{PhaseKind, UNRATED};
+use crate::interview::PhaseKind;
 use crate::safe_text;
+pub use header::StripSpots;
 pub use script::{LinkSpot, ScriptView, short_link};
 
 /// Below this the layout cannot show the script and the notes together.
@@ -40,6 +41,11 @@ pub struct Layout {
     pub notes_rows: u16,
     /// Where the guidelines link was drawn, for the runtime to make it clickable.
     pub link: Option<LinkSpot>,
+    /// Where the panes are, for the mouse wheel.
+    pub script_area: Rect,
+    pub notes_area: Rect,
+    /// Where the phases of the strip are, for a click.
+    pub strip: StripSpots,
 }
 
 /// What drawing keeps from one frame to the next.
@@ -126,9 +132,9 @@ fn draw_screen(model: &Model, cache: &mut ViewCache, buf: &mut Buffer, now: Inst
     }
     let regions = Regions::of(area);
     match &model.screen {
-        Screen::Setup(form) => setup_screen::draw(buf, regions.body, &model.guide, form),
+        Screen::Setup(form) => setup_screen::draw(buf, regions.body, &model.ui, &model.guide, form),
         Screen::Interview(screen) => {
-            header::draw(buf, regions.header, model, screen, now);
+            layout.strip = header::draw(buf, regions.header, model, screen, now);
             draw_panes(model, screen, cache, buf, regions.panes, now, &mut layout);
         }
     }
@@ -137,9 +143,9 @@ fn draw_screen(model: &Model, cache: &mut ViewCache, buf: &mut Buffer, now: Inst
         Some(Overlay::Help { scroll }) => {
             layout.help_max_scroll = overlay::draw_help(buf, area, model, scroll);
         }
+        Some(Overlay::Rating) | None => {}
         Some(Overlay::ConfirmQuit) => overlay::draw_confirm_quit(buf, area, model),
         Some(Overlay::FinishCheck) => overlay::draw_finish_check(buf, area, model),
-        None => {}
     }
     layout
 }
@@ -202,8 +208,8 @@ fn draw_too_small(buf: &mut Buffer, area: Rect) {
 
 /// Rows the notes pane keeps, borders included, however much there is to read aloud.
 const NOTES_MIN_ROWS: u16 = 4;
-/// Rows the interviewer's aids keep under a question, borders included: their first
-/// follow-ups.
+/// Rows the interviewer's aids keep under a question, borders included: the rating and the
+/// first follow-ups.
 const AIDS_MIN_ROWS: u16 = 5;
 
 fn draw_panes(
@@ -231,12 +237,14 @@ fn draw_panes(
     let (script, link) = script::draw(buf, areas, content, screen.script_scroll, &mut cache.script);
     layout.script = script;
     layout.link = link;
-    layout.notes_rows = draw_notes(buf, notes_area, screen);
+    layout.script_area = say_area.union(body_area);
+    layout.notes_area = notes_area;
+    layout.notes_rows = draw_notes(buf, notes_area, model, screen);
 }
 
 /// The script over the notes, in a terminal too narrow to set them side by side: the words
 /// to say as tall as they need, the statement to read aloud all in view when it can be
-/// (the notes are smaller then), and under a question the aids (their first follow-ups at
+/// (the notes are smaller then), and under a question the aids (their first lines at
 /// least) over the notes.
 fn stacked(content: &script::ScriptContent, panes: Rect) -> (Rect, Rect, Rect) {
     let width = panes.width;
@@ -264,75 +272,93 @@ fn stacked(content: &script::ScriptContent, panes: Rect) -> (Rect, Rect, Rect) {
 
 /// Draws the notes typing goes into (the phase's, or the hand-off note); returns the rows
 /// they had.
-fn draw_notes(buf: &mut Buffer, area: Rect, screen: &InterviewScreen) -> u16 {
+fn draw_notes(buf: &mut Buffer, area: Rect, model: &Model, screen: &InterviewScreen) -> u16 {
+    let theme = &model.ui.theme;
     let at = screen.interview.current_index();
-    let title = if screen.handoff_open {
-        let close = keymap::chord_for(Context::Handoff, Command::CloseHandoff)
-            .map(|c| format!(" · {} closes", c.short()))
-            .unwrap_or_default();
-        format!(" Hand-off note for the next interviewer · topics, no verdict{close} ")
-    } else {
-        let rating = match screen.interview.current().kind {
-            PhaseKind::Question(q) => match screen.interview.rating(q) {
-                Some(p) => format!(" · rated {}", screen.interview.rating_label(p)),
-                None => format!(" · {UNRATED}{}", scale_ends(screen)),
-            },
-            _ => String::new(),
-        };
-        match &screen.search {
-            Some(search) => format!(
-                " Notes · {}{rating} · Find: {}▏",
-                phase_name(screen, at),
-                search.query()
-            ),
-            None => format!(" Notes · {}{rating} ", phase_name(screen, at)),
+    let mode = screen
+        .vim
+        .as_ref()
+        .filter(|_| !screen.handoff_open)
+        .map(|vim| format!(" · {}", vim.mode_name()))
+        .unwrap_or_default();
+    let title = match &screen.search {
+        _ if screen.handoff_open => {
+            let close = model
+                .ui
+                .keymap
+                .chord_for(Context::Handoff, Command::CloseHandoff)
+                .map(|c| format!(" · {} closes", c.short()))
+                .unwrap_or_default();
+            format!(" Hand-off note for the next interviewer · topics, no verdict{close} ")
         }
+        Some(search) => format!(
+            " Notes · {}{mode} · Find: {}▏",
+            phase_name(screen, at),
+            search.query()
+        ),
+        None => format!(" Notes · {}{mode} ", phase_name(screen, at)),
     };
     let block = Block::bordered()
         .title(title)
-        .border_style(style::FOCUSED_BORDER);
+        .border_style(theme.focused_border);
     let inner = block.inner(area);
     block.render(area, buf);
     let notes = screen.current_notes();
     notes.render(inner, buf);
-    mark_candidate_words(buf, inner, notes.text_area());
+    mark_candidate_words(buf, inner, theme, notes.text_area());
+    let more = match (notes.more_above(), notes.more_below(inner.height)) {
+        (true, true) => Some(" ↑ ↓ more "),
+        (true, false) => Some(" ↑ more "),
+        (false, true) => Some(" ↓ more "),
+        (false, false) => None,
+    };
+    if let Some(more) = more {
+        let width = u16::try_from(more.chars().count()).unwrap_or(0);
+        let x = area.right().saturating_sub(width + 1);
+        if x > area.x {
+            buf.set_string(
+                x,
+                area.bottom().saturating_sub(1),
+                more,
+                theme.focused_border,
+            );
+        }
+    }
     inner.height
 }
 
-/// The ends of the rating scale and their keys, `: Alt+1 Strong no … Alt+4 Strong yes`: which
-/// way it runs, for the notes' title of a question not rated yet.
-fn scale_ends(screen: &InterviewScreen) -> String {
-    let scale = &screen.interview.plan().rating_scale;
-    let last = scale.len().saturating_sub(1);
-    match (
-        keymap::rate_chord(0),
-        keymap::rate_chord(last),
-        scale.first(),
-        scale.last(),
-    ) {
-        (Some(low_key), Some(high_key), Some(low), Some(high)) => {
-            format!(": {low_key} {low} … {high_key} {high}")
-        }
-        _ => String::new(),
-    }
-}
-
-/// Lines that start with `"` or `>` hold the candidate's own words: shown apart, in every
-/// screen row they wrap onto.
-fn mark_candidate_words(buf: &mut Buffer, area: Rect, notes: &ratatui_textarea::TextArea) {
+/// Lines that start with `"` or `>` (after a time stamp, if one comes first) hold the
+/// candidate's own words: shown apart, in every screen row they wrap onto.
+fn mark_candidate_words(
+    buf: &mut Buffer,
+    area: Rect,
+    theme: &style::Theme,
+    notes: &ratatui_textarea::TextArea,
+) {
     let lines = notes.lines();
     let top = usize::from(notes.scroll_offset().0);
     // Rows below the text map to its last line; styling their blank cells shows nothing.
     for row in 0..area.height {
         let line = notes.screen_to_data(top + usize::from(row), 0).0;
-        let quoted = lines
-            .get(line)
-            .is_some_and(|l| l.trim_start().starts_with(['"', '>', '“']));
-        if quoted {
+        if lines.get(line).is_some_and(|l| is_quoted(l)) {
             let row_area = Rect::new(area.x, area.y + row, area.width, 1);
-            buf.set_style(row_area, style::CANDIDATE);
+            buf.set_style(row_area, theme.candidate);
         }
     }
+}
+
+/// Whether a line of notes quotes the candidate: it starts with `"`, `“` or `>`, or with a
+/// time stamp (`[00:51] `) and then one of those.
+pub fn is_quoted(line: &str) -> bool {
+    let line = line.trim_start();
+    let after_stamp = line
+        .strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+        .filter(|(stamp, _)| {
+            !stamp.is_empty() && stamp.chars().all(|c| c.is_ascii_digit() || c == ':')
+        })
+        .map_or(line, |(_, rest)| rest.trim_start());
+    after_stamp.starts_with(['"', '>', '“'])
 }
 
 /// Writes a line on the first row of `area`, cut at its edge: a one-line `Paragraph`

@@ -9,10 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 use super::header::budget_style;
-use super::{phase_name, style};
+use super::phase_name;
+use super::style::Theme;
 use crate::interview::clock::spent_of;
 use crate::interview::{PhaseKind, UNRATED};
-use crate::tui::keymap::{self, Command, Context};
+use crate::tui::keymap::{Command, Context};
 use crate::tui::model::{InterviewScreen, Model};
 
 /// How the script pane was drawn.
@@ -53,8 +54,8 @@ impl Section {
 }
 
 /// What the script pane shows. A question's words stand in a block of their own, apart
-/// from the interviewer's aids (follow-ups, strong and weak signs, the link), which are
-/// never to be read out; the rest scrolls.
+/// from the interviewer's aids (the rating, follow-ups, strong and weak signs, the link),
+/// which are never to be read out; the rest scrolls.
 #[derive(Clone, PartialEq)]
 pub struct ScriptContent {
     /// Said verbatim, in a block of its own that never scrolls: a question.
@@ -66,6 +67,7 @@ pub struct ScriptContent {
     /// they can be (the intro's statement).
     to_read: usize,
     url: Option<String>,
+    theme: Theme,
 }
 
 impl ScriptContent {
@@ -100,6 +102,7 @@ impl ScriptContent {
                 .interview
                 .question(kind)
                 .and_then(|q| q.guidelines_url.clone()),
+            theme: model.ui.theme,
         }
     }
 
@@ -167,6 +170,7 @@ pub fn draw(
 /// Draws the pane on cells of its own, noting how far it scrolls and where the link landed
 /// (so the loop can make it clickable, OSC 8, after the frame).
 fn render(pane: ScriptPane) -> DrawnScript {
+    let theme = &pane.content.theme;
     let mut cells = Buffer::empty(pane.say_area.union(pane.body_area));
     if let Some(say) = &pane.content.say
         && !pane.say_area.is_empty()
@@ -175,8 +179,8 @@ fn render(pane: ScriptPane) -> DrawnScript {
             .wrap(Wrap { trim: false })
             .block(
                 Block::bordered()
-                    .title(Line::styled(say.title.clone(), style::SAY))
-                    .border_style(style::SAY)
+                    .title(Line::styled(say.title.clone(), theme.say))
+                    .border_style(theme.say)
                     .padding(Padding::horizontal(1)),
             )
             .render(pane.say_area, &mut cells);
@@ -244,13 +248,14 @@ fn reminders(model: &Model) -> Vec<Line<'static>> {
     if model.guide.reminders.is_empty() {
         return Vec::new();
     }
-    let mut lines = vec![Line::styled("Remember", style::HEADING)];
+    let theme = &model.ui.theme;
+    let mut lines = vec![Line::styled("Remember", theme.heading)];
     lines.extend(
         model
             .guide
             .reminders
             .iter()
-            .map(|r| Line::styled(format!("· {r}"), style::INSTRUCTION)),
+            .map(|r| Line::styled(format!("· {r}"), theme.instruction)),
     );
     lines
 }
@@ -258,13 +263,14 @@ fn reminders(model: &Model) -> Vec<Line<'static>> {
 /// The instruction, the statement to read (its paragraphs apart by a blank line) and the
 /// guide's reminders; and how many lines, from the top, are the instruction and statement.
 fn intro(model: &Model) -> (Vec<Line<'static>>, usize) {
+    let theme = &model.ui.theme;
     let intro = &model.guide.intro;
-    let mut lines = vec![Line::styled(intro.instruction.clone(), style::INSTRUCTION)];
+    let mut lines = vec![Line::styled(intro.instruction.clone(), theme.instruction)];
     for (i, paragraph) in intro.statement.iter().enumerate() {
         if i > 0 {
             lines.push(Line::default());
         }
-        lines.push(Line::styled(paragraph.clone(), style::SAY));
+        lines.push(Line::styled(paragraph.clone(), theme.say));
     }
     let to_read = lines.len();
     lines.push(Line::default());
@@ -273,14 +279,16 @@ fn intro(model: &Model) -> (Vec<Line<'static>>, usize) {
 }
 
 /// The question to say, in a block titled with its place and section; and the aids, not
-/// to be read out: follow-ups first (what is needed mid-answer), then what a strong and a
-/// weak answer show, the link and the reminders.
+/// to be read out: the rating, then the follow-ups (what is needed mid-answer), what a
+/// strong and a weak answer show, the link and the reminders.
 fn question(
     model: &Model,
     screen: &InterviewScreen,
     index: usize,
 ) -> (Option<Section>, Vec<Line<'static>>) {
-    let plan = screen.interview.plan();
+    let theme = &model.ui.theme;
+    let interview = &screen.interview;
+    let plan = interview.plan();
     let Some(q) = plan.questions.get(index) else {
         return (None, Vec::new());
     };
@@ -291,37 +299,50 @@ fn question(
             plan.questions.len(),
             q.section
         ),
-        lines: vec![Line::styled(q.text.clone(), style::SAY)],
+        lines: vec![Line::styled(q.text.clone(), theme.say)],
     };
-    let mut lines = Vec::new();
-    bullets(&mut lines, "Dig deeper", &q.follow_ups, style::INSTRUCTION);
+    let mut lines = vec![rating_line(
+        model,
+        "Rating",
+        interview.rating(index),
+        screen,
+    )];
     bullets(
+        theme,
+        &mut lines,
+        "Dig deeper",
+        &q.follow_ups,
+        theme.instruction,
+    );
+    bullets(
+        theme,
         &mut lines,
         "A strong answer",
         &q.guidelines.strong,
-        style::QUIET,
+        theme.quiet,
     );
     bullets(
+        theme,
         &mut lines,
         "A weak answer",
         &q.guidelines.weak,
-        style::QUIET,
+        theme.quiet,
     );
     if let Some(note) = &model.guide.evaluation_note
         && !(q.follow_ups.is_empty() && q.guidelines == Default::default())
     {
-        lines.push(Line::styled(note.clone(), style::QUIET));
+        lines.push(Line::styled(note.clone(), theme.quiet));
         lines.push(Line::default());
     }
     if let Some(url) = &q.guidelines_url {
         let mut link = vec![
-            Span::styled("Guidelines: ", style::QUIET),
-            Span::styled(short_link(url), style::LINK),
+            Span::styled("Guidelines: ", theme.quiet),
+            Span::styled(short_link(url), theme.link),
         ];
         for (command, word) in [(Command::CopyLink, "copy"), (Command::OpenLink, "open")] {
-            if let Some(chord) = keymap::chord_for(Context::Interview, command) {
-                link.push(Span::styled(format!("  {}", chord.short()), style::KEY));
-                link.push(Span::styled(format!(" {word}"), style::QUIET));
+            if let Some(chord) = model.ui.keymap.chord_for(Context::Interview, command) {
+                link.push(Span::styled(format!("  {}", chord.short()), theme.key));
+                link.push(Span::styled(format!(" {word}"), theme.quiet));
             }
         }
         lines.push(Line::from(link));
@@ -332,11 +353,17 @@ fn question(
 }
 
 /// A heading and its items as bullets, then a blank line; nothing when there are no items.
-fn bullets(lines: &mut Vec<Line<'static>>, heading: &str, items: &[String], item_style: Style) {
+fn bullets(
+    theme: &Theme,
+    lines: &mut Vec<Line<'static>>,
+    heading: &str,
+    items: &[String],
+    item_style: Style,
+) {
     if items.is_empty() {
         return;
     }
-    lines.push(Line::styled(heading.to_string(), style::HEADING));
+    lines.push(Line::styled(heading.to_string(), theme.heading));
     lines.extend(
         items
             .iter()
@@ -345,21 +372,36 @@ fn bullets(lines: &mut Vec<Line<'static>>, heading: &str, items: &[String], item
     lines.push(Line::default());
 }
 
-/// "Rating: Yes", or the scale with its keys when nothing is set yet.
-fn rating_line(what: &str, rating: Option<usize>, screen: &InterviewScreen) -> Line<'static> {
+/// "Rating: Yes", or the scale with its keys when nothing is set yet: the rate key, each
+/// place's digit, and the one-chord form (`^D then 1 Strong no  2 No … · Alt+1…`).
+fn rating_line(
+    model: &Model,
+    what: &str,
+    rating: Option<usize>,
+    screen: &InterviewScreen,
+) -> Line<'static> {
+    let theme = &model.ui.theme;
     let interview = &screen.interview;
     match rating {
         Some(p) => Line::from(vec![
-            Span::styled(format!("{what}: "), style::HEADING),
-            Span::styled(interview.rating_label(p).to_string(), style::SAY),
+            Span::styled(format!("{what}: "), theme.heading),
+            Span::styled(interview.rating_label(p).to_string(), theme.say),
         ]),
         None => {
-            let mut spans = vec![Span::styled(format!("{what}: "), style::HEADING)];
+            let keymap = &model.ui.keymap;
+            let mut spans = vec![Span::styled(format!("{what}: "), theme.heading)];
+            if let Some(menu) = keymap.chord_for(Context::Interview, Command::RateMenu) {
+                spans.push(Span::styled(menu.short(), theme.key));
+                spans.push(Span::raw(" then "));
+            }
             for (p, label) in interview.plan().rating_scale.iter().enumerate() {
-                if let Some(chord) = keymap::rate_chord(p) {
-                    spans.push(Span::styled(chord.to_string(), style::KEY));
+                if let Some(chord) = keymap.rating_menu_chord(p) {
+                    spans.push(Span::styled(chord.to_string(), theme.key));
                     spans.push(Span::raw(format!(" {label}  ")));
                 }
+            }
+            if let Some(chord) = keymap.rate_chord(0) {
+                spans.push(Span::styled(format!("· {}…", chord.short()), theme.quiet));
             }
             Line::from(spans)
         }
@@ -401,25 +443,27 @@ fn find_text(buffer: &Buffer, area: Rect, text: &str) -> Option<(u16, u16)> {
 }
 
 fn candidate_questions(model: &Model) -> Vec<Line<'static>> {
+    let theme = &model.ui.theme;
     let c = &model.guide.candidate_questions;
     let mut lines = vec![
-        Line::styled(c.instruction.clone(), style::INSTRUCTION),
+        Line::styled(c.instruction.clone(), theme.instruction),
         Line::default(),
-        Line::styled(c.prompt.clone(), style::SAY),
+        Line::styled(c.prompt.clone(), theme.say),
         Line::default(),
     ];
     lines.push(Line::styled(
         "Note their questions and what you answered.",
-        style::INSTRUCTION,
+        theme.instruction,
     ));
     lines
 }
 
 fn wrap_up(model: &Model, screen: &InterviewScreen, now: Instant) -> Vec<Line<'static>> {
+    let theme = &model.ui.theme;
     let interview = &screen.interview;
     // What the interviewer decides on comes first: at 80×24 the pane shows only a few rows.
     let mut lines = vec![
-        rating_line("Recommendation", interview.recommendation(), screen),
+        rating_line(model, "Recommendation", interview.recommendation(), screen),
         Line::default(),
     ];
     let wrap_up = interview.phases().len() - 1;
@@ -437,24 +481,23 @@ fn wrap_up(model: &Model, screen: &InterviewScreen, now: Instant) -> Vec<Line<'s
             Span::raw(format!("{:<16}", phase_name(screen, i))),
             Span::styled(
                 format!("{time:<14}"),
-                budget_style(interview.budget_state(i, now)),
+                budget_style(theme, interview.budget_state(i, now)),
             ),
-            Span::styled(format!("{notes:<10}"), style::QUIET),
+            Span::styled(format!("{notes:<10}"), theme.quiet),
         ];
-        if let PhaseKind::Question(q) = phase.kind {
-            row.push(match interview.rating(q) {
+        // Every row has the rating's column, so the marks after it line up.
+        row.push(match phase.kind {
+            PhaseKind::Question(q) => match interview.rating(q) {
                 Some(p) => Span::raw(format!("{:<12}", interview.rating_label(p))),
                 // Shouted on screen: a question left unrated is what the wrap-up is for.
-                None => Span::styled(format!("{:<12}", UNRATED.to_uppercase()), style::OVER),
-            });
-        }
+                None => Span::styled(format!("{:<12}", UNRATED.to_uppercase()), theme.over),
+            },
+            _ => Span::raw(" ".repeat(12)),
+        });
         match found.len() {
             0 => {}
-            1 => row.push(Span::styled("1 mark", crate::tui::notes::IMPRESSION)),
-            n => row.push(Span::styled(
-                format!("{n} marks"),
-                crate::tui::notes::IMPRESSION,
-            )),
+            1 => row.push(Span::styled("1 mark", theme.impression)),
+            n => row.push(Span::styled(format!("{n} marks"), theme.impression)),
         }
         lines.push(Line::from(row));
         marks.extend(found);
@@ -469,7 +512,7 @@ fn wrap_up(model: &Model, screen: &InterviewScreen, now: Instant) -> Vec<Line<'s
         lines.push(Line::default());
         lines.push(Line::styled(
             "Impressions to rewrite as what the candidate said or did",
-            style::HEADING,
+            theme.heading,
         ));
         for mark in marks {
             lines.push(Line::from(vec![
@@ -478,35 +521,43 @@ fn wrap_up(model: &Model, screen: &InterviewScreen, now: Instant) -> Vec<Line<'s
                     phase_name(screen, mark.phase),
                     mark.line
                 )),
-                Span::styled(mark.text, crate::tui::notes::IMPRESSION),
+                Span::styled(mark.text, theme.impression),
             ]));
         }
     }
     lines.push(Line::default());
     lines.push(Line::styled(
         "Write the behavior behind your recommendation in the notes; if you are not sure, that is a no-hire.",
-        style::INSTRUCTION,
+        theme.instruction,
     ));
-    if let Some(handoff) = keymap::chord_for(Context::Interview, Command::OpenHandoff) {
+    if let Some(handoff) = model
+        .ui
+        .keymap
+        .chord_for(Context::Interview, Command::OpenHandoff)
+    {
         let written = match screen.handoff.written_lines() {
             0 => "none yet".to_string(),
             1 => "1 line".to_string(),
             n => format!("{n} lines"),
         };
         lines.push(Line::from(vec![
-            Span::styled(handoff.to_string(), style::KEY),
+            Span::styled(handoff.to_string(), theme.key),
             Span::styled(
                 format!(" the hand-off note for the next interviewer ({written})."),
-                style::INSTRUCTION,
+                theme.instruction,
             ),
         ]));
     }
-    if let Some(export) = keymap::chord_for(Context::Interview, Command::WriteScorecard) {
+    if let Some(export) = model
+        .ui
+        .keymap
+        .chord_for(Context::Interview, Command::WriteScorecard)
+    {
         lines.push(Line::from(vec![
-            Span::styled(export.to_string(), style::KEY),
+            Span::styled(export.to_string(), theme.key),
             Span::styled(
                 " writes the scorecard (Markdown) and copies it.",
-                style::INSTRUCTION,
+                theme.instruction,
             ),
         ]));
     }

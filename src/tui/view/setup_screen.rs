@@ -6,18 +6,20 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
-use super::style;
 use crate::guide::Guide;
 use crate::interview::clock::mm_ss;
-use crate::tui::keymap::{self, Context};
+use crate::tui::action::SetupAction;
+use crate::tui::keymap::{Command, Context};
+use crate::tui::model::Ui;
 use crate::tui::setup_form::{Field, SetupForm};
 
 const LABEL_WIDTH: u16 = 13;
 
-pub fn draw(buf: &mut Buffer, area: Rect, guide: &Guide, form: &SetupForm) {
+pub fn draw(buf: &mut Buffer, area: Rect, ui: &Ui, guide: &Guide, form: &SetupForm) {
+    let theme = &ui.theme;
     let block = Block::bordered()
         .title(format!(" New interview · {} ", guide.title))
-        .border_style(style::FOCUSED_BORDER);
+        .border_style(theme.focused_border);
     let inner = block.inner(area);
     block.render(area, buf);
 
@@ -28,15 +30,29 @@ pub fn draw(buf: &mut Buffer, area: Rect, guide: &Guide, form: &SetupForm) {
             width = usize::from(LABEL_WIDTH) - 1
         );
         if form.focus == field {
-            Span::styled(text, style::CURRENT)
+            Span::styled(text, theme.current)
         } else {
-            Span::styled(text, style::HEADING)
+            Span::styled(text, theme.heading)
         }
     };
+    // The name in focus shows its cursor.
     let text_value = |field: Field, value: &str| {
-        let mut spans = vec![label(field), Span::raw(" "), Span::raw(value.to_string())];
+        let mut spans = vec![label(field), Span::raw(" ")];
         if form.focus == field {
-            spans.push(Span::styled(" ", style::CURRENT));
+            let chars: Vec<char> = value.chars().collect();
+            let at = form.column.min(chars.len());
+            let under = chars.get(at).map_or(" ".to_string(), char::to_string);
+            spans.push(Span::raw(chars[..at].iter().collect::<String>()));
+            spans.push(Span::styled(under, theme.current));
+            spans.push(Span::raw(
+                chars
+                    .get(at + 1..)
+                    .unwrap_or_default()
+                    .iter()
+                    .collect::<String>(),
+            ));
+        } else {
+            spans.push(Span::raw(value.to_string()));
         }
         Line::from(spans)
     };
@@ -45,7 +61,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, guide: &Guide, form: &SetupForm) {
     let role_line = Line::from(vec![
         label(Field::Role),
         Span::raw(" ◀ "),
-        Span::styled(role.name.clone(), style::SAY),
+        Span::styled(role.name.clone(), theme.say),
         Span::raw(" ▶"),
     ]);
     let timing = &guide.timing;
@@ -57,15 +73,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, guide: &Guide, form: &SetupForm) {
                 mm_ss(b.intro),
                 mm_ss(b.candidate_questions)
             ),
-            style::QUIET,
+            theme.quiet,
         ),
-        Err(e) => Span::styled(format!("   {e}"), style::OVER),
+        Err(e) => Span::styled(format!("   {e}"), theme.over),
     };
     let minutes_line = Line::from(vec![
         label(Field::Minutes),
         Span::raw(format!(" {}", form.minutes)),
         if form.focus == Field::Minutes {
-            Span::styled(" ", style::CURRENT)
+            Span::styled(" ", theme.current)
         } else {
             Span::raw("")
         },
@@ -80,18 +96,24 @@ pub fn draw(buf: &mut Buffer, area: Rect, guide: &Guide, form: &SetupForm) {
                 form.choice.offered().len(),
                 timing.questions
             ),
-            style::QUIET,
+            theme.quiet,
         ),
     ]);
+    // Room first for the fields and the question list (scrolled to its highlighted row);
+    // blank lines, the highlighted question in full and the keys only where there is more.
+    let roomy = usize::from(inner.height) >= 9 + form.choice.offered().len();
     let mut lines = vec![
-        Line::default(),
         role_line,
         text_value(Field::Candidate, &form.candidate),
         text_value(Field::Interviewer, &form.interviewer),
         minutes_line,
-        Line::default(),
         questions_line,
     ];
+    if roomy {
+        lines.insert(0, Line::default());
+        lines.insert(5, Line::default());
+    }
+    let mut list = Vec::new();
     let mut number = 0;
     for (i, offered) in form.choice.offered().iter().enumerate() {
         let mark = if offered.chosen {
@@ -101,28 +123,69 @@ pub fn draw(buf: &mut Buffer, area: Rect, guide: &Guide, form: &SetupForm) {
             "[ ]    ".to_string()
         };
         let row_style = if form.focus == Field::Questions && form.cursor == i {
-            style::CURRENT
+            theme.current
         } else if offered.chosen {
             Style::new()
         } else {
-            style::QUIET
+            theme.quiet
         };
-        lines.push(Line::from(vec![
+        list.push(Line::from(vec![
             Span::raw(" ".repeat(usize::from(LABEL_WIDTH))),
             Span::styled(format!("{mark}{}", offered.question.text), row_style),
         ]));
     }
+    let fixed = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let room = usize::from(inner.height.saturating_sub(fixed));
+    let shown = list.len().min(room);
+    let first = (form.cursor + 1)
+        .saturating_sub(shown)
+        .min(list.len() - shown);
+    // A list longer than the room says so on the border, as the panes do.
+    if shown < list.len() {
+        let more = match (first > 0, first + shown < list.len()) {
+            (true, true) => " ↑ ↓ more ",
+            (true, false) => " ↑ more ",
+            _ => " ↓ more ",
+        };
+        let width = u16::try_from(more.chars().count()).unwrap_or(0);
+        let x = area.right().saturating_sub(width + 1);
+        buf.set_string(
+            x,
+            area.bottom().saturating_sub(1),
+            more,
+            theme.focused_border,
+        );
+    }
+    lines.extend(list.into_iter().skip(first).take(shown));
 
-    // The keys the footer has no room for, from the key table.
-    let field_keys: Vec<String> = keymap::bindings(Context::Setup)
-        .filter(|b| b.hint.is_none() && b.is_listed())
-        .map(|b| format!("{}: {}", b.keys_label(), b.description))
+    // The keys the footer has no room for, from the keys in force.
+    // Not the footer's, nor typing and Backspace, which every form has.
+    let hinted: Vec<&str> = ui
+        .keymap
+        .rows(Context::Setup)
+        .filter(|r| {
+            r.binding.hint.is_some()
+                || matches!(
+                    r.command(),
+                    Command::TypeInField | Command::Setup(SetupAction::DeleteBack)
+                )
+        })
+        .map(|r| r.binding.description)
+        .collect();
+    let field_keys: Vec<String> = ui
+        .keymap
+        .listed(Context::Setup)
+        .into_iter()
+        .filter(|(_, description)| !hinted.contains(description))
+        .map(|(keys, description)| format!("{keys}: {description}"))
         .collect();
     let field_help = Paragraph::new(field_keys.join(" · "))
-        .style(style::QUIET)
+        .style(theme.quiet)
         .wrap(Wrap { trim: true });
-    let help_height = u16::try_from(field_help.line_count(inner.width)).unwrap_or(u16::MAX);
     let form_height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let left = inner.height.saturating_sub(form_height);
+    let wanted = u16::try_from(field_help.line_count(inner.width)).unwrap_or(u16::MAX);
+    let help_height = if wanted < left { wanted } else { 0 };
     let [form_area, detail_area, help_area] = Layout::vertical([
         Constraint::Length(form_height),
         Constraint::Fill(1),
@@ -134,10 +197,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, guide: &Guide, form: &SetupForm) {
     if form.focus == Field::Questions
         && let Some(offered) = form.choice.offered().get(form.cursor)
     {
-        let detail = Paragraph::new(Line::styled(offered.question.text.clone(), style::SAY))
+        let detail = Paragraph::new(Line::styled(offered.question.text.clone(), theme.say))
             .wrap(Wrap { trim: true })
             .block(Block::new().padding(Padding::new(LABEL_WIDTH, 1, 1, 0)));
         detail.render(detail_area, buf);
     }
-    field_help.render(help_area, buf);
+    if help_height > 0 {
+        field_help.render(help_area, buf);
+    }
 }
