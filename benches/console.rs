@@ -52,6 +52,7 @@ fn model_with_notes(lines: usize, now: Instant) -> Model {
     let wall_clock = WallClock {
         instant: now,
         utc: chrono::Utc::now(),
+        offset: chrono::FixedOffset::east_opt(0).unwrap(),
     };
     let mut model = Model::started(guide, plan, wall_clock);
     let text: Vec<String> = (0..lines).map(note_line).collect();

@@ -12,17 +12,20 @@ use chrono::{Duration as ChronoDuration, Local, Utc};
 use interview_console::config::{self, Environment, Flags, Settings, Source};
 use interview_console::guide::{BUILTIN_GUIDE_NAME, Guide};
 use interview_console::import::import;
+use interview_console::interview::evidence::ImpressionMatcher;
 use interview_console::interview::plan::find_role;
 use interview_console::interview::{Plan, QuestionChoice, resume_gap};
 use interview_console::listing::list_lines;
-use interview_console::markdown::{consistency, debrief, scorecard};
+use interview_console::markdown::{consistency, debrief, handoff, scorecard};
 use interview_console::safe_text;
 use interview_console::store::autosave::SessionFile;
 use interview_console::store::files::{write_bytes_atomic, write_new_bytes_atomic};
 use interview_console::store::library::{BUILTIN_NAME, GuideSource, Library};
 use interview_console::store::recovery::RecoveryPlaces;
 use interview_console::store::sessions::{read_record, record_json};
-use interview_console::store::{SessionId, SessionRecord, SessionStore, Status};
+use interview_console::store::{
+    LoadError, SessionId, SessionLock, SessionRecord, SessionStore, Status,
+};
 use interview_console::tui::model::{Model, WallClock};
 use interview_console::tui::setup_form::Prefill;
 use interview_console::tui::{Ending, Saved, Storage, run_console};
@@ -118,12 +121,19 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Export {
             id,
             format,
+            handoff,
             output,
             force,
         }) => {
             let output = Output::of(output.as_deref(), *force);
-            export(&store, id, *format, output)
+            let what = if *handoff {
+                Exported::Handoff
+            } else {
+                Exported::Record(*format)
+            };
+            export(&store, id, what, output)
         }
+        Some(Command::Reopen { id }) => reopen(&store, id),
         Some(Command::Delete { id, yes }) => delete(&store, id, *yes),
         Some(Command::Debrief {
             sessions,
@@ -135,7 +145,9 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
                 .map(|s| load_any(&store, s))
                 .collect::<Result<Vec<_>, _>>()?;
             refuse_the_same_interview_twice(sessions, &records)?;
-            let report = debrief(&records).map_err(bad_input)?;
+            let guide = load_guide(cli)?;
+            let impressions = ImpressionMatcher::new(&guide.impression_words);
+            let report = debrief(&records, &impressions).map_err(bad_input)?;
             let output = Output::of(output.as_deref(), *force);
             write_output(output, &report)
         }
@@ -145,16 +157,12 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             for error in &bad {
                 output::error(format_args!("skipped {error}"));
             }
-            let ours: Vec<SessionRecord> = records
-                .into_iter()
-                .filter(|r| r.guide.sha256 == guide.fingerprint)
-                .collect();
             let role = role
                 .as_deref()
-                .map(|r| find_role(&guide, r))
+                .map(|role| find_role(&guide, role))
                 .transpose()
                 .map_err(bad_input)?;
-            output::text(&consistency(&ours, role.map(|r| r.id.as_str())));
+            output::text(&consistency(&records, &guide, role));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Resume { id }) => {
@@ -169,7 +177,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
                     .find(|r| r.status == Status::InProgress)
                     .ok_or_else(|| bad_input("no unfinished interview to resume (see `list`)"))?,
             };
-            resume(cli, guide, store, &record, Resuming::Session)
+            resume(cli, guide, store, &record, Resuming::Session(None))
         }
         None => start(cli, store),
     }
@@ -273,7 +281,17 @@ fn start(cli: Configured, store: SessionStore) -> Result<ExitCode, Failure> {
     let mut model = model_for(cli, guide)?;
     require_terminal()?;
     let since = Utc::now() - ChronoDuration::hours(OFFER_RESUME_WITHIN_HOURS);
-    if let Some(unfinished) = store.newest_unfinished(since) {
+    let Unfinished {
+        free,
+        open_elsewhere,
+    } = unfinished_and_free(&store, since);
+    for (record, why) in &open_elsewhere {
+        output::note(format_args!(
+            "Not offered: the interview with {} ({}): {why}",
+            record.candidate, record.id
+        ));
+    }
+    if let Some((unfinished, lock)) = free {
         if cli.cli.candidate.is_none() {
             if output::ask(
                 format_args!(
@@ -283,11 +301,22 @@ fn start(cli: Configured, store: SessionStore) -> Result<ExitCode, Failure> {
                 ),
                 true,
             ) {
-                return resume(cli, model.guide, store, &unfinished, Resuming::Session);
+                return resume(
+                    cli,
+                    model.guide,
+                    store,
+                    &unfinished,
+                    Resuming::Session(Some(lock)),
+                );
             }
         } else {
             model.footer.notice = Some(format!("Unfinished: resume {}", unfinished.id));
         }
+    } else if let Some((record, _)) = open_elsewhere.first() {
+        model.footer.notice = Some(format!(
+            "{}'s interview is open in another console",
+            record.candidate
+        ));
     }
     let recovery = RecoveryPlaces::from_environment(store.data_dir());
     // Notes that once went astray come before anything else the footer could say.
@@ -312,10 +341,42 @@ fn start(cli: Configured, store: SessionStore) -> Result<ExitCode, Failure> {
     Ok(report(&ending))
 }
 
+/// The recent unfinished sessions a bare start looks at.
+struct Unfinished {
+    /// The newest that no other console holds, with its lock.
+    free: Option<(SessionRecord, SessionLock)>,
+    /// Newer ones another console holds, each with the reason: never offered, since
+    /// resuming them could only fail.
+    open_elsewhere: Vec<(SessionRecord, LoadError)>,
+}
+
+/// The unfinished sessions started since `since`, newest first, up to the first that no
+/// other console holds.
+fn unfinished_and_free(store: &SessionStore, since: chrono::DateTime<Utc>) -> Unfinished {
+    let mut open_elsewhere = Vec::new();
+    for record in store.unfinished_since(since) {
+        match store.lock(&record.id) {
+            Ok(lock) => {
+                return Unfinished {
+                    free: Some((record, lock)),
+                    open_elsewhere,
+                };
+            }
+            Err(why @ LoadError::Locked { .. }) => open_elsewhere.push((record, why)),
+            // Not lockable for another reason: resuming it would fail the same way.
+            Err(_) => {}
+        }
+    }
+    Unfinished {
+        free: None,
+        open_elsewhere,
+    }
+}
+
 /// How a resumed interview is saved.
 enum Resuming {
-    /// A session of the sessions folder, under its own id.
-    Session,
+    /// A session of the sessions folder, under its own id; its lock, if already taken.
+    Session(Option<SessionLock>),
     /// A file from elsewhere: a new session, saved under an id the writer reserves the way
     /// it does for every new interview. `said` is printed first; `footer` is its short form.
     Import {
@@ -333,15 +394,21 @@ fn resume(
     resuming: Resuming,
 ) -> Result<ExitCode, Failure> {
     require_terminal()?;
-    let (session, source) = match &resuming {
-        Resuming::Session => {
-            let lock = store.lock(&record.id).map_err(bad_input)?;
+    let (session, source, said) = match resuming {
+        Resuming::Session(held) => {
+            let lock = match held {
+                Some(lock) => lock,
+                None => store.lock(&record.id).map_err(bad_input)?,
+            };
             (
                 SessionFile::holding(store.clone(), record.id.clone(), lock),
                 store.path(&record.id),
+                None,
             )
         }
-        Resuming::Import { from, .. } => (SessionFile::new(store.clone()), from.clone()),
+        Resuming::Import { from, said, footer } => {
+            (SessionFile::new(store.clone()), from, Some((said, footer)))
+        }
     };
     let planned = std::time::Duration::from_millis(record.budgets.total_ms);
     let gap = resume_gap(
@@ -360,14 +427,11 @@ fn resume(
     }
     let recovery = RecoveryPlaces::from_environment(store.data_dir());
     // A recovery file of ours, once its notes are a session again, has done its work.
-    let recovered_from = match &resuming {
-        Resuming::Import { from, .. } if recovery.holds(from) => Some(from.clone()),
-        Resuming::Import { .. } | Resuming::Session => None,
-    };
-    if let Resuming::Import { said, footer, .. } = resuming {
+    let recovered_from = (said.is_some() && recovery.holds(&source)).then(|| source.clone());
+    if let Some((said, footer)) = said {
         // Said before the terminal is taken, so it is still there when the console ends.
         output::error(said);
-        model.footer.message = Some(footer);
+        model.footer.done(footer, model.wall_clock.instant);
     }
     let storage = Storage {
         recovery,
@@ -398,7 +462,7 @@ fn resume_file(
 ) -> Result<ExitCode, Failure> {
     if let Some(id) = session_in_folder(&store, file)? {
         let record = store.load(&id).map_err(bad_input)?;
-        return resume(cli, guide, store, &record, Resuming::Session);
+        return resume(cli, guide, store, &record, Resuming::Session(None));
     }
     if !file.is_file() {
         return Err(bad_input(format!(
@@ -470,11 +534,20 @@ fn report(ending: &Ending) -> ExitCode {
     }
     match &ending.saved {
         Saved::Nothing => {}
-        Saved::Session { id, path } => {
+        Saved::Session { id, path, finished } => {
             output::line(format_args!("Notes saved in {}", path.display()));
-            output::line(format_args!(
-                "Resume: interview-console resume {id}    Scorecard: interview-console export {id}"
-            ));
+            if *finished {
+                output::line(format_args!(
+                    "Finished. Scorecard: interview-console export {id}    Hand-off: interview-console export {id} --handoff"
+                ));
+                output::line(format_args!(
+                    "To go on with it: interview-console reopen {id}"
+                ));
+            } else {
+                output::line(format_args!(
+                    "In progress. Resume: interview-console resume {id}    Scorecard: interview-console export {id}"
+                ));
+            }
         }
         Saved::Fallback { path, why } => {
             output::error(format_args!(
@@ -666,13 +739,25 @@ fn format_for(asked: Option<Format>, output: Option<Output>) -> Format {
     })
 }
 
+/// What `export` writes.
+enum Exported {
+    /// The record: a Markdown scorecard or the JSON, as asked or as the file's name says.
+    Record(Option<Format>),
+    /// The hand-off to the next interviewer.
+    Handoff,
+}
+
 fn export(
     store: &SessionStore,
     id: &str,
-    format: Option<Format>,
+    what: Exported,
     output: Option<Output>,
 ) -> Result<ExitCode, Failure> {
     let record = load_any(store, id)?;
+    let format = match what {
+        Exported::Handoff => return write_output(output, &handoff(&record)),
+        Exported::Record(format) => format,
+    };
     let text = match format_for(format, output) {
         Format::Markdown => scorecard(&record, *Local::now().offset()),
         Format::Json => {
@@ -685,6 +770,36 @@ fn export(
         }
     };
     write_output(output, &text)
+}
+
+/// Makes a finished session in progress again: `resume` then goes on with it as with any
+/// unfinished one. By id only, and refused while another console holds it.
+fn reopen(store: &SessionStore, arg: &str) -> Result<ExitCode, Failure> {
+    let Named::Session(id) = named(arg) else {
+        return Err(bad_input(format!(
+            "reopen takes a session id as `list` shows it (like 20261127-1402-sam-lee), not a path: {arg:?}"
+        )));
+    };
+    let _lock = store.lock(&id).map_err(bad_input)?;
+    let mut record = store.load(&id).map_err(bad_input)?;
+    if record.status == Status::InProgress {
+        output::line(format_args!(
+            "{id} is already in progress: interview-console resume {id}"
+        ));
+        return Ok(ExitCode::SUCCESS);
+    }
+    record.status = Status::InProgress;
+    // Resumed with the clock paused: the time since it was finished is no interview time.
+    record.paused = true;
+    record.saved_at = Utc::now();
+    store.save(&record).map_err(|e| Failure {
+        message: e.to_string(),
+        code: NOT_SAVED,
+    })?;
+    output::line(format_args!(
+        "Reopened {id}: in progress again. Go on: interview-console resume {id} (the clock waits for F5)"
+    ));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Deletes by id only: a path names a file anywhere, and delete removes nothing outside
@@ -740,6 +855,7 @@ fn wall_clock_now() -> WallClock {
     WallClock {
         instant: Instant::now(),
         utc: Utc::now(),
+        offset: *Local::now().offset(),
     }
 }
 

@@ -11,6 +11,7 @@
 //! theme = "light"            # dark, light, high-contrast, mono
 //! notes_keys = "vim"         # standard, vim
 //! mouse = false
+//! bell = true                # ring the terminal bell when a reminder comes (off by default)
 //! impression_words = ["rockstar", "gut feeling"]
 //!
 //! [keys]                     # any command of the key table, by name
@@ -48,6 +49,7 @@ struct File {
     theme: Option<Spanned<ThemeName>>,
     notes_keys: Option<Spanned<NotesKeys>>,
     mouse: Option<Spanned<bool>>,
+    bell: Option<Spanned<bool>>,
     impression_words: Option<Spanned<Vec<Spanned<String>>>>,
     keys: Option<BTreeMap<Spanned<String>, Spanned<KeyEntry>>>,
 }
@@ -175,6 +177,8 @@ pub struct Settings {
     pub theme: Setting<ThemeName>,
     pub notes_keys: Setting<NotesKeys>,
     pub mouse: Setting<bool>,
+    /// Ring the terminal bell when a reminder comes.
+    pub bell: Setting<bool>,
     /// Added to the guide's own.
     pub impression_words: Setting<Vec<String>>,
     pub keymap: Keymap,
@@ -262,6 +266,7 @@ impl Settings {
             theme: Setting::default(ThemeName::default()),
             notes_keys: Setting::default(NotesKeys::default()),
             mouse: Setting::default(true),
+            bell: Setting::default(false),
             impression_words: Setting::default(Vec::new()),
             keymap: Keymap::default(),
             rebound: Vec::new(),
@@ -334,6 +339,9 @@ impl Settings {
         settings
             .mouse
             .set(file.mouse.as_ref().map(|m| *m.get_ref()), Source::File);
+        settings
+            .bell
+            .set(file.bell.as_ref().map(|b| *b.get_ref()), Source::File);
         if let Some(words) = &file.impression_words {
             let mut kept = Vec::new();
             for word in words.get_ref() {
@@ -407,6 +415,7 @@ impl Settings {
             keymap: self.keymap.clone(),
             theme: self.theme.value.theme(),
             mouse: self.mouse.value,
+            bell: self.bell.value,
             notes_keys: self.notes_keys.value,
         }
     }
@@ -473,6 +482,7 @@ impl Settings {
             self.notes_keys.source,
         );
         line("mouse", Ok(self.mouse.value.to_string()), self.mouse.source);
+        line("bell", Ok(self.bell.value.to_string()), self.bell.source);
         line(
             "impression_words",
             Ok(format!("{:?}", self.impression_words.value)),
@@ -546,6 +556,7 @@ data_folder = "/srv/interviews"
 theme = "high-contrast"
 notes_keys = "vim"
 mouse = false
+bell = true
 impression_words = ["rockstar", " gut feeling "]
 
 [keys]
@@ -568,6 +579,7 @@ rate = ["Alt+digit", "Ctrl+Alt+digit"]
         assert_eq!(settings.theme.value, ThemeName::HighContrast);
         assert_eq!(settings.notes_keys.value, NotesKeys::Vim);
         assert!(!settings.mouse.value);
+        assert!(settings.bell.value && settings.ui().bell);
         assert_eq!(settings.impression_words.value, ["rockstar", "gut feeling"]);
         assert_eq!(settings.rebound, ["next_phase", "rate"]);
         assert_eq!(settings.mouse.source, Source::File);
@@ -668,6 +680,10 @@ rate = ["Alt+digit", "Ctrl+Alt+digit"]
         };
         let none = Settings::from_text("c.toml".into(), None, &Flags::default(), &env).unwrap();
         assert_eq!(none.interviewer.value.as_deref(), Some("alex"));
+        assert!(
+            !none.bell.value,
+            "no bell unless asked for: it would sound in the call"
+        );
         assert_eq!(none.interviewer.source, Source::Environment("USER"));
         assert_eq!(none.theme.value, ThemeName::Mono);
         assert_eq!(none.theme.source, Source::Environment("NO_COLOR"));

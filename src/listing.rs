@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use chrono::{FixedOffset, TimeZone};
 
-use crate::interview::clock::mm_ss;
+use crate::interview::clock::in_words;
 use crate::safe_text;
 use crate::store::SessionRecord;
 
@@ -14,7 +14,7 @@ use crate::store::SessionRecord;
 pub const MAX_NAME_WIDTH: usize = 40;
 
 /// `list`: one session a line, columns aligned: id, date, candidate, role, interviewer,
-/// status, duration (interview time / planned). Text from the session files is cleaned
+/// status, duration (interview time / planned, in words: `20 min / 1 h 00 min`). Text from the session files is cleaned
 /// for the terminal (see [`safe_text::line`]).
 pub fn list_lines(records: &[SessionRecord], offset: FixedOffset) -> Vec<String> {
     let rows: Vec<[String; 7]> = records
@@ -32,8 +32,8 @@ pub fn list_lines(records: &[SessionRecord], offset: FixedOffset) -> Vec<String>
                 r.status.label().to_string(),
                 format!(
                     "{} / {}",
-                    mm_ss(r.interview_time()),
-                    mm_ss(Duration::from_millis(r.budgets.total_ms))
+                    in_words(r.interview_time()),
+                    in_words(Duration::from_millis(r.budgets.total_ms))
                 ),
             ]
         })

@@ -73,7 +73,8 @@ pub enum Command {
     },
     /// List saved interviews, newest first: id, date, candidate, role, interviewer, status, duration.
     List,
-    /// Write an interview out: a Markdown scorecard, or the full record as JSON.
+    /// Write an interview out: a Markdown scorecard, the full record as JSON, or the
+    /// hand-off to the next interviewer.
     Export {
         /// The session id, as `list` shows it, or a session file (a JSON export).
         id: String,
@@ -81,12 +82,22 @@ pub enum Command {
         /// Markdown).
         #[arg(long, value_enum)]
         format: Option<Format>,
+        /// The hand-off for the next interviewer instead (Markdown): the candidate, the
+        /// role, the questions already asked and the hand-off note; no rating, no
+        /// recommendation, no notes.
+        #[arg(long, conflicts_with = "format")]
+        handoff: bool,
         /// Write to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Replace the --output file if it exists.
         #[arg(long, requires = "output")]
         force: bool,
+    },
+    /// Make a finished interview in progress again, so `resume` goes on with its clock.
+    Reopen {
+        /// The session id, as `list` shows it.
+        id: String,
     },
     /// Delete an interview for good (asks first unless --yes).
     Delete {

@@ -58,7 +58,10 @@ fn interview_and_export(
     console.wait_for(&format!("Recommendation: {}", label(overall)));
     console.type_text("Concrete about her own part in the rollout.");
     console.send(CTRL_Q);
-    console.type_text("y");
+    // Q2 to Q5 were not rated, and "seems" is still in the notes: finish anyway.
+    console.wait_for("Finish anyway?");
+    console.wait_for("· unrated: Q2, Q3, Q4, Q5");
+    console.type_text("f");
     assert_eq!(console.wait_exit(), 0);
 
     let id = console

@@ -332,6 +332,10 @@ fn list_export_and_delete_work_on_what_the_console_saved() {
     console.wait_for("Notes · Wrap-up");
     console.send(b"\x05"); // Ctrl+E
     console.wait_for("Scorecard copied and written to");
+    // The message fades by itself.
+    console.wait_until("the message faded", |screen| {
+        !screen.contents().contains("Scorecard copied")
+    });
     let scorecard = console
         .data_home
         .join("interview-console/exports")
@@ -342,8 +346,10 @@ fn list_export_and_delete_work_on_what_the_console_saved() {
             .contains("- built a fuzzing harness")
     );
     console.send(CTRL_Q);
-    console.type_text("y");
+    console.wait_for("Finish anyway?");
+    console.type_text("f");
     assert_eq!(console.wait_exit(), 0);
+    console.wait_for(&format!("To go on with it: interview-console reopen {id}"));
 
     let cli = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_interview-console"))
@@ -357,7 +363,7 @@ fn list_export_and_delete_work_on_what_the_console_saved() {
     assert!(listed.contains("Sam Lee") && listed.contains("Penetration Tester"));
     assert!(
         listed.contains("finished"),
-        "quit on wrap-up finishes it: {listed}"
+        "finished from the wrap-up: {listed}"
     );
 
     let markdown = String::from_utf8(cli(&["export", &id]).stdout).unwrap();
@@ -418,7 +424,8 @@ fn a_bare_start_offers_the_unfinished_interview_and_a_named_start_mentions_it() 
     // Quit on wrap-up: finished, so the bare start below does not offer it.
     named.wait_for("Notes · Wrap-up");
     named.send(CTRL_Q);
-    named.type_text("y");
+    named.wait_for("Finish anyway?");
+    named.type_text("f");
     assert_eq!(named.wait_exit(), 0);
 
     let mut bare = Console::spawn_in(&first.data_home, &[], 100, 24, &[("USER", "alex")]);
@@ -429,4 +436,31 @@ fn a_bare_start_offers_the_unfinished_interview_and_a_named_start_mentions_it() 
     bare.send(CTRL_Q);
     bare.type_text("y");
     assert_eq!(bare.wait_exit(), 0);
+}
+
+#[test]
+fn a_bare_start_skips_an_interview_open_in_another_console_and_says_so() {
+    let mut first = Console::spawn(
+        &["--role", "pentest", "--candidate", "Sam Lee"],
+        100,
+        24,
+        &[],
+    );
+    first.wait_for("Notes · Intro");
+    first.type_text("still going");
+    first.wait_for_saved("still going");
+
+    let mut bare = Console::spawn_in(&first.data_home, &[], 100, 24, &[("USER", "alex")]);
+    bare.wait_for("New interview");
+    bare.wait_for("Sam Lee's interview is open in another console");
+    assert!(!bare.screen_text().contains("Resume it?"));
+    bare.send(CTRL_Q);
+    bare.type_text("y");
+    assert_eq!(bare.wait_exit(), 0, "on to the setup screen, not an error");
+    bare.wait_for("Not offered: the interview with Sam Lee");
+    bare.wait_for("is open in another console");
+
+    first.send(CTRL_Q);
+    first.type_text("y");
+    assert_eq!(first.wait_exit(), 0);
 }

@@ -1,5 +1,5 @@
-//! Mutated session files through every command that reads them: `list`, `export` (Markdown
-//! and JSON), `report`, `debrief` and `resume`. Whatever a colleague's file holds — ids with
+//! Mutated session files through every command that reads them: `list`, `export` (Markdown,
+//! JSON and the hand-off), `report`, `debrief`, `reopen` and `resume`. Whatever a colleague's file holds — ids with
 //! `/`, `..` or NUL, control characters, huge names, numbers past any sum, wrong types —
 //! nothing panics, nothing is written outside the data folder, and no control character
 //! reaches standard output or standard error.
@@ -23,7 +23,8 @@ use interview_console::store::{SessionId, SessionRecord};
 
 const ID: &str = "20261127-1400-sam-lee";
 
-/// A valid session of Sam Lee by `interviewer`, as JSON, on Q1 with a note.
+/// A valid session of Sam Lee by `interviewer`, as JSON, on Q1 with a note and a hand-off
+/// note.
 fn session(interviewer: &str, id: &str) -> Value {
     let guide = Guide::builtin().unwrap();
     let role = find_role(&guide, "pentest").unwrap();
@@ -40,6 +41,7 @@ fn session(interviewer: &str, id: &str) -> Value {
         plan: interview.plan().clone(),
         progress: interview.progress(t0),
         notes,
+        handoff: vec!["probe the on-call story".to_string()],
         finished: false,
     };
     let record = SessionRecord::from_snapshot(&snapshot, SessionId::parse(id).unwrap(), started);
@@ -68,6 +70,9 @@ const PLACES: &[&[&str]] = &[
     &["schema_version"],
     &["rating_scale"],
     &["started_at"],
+    &["handoff", "0"],
+    &["handoff"],
+    &["status"],
 ];
 
 fn hostile_text() -> impl Strategy<Value = String> {
@@ -269,6 +274,9 @@ fn commands_survive(mutations: &[Mutation]) -> Result<(), TestCaseError> {
         &["list"][..],
         &["export", ID],
         &["export", ID, "--format", "json"],
+        &["export", ID, "--handoff"],
+        &["export", "theirs.json", "--handoff"],
+        &["reopen", ID],
         &["report"],
         &["debrief", "theirs.json", "kims.json"],
         &["debrief", ID, "kims.json"],
@@ -288,7 +296,7 @@ fn commands_survive(mutations: &[Mutation]) -> Result<(), TestCaseError> {
 #[test]
 fn hostile_text_in_every_field_shown_reaches_no_terminal_raw() {
     let attack = Value::String("Mallory\x1b]0;pwned\x07\x1b[2J\u{9b}31m\u{202e}".into());
-    let shown: [&[&str]; 7] = [
+    let shown: [&[&str]; 8] = [
         &["candidate"],
         &["interviewer"],
         &["role", "name"],
@@ -296,6 +304,7 @@ fn hostile_text_in_every_field_shown_reaches_no_terminal_raw() {
         &["questions", "0", "text"],
         &["questions", "0", "section"],
         &["phases", "1", "notes", "0"],
+        &["handoff", "0"],
     ];
     let mutations: Vec<Mutation> = shown
         .iter()

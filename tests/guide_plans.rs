@@ -173,6 +173,7 @@ fn finished_record() -> SessionRecord {
         progress: interview.progress(t0),
         notes: vec![Vec::new(); interview.phases().len()],
         finished: true,
+        handoff: Vec::new(),
     };
     SessionRecord::from_snapshot(
         &snapshot,
@@ -215,7 +216,7 @@ fn the_scorecard_shows_the_words_as_said_with_their_emphasis_and_the_closing() {
         "{card}"
     );
     assert!(
-        card.contains("\n## Closing\n\nTime: 00:00 of 02:00\n"),
+        card.contains("\n## Closing\n\nTime: 0 s of 2 min\n"),
         "{card}"
     );
 }

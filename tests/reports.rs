@@ -8,17 +8,32 @@ use chrono::{DateTime, FixedOffset, Utc};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
-use interview_console::guide::Guide;
+use interview_console::guide::{Guide, Role};
+use interview_console::interview::evidence::ImpressionMatcher;
 use interview_console::interview::plan::find_role;
 use interview_console::interview::session::{SessionHeader, SessionSnapshot};
 use interview_console::interview::{Interview, Plan, QuestionChoice};
-use interview_console::markdown::{DebriefError, consistency, debrief, scorecard};
+use interview_console::markdown::{DebriefError, consistency, debrief, handoff, scorecard};
 use interview_console::safe_text;
+use interview_console::store::record::Rating;
 use interview_console::store::sessions::record_json;
 use interview_console::store::{SessionId, SessionRecord};
 
 const fn mins(m: u64) -> Duration {
     Duration::from_secs(m * 60)
+}
+
+fn guide() -> Guide {
+    Guide::builtin().unwrap()
+}
+
+fn pentest_role() -> Role {
+    find_role(&guide(), "pentest").unwrap().clone()
+}
+
+/// A debrief that marks no impression words.
+fn no_words() -> ImpressionMatcher {
+    ImpressionMatcher::new(&[])
 }
 
 /// A finished interview of `candidate` by `interviewer`: Q1 and Q2 rated as given (scale
@@ -56,6 +71,7 @@ fn interview(
         plan: run.plan().clone(),
         progress: run.progress(t0 + mins(55)),
         notes,
+        handoff: Vec::new(),
         finished: true,
     };
     SessionRecord::from_snapshot(&snapshot, id, started)
@@ -70,7 +86,7 @@ fn exports_carry_ratings_and_the_recommendation() {
         "{md}"
     );
     assert!(
-        md.contains("Rating: Yes (3 of 4) · Time: 09:00 of 09:00"),
+        md.contains("Rating: Yes (3 of 4) · Time: 9 min of 9 min"),
         "{md}"
     );
     assert!(md.contains("Rating: unrated · Time:"), "{md}");
@@ -86,14 +102,14 @@ fn exports_carry_ratings_and_the_recommendation() {
 fn a_debrief_of_two_sets_ratings_side_by_side_and_flags_two_steps_apart() {
     let alex = interview("Sam", "Alex", "pentest", [Some(4), Some(3)], Some(4));
     let kim = interview("Sam", "Kim", "pentest", [Some(2), Some(3)], Some(3));
-    let report = debrief(&[alex, kim]).unwrap();
+    let report = debrief(&[alex, kim], &no_words()).unwrap();
     assert!(report.starts_with("# Debrief: Sam\n"), "{report}");
     assert!(report.contains("- Interviews: Alex (2026-11-27), Kim (2026-11-27)"));
     assert!(report.contains(
         "## For discussion\n\n- ⚑ 1. Tell me about an existing security practice or process that you helped improve.\n\n"
     ), "{report}");
     assert!(
-        report.contains("| Alex | Strong yes (4 of 4) | 09:00 |\n| Kim | No (2 of 4) | 09:00 |"),
+        report.contains("| Alex | Strong yes (4 of 4) | 9 min |\n| Kim | No (2 of 4) | 9 min |"),
         "{report}"
     );
     assert!(report.contains("**Alex**\n\n- Alex: rolled out SAST to 12 teams"));
@@ -112,9 +128,11 @@ fn a_debrief_of_three_flags_split_recommendations_and_unrated_answers_do_not_cou
     let a = interview("Sam", "Alex", "pentest", [Some(1), None], Some(1));
     let b = interview("Sam", "Kim", "pentest", [Some(2), None], Some(2));
     let c = interview("sam ", "Lee", "pentest", [None, Some(4)], Some(4));
-    let report = debrief(&[a, b, c]).unwrap();
+    let report = debrief(&[a, b, c], &no_words()).unwrap();
     assert!(report.contains("- ⚑ The recommendations"), "{report}");
-    assert!(report.contains("**⚑ Recommendations differ by 2 or more steps: discuss.**"));
+    assert!(report.contains(
+        "**⚑ Recommendations on both sides of the scale's middle (Strong no against Strong yes): discuss.**"
+    ), "{report}");
     assert!(
         !report.contains("- ⚑ 1."),
         "1 and 2 are one step apart: {report}"
@@ -126,7 +144,7 @@ fn a_debrief_of_three_flags_split_recommendations_and_unrated_answers_do_not_cou
 fn a_debrief_refuses_different_candidates_guides_or_a_single_interview() {
     let sam = interview("Sam", "Alex", "pentest", [Some(3), None], None);
     let jo = interview("Jo", "Kim", "pentest", [Some(3), None], None);
-    match debrief(&[sam.clone(), jo]) {
+    match debrief(&[sam.clone(), jo], &no_words()) {
         Err(DebriefError::DifferentCandidates(names)) => {
             assert!(
                 names.contains("Sam (Alex") && names.contains("Jo (Kim"),
@@ -138,10 +156,10 @@ fn a_debrief_refuses_different_candidates_guides_or_a_single_interview() {
     let mut other_guide = interview("Sam", "Kim", "pentest", [Some(3), None], None);
     other_guide.guide.sha256 = "0000".into();
     assert!(matches!(
-        debrief(&[sam.clone(), other_guide]),
+        debrief(&[sam.clone(), other_guide], &no_words()),
         Err(DebriefError::DifferentGuides(_))
     ));
-    assert_eq!(debrief(&[sam]), Err(DebriefError::TooFew(1)));
+    assert_eq!(debrief(&[sam], &no_words()), Err(DebriefError::TooFew(1)));
 }
 
 #[test]
@@ -149,30 +167,38 @@ fn the_consistency_report_sets_candidates_against_questions() {
     let sam = interview("Sam", "Alex", "pentest", [Some(3), None], Some(3));
     let jo = interview("Jo", "Kim", "pentest", [Some(2), Some(4)], Some(2));
     let ana = interview("Ana", "Lee", "appsec", [Some(4), Some(4)], Some(4));
-    let all = consistency(&[sam.clone(), jo.clone(), ana.clone()], None);
-    assert!(all.contains("| Candidate | Role | Interviewer | Date | Q1 | Q2 | Q3 | Q4 | Q5 | Q6 | Q7 | Recommendation |"), "{all}");
-    assert!(all.contains("| Sam | Penetration Tester | Alex | 2026-11-27 | Yes, 09:00 | unrated, 36:00 | unrated, 00:00 |"), "{all}");
+    let all = consistency(&[sam.clone(), jo.clone(), ana.clone()], &guide(), None);
+    assert!(all.contains("| Candidate | Role | Interviewer | Date | improve-practice | team-remediation | innovative-idea | interesting-vulnerability | report-to-developers | secure-development | teach-non-security | Recommendation |"), "{all}");
+    assert!(all.contains("| Sam | Penetration Tester | Alex | 2026-11-27 | Yes, 9 min | unrated, 36 min | unrated, 0 s |"), "{all}");
     assert!(
         all.contains("| Ana | Application Security Engineer | Lee |"),
         "{all}"
     );
     assert!(all.contains(
-        "- Q1: Tell me about an existing security practice or process that you helped improve."
+        "- improve-practice: Tell me about an existing security practice or process that you helped improve."
     ));
+    assert!(!all.contains("Left out"), "{all}");
 
-    let pentest = consistency(&[sam, jo, ana], Some("pentest"));
+    let pentest = consistency(&[sam, jo, ana], &guide(), Some(&pentest_role()));
     assert!(!pentest.contains("| Ana |"), "{pentest}");
     assert!(
         pentest.contains(
-            "| Jo | Penetration Tester | Kim | 2026-11-27 | No, 09:00 | Strong yes, 36:00 |"
+            "| Jo | Penetration Tester | Kim | 2026-11-27 | No, 9 min | Strong yes, 36 min |"
         ),
         "{pentest}"
     );
     assert!(
-        pentest.contains("| Q5 | Recommendation |"),
+        pentest.contains("| report-to-developers | Recommendation |"),
         "five questions for one role: {pentest}"
     );
-    assert_eq!(consistency(&[], None), "No interviews to report.\n");
+    assert!(
+        pentest.contains("\nLeft out: 1 session for another role.\n"),
+        "{pentest}"
+    );
+    assert_eq!(
+        consistency(&[], &guide(), None),
+        "No interviews to report on Infosec Interview Guide.\n"
+    );
 }
 
 /// What a Markdown document is made of, as a renderer sees it.
@@ -323,7 +349,7 @@ fn a_pipe_in_a_name_stays_in_its_cell_of_the_report() {
         None,
     );
     sam.role.as_mut().unwrap().name = "Pen|tester".into();
-    let report = consistency(&[sam], None);
+    let report = consistency(&[sam], &guide(), None);
     let parsed = parse(&report);
     assert_eq!(parsed.strays, Vec::<String>::new(), "{report}");
     let widths: Vec<usize> = parsed.rows.iter().map(Vec::len).collect();
@@ -350,7 +376,7 @@ fn the_debrief_keeps_outside_text_in_its_place() {
             "XSS via <img src=x onerror=alert(1)>".into(),
         ];
     }
-    let report = debrief(&[alex, kim]).unwrap();
+    let report = debrief(&[alex, kim], &no_words()).unwrap();
     let parsed = parse(&report);
     assert_eq!(parsed.strays, Vec::<String>::new(), "{report}");
     assert!(
@@ -514,7 +540,7 @@ proptest! {
     fn any_name_is_one_cell_of_the_report(name in hostile_line()) {
         let mut record = noted(&[]);
         record.candidate = name.clone();
-        let report = consistency(&[record], None);
+        let report = consistency(&[record], &guide(), None);
         let parsed = parse(&report);
         prop_assert!(parsed.strays.is_empty(), "{:?} in {}", parsed.strays, report);
         prop_assert_eq!(parsed.rows.len(), 2, "{}", report);
@@ -524,4 +550,249 @@ proptest! {
             prop_assert_eq!(parsed.rows[1][0].trim(), expected.trim(), "{}", report);
         }
     }
+}
+
+#[test]
+fn the_handoff_names_the_questions_asked_and_the_note_and_holds_no_verdict() {
+    let mut record = interview("Sam", "Alex", "pentest", [Some(3), Some(1)], Some(4));
+    record.handoff = vec![
+        "Probe the cloud migration story: who decided, who did the work".into(),
+        String::new(),
+        "Ask about on-call".into(),
+    ];
+    let md = handoff(&record);
+    assert!(
+        md.starts_with("# Hand-off: Sam · Penetration Tester\n"),
+        "{md}"
+    );
+    let parsed = parse(&md);
+    assert_eq!(
+        parsed.items,
+        [
+            "Tell me about an existing security practice or process that you helped improve. (improve-practice)",
+            "Tell me about how you have worked with a team to remediate a security issue. (team-remediation)",
+            "Probe the cloud migration story: who decided, who did the work",
+            "Ask about on-call",
+        ],
+        "{md}"
+    );
+    // No word of the scale, whole or in any case: no rating, no recommendation.
+    let scale = ImpressionMatcher::new(&record.scale());
+    let lines: Vec<String> = md.lines().map(ToString::to_string).collect();
+    assert_eq!(scale.find_in(0, &lines), [], "{md}");
+    // No note, no summary, and nobody's name but the candidate's.
+    for absent in ["rolled out SAST", "summary", "Alex"] {
+        assert!(!md.contains(absent), "{absent} in {md}");
+    }
+}
+
+#[test]
+fn the_handoff_leaves_out_questions_only_passed_through() {
+    let mut record = interview("Sam", "Alex", "pentest", [None, None], None);
+    // Q1: nine minutes; Q2: passed through in ten seconds, nothing noted or rated.
+    record.phases[1].notes.clear();
+    record.phases[2].spent_ms = 10_000;
+    let md = handoff(&record);
+    assert!(md.contains("(improve-practice)"), "{md}");
+    assert!(!md.contains("(team-remediation)"), "{md}");
+    assert!(md.contains("_Nothing handed off._"), "{md}");
+    record.phases[2].notes = vec!["asked, cut short".into()];
+    assert!(handoff(&record).contains("(team-remediation)"));
+    let fresh = interview("Sam", "Alex", "pentest", [None, None], None);
+    let mut untouched = fresh.clone();
+    for phase in &mut untouched.phases {
+        phase.visited = false;
+    }
+    assert!(handoff(&untouched).contains("_Nothing asked yet._"));
+}
+
+#[test]
+fn a_debrief_flags_yes_against_no_on_the_recommendation_and_a_question() {
+    let alex = interview("Sam", "Alex", "pentest", [Some(3), Some(4)], Some(3));
+    let kim = interview("Sam", "Kim", "pentest", [Some(2), Some(3)], Some(2));
+    let report = debrief(&[alex, kim], &no_words()).unwrap();
+    assert!(
+        report.contains(
+            "**⚑ Recommendations on both sides of the scale's middle (No against Yes): discuss.**"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("- ⚑ The recommendations"), "{report}");
+    assert!(
+        report.contains("- ⚑ 1. Tell me about an existing"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "**⚑ Ratings on both sides of the scale's middle (No against Yes): discuss.**"
+        ),
+        "{report}"
+    );
+    // Q2: Strong yes and Yes, one step on one side: not flagged.
+    assert!(!report.contains("- ⚑ 2."), "{report}");
+}
+
+#[test]
+fn on_an_odd_scale_the_middle_is_on_neither_side() {
+    let five = ["Strong no", "No", "Unsure", "Yes", "Strong yes"].map(String::from);
+    let rated = |interviewer: &str, position: usize| {
+        let mut record = interview("Sam", interviewer, "pentest", [None, None], None);
+        record.rating_scale = five.to_vec();
+        record.recommendation = Some(Rating {
+            position,
+            label: five[position - 1].clone(),
+        });
+        record
+    };
+    let flagged = |a: usize, b: usize| {
+        debrief(&[rated("Alex", a), rated("Kim", b)], &no_words())
+            .unwrap()
+            .contains("- ⚑ The recommendations")
+    };
+    assert!(!flagged(3, 4), "Unsure against Yes");
+    assert!(!flagged(2, 3), "No against Unsure");
+    assert!(flagged(2, 4), "No against Yes");
+    assert!(flagged(3, 5), "two steps apart on one side");
+    assert!(!flagged(4, 5));
+}
+
+#[test]
+fn a_debrief_marks_impression_words_in_the_merged_notes() {
+    let mut alex = interview("Sam", "Alex", "pentest", [Some(3), None], Some(3));
+    alex.phases[1].notes = vec![
+        "rolled out SAST to 12 teams".into(),
+        "She seems smart, a good fit".into(),
+    ];
+    let kim = interview("Sam", "Kim", "pentest", [Some(3), None], Some(3));
+    let words = ImpressionMatcher::new(&guide().impression_words);
+    let report = debrief(&[alex, kim], &words).unwrap();
+    assert!(
+        report.contains("- She seems smart, a good fit · _impression: seems, smart, good fit_\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("- rolled out SAST to 12 teams\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("One note line holds impression words, marked _impression:_ below"),
+        "{report}"
+    );
+    let parsed = parse(&report);
+    assert_eq!(parsed.strays, Vec::<String>::new(), "{report}");
+}
+
+#[test]
+fn the_report_names_questions_by_id_whatever_their_place_in_each_interview() {
+    let sam = interview("Sam", "Alex", "pentest", [Some(3), Some(1)], None);
+    // Jo was asked the same two questions the other way round.
+    let mut jo = interview("Jo", "Kim", "pentest", [Some(4), Some(2)], None);
+    jo.phases.swap(1, 2);
+    let report = consistency(&[sam, jo], &guide(), None);
+    let parsed = parse(&report);
+    assert_eq!(
+        parsed.rows[0][4..6],
+        ["improve-practice", "team-remediation"],
+        "{report}"
+    );
+    // Jo's answer to improve-practice, asked second (Strong yes in nine minutes), sits in
+    // the improve-practice column; by position it would be team-remediation's No.
+    assert_eq!(parsed.rows[2][0], "Jo");
+    assert_eq!(
+        parsed.rows[2][4..6],
+        ["Strong yes, 9 min", "No, 36 min"],
+        "{report}"
+    );
+}
+
+#[test]
+fn the_report_says_how_many_sessions_it_left_out_and_why() {
+    let ours = interview("Sam", "Alex", "pentest", [Some(3), None], None);
+    let mut edited = interview("Jo", "Kim", "pentest", [Some(3), None], None);
+    edited.guide.sha256 = "0".repeat(64);
+    let mut other = interview("Ana", "Lee", "appsec", [Some(3), None], None);
+    other.guide.sha256 = "1".repeat(64);
+    other.guide.title = "Team guide".into();
+    let appsec = interview("Bo", "Lee", "appsec", [Some(3), None], None);
+
+    let all = consistency(
+        &[ours.clone(), edited.clone(), other.clone(), appsec.clone()],
+        &guide(),
+        Some(&pentest_role()),
+    );
+    assert!(all.contains("| Sam |") && !all.contains("| Jo |"), "{all}");
+    assert!(
+        all.contains(
+            "\nLeft out: 1 session on another version of this guide (it was edited since); 1 session on another guide; 1 session for another role.\n"
+        ),
+        "{all}"
+    );
+    assert!(all.contains("`--guide FILE`"), "{all}");
+
+    let none = consistency(&[edited.clone(), edited], &guide(), None);
+    assert!(
+        none.starts_with("No interviews to report on Infosec Interview Guide.\n"),
+        "{none}"
+    );
+    assert!(
+        none.contains("Left out: 2 sessions on another version of this guide"),
+        "{none}"
+    );
+}
+
+/// A saved session in a data folder of its own, for the binary.
+fn saved(record: &SessionRecord) -> std::path::PathBuf {
+    let data = std::env::temp_dir().join(format!("reports-{}-{}", std::process::id(), record.id));
+    let sessions = data.join("interview-console/sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    std::fs::write(
+        sessions.join(format!("{}.json", record.id)),
+        record_json(record).unwrap(),
+    )
+    .unwrap();
+    data
+}
+
+fn binary(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_interview-console"))
+        .args(args)
+        .env("XDG_DATA_HOME", data)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn export_handoff_and_reopen_through_the_binary() {
+    let mut record = interview("Sam", "Alex", "pentest", [Some(3), None], Some(3));
+    record.handoff = vec!["Probe the incident write-up".into()];
+    let data = saved(&record);
+    let id = record.id.to_string();
+
+    let out = binary(&data, &["export", &id, "--handoff"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("- Probe the incident write-up"), "{md}");
+    assert!(!md.contains("Yes"), "{md}");
+    let refused = binary(&data, &["export", &id, "--handoff", "--format", "json"]);
+    assert_eq!(refused.status.code(), Some(2));
+
+    let list = |data: &std::path::Path| String::from_utf8(binary(data, &["list"]).stdout).unwrap();
+    assert!(list(&data).contains("finished"));
+    let reopened = binary(&data, &["reopen", &id]);
+    assert!(reopened.status.success());
+    assert!(
+        String::from_utf8_lossy(&reopened.stdout)
+            .contains(&format!("interview-console resume {id}")),
+        "{reopened:?}"
+    );
+    assert!(list(&data).contains("in progress"), "{}", list(&data));
+    let again = binary(&data, &["reopen", &id]);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("already in progress"));
+    let by_path = binary(&data, &["reopen", "/tmp/x.json"]);
+    assert_eq!(by_path.status.code(), Some(2));
+    std::fs::remove_dir_all(&data).unwrap();
 }

@@ -79,7 +79,7 @@ impl Console {
     }
 
     fn message(&self) -> Option<&str> {
-        self.model.footer.message.as_deref()
+        self.model.footer.text()
     }
 }
 
@@ -87,6 +87,7 @@ fn wall(instant: Instant) -> WallClock {
     WallClock {
         instant,
         utc: chrono::Utc::now(),
+        offset: chrono::FixedOffset::east_opt(0).unwrap(),
     }
 }
 
@@ -178,7 +179,11 @@ fn intro_at_80x24_shows_the_statement_and_the_clock() {
     let terminal = draw(&mut app, 80, 24, t0 + Duration::from_secs(42));
     let text = flowing_text(terminal.backend().buffer());
     assert!(text.contains("You should say this, or something close to it, before beginning:"));
-    assert!(text.contains(&Guide::builtin().unwrap().intro.statement[0]));
+    // All three paragraphs, read aloud now, without scrolling; the notes are smaller.
+    for paragraph in &Guide::builtin().unwrap().intro.statement {
+        assert!(text.contains(paragraph.as_str()), "missing: {paragraph}");
+    }
+    assert!(text.contains("Notes · Intro"), "{text}");
     assert!(text.contains("00:42 / 60:00"));
     insta::assert_snapshot!(terminal.backend());
 }
@@ -224,6 +229,26 @@ fn a_question_at_80x24_is_verbatim_with_the_time_against_its_budget() {
     );
     assert!(text.contains("Q2 06:30 / 09:00"), "{text}");
     assert!(text.contains("[20:30] found SSRF"), "{text}");
+    // The words to say stand alone in their block; the aids, with the first follow-ups in
+    // view, in another that says they are not to be read out.
+    let screen = rows(terminal.backend().buffer());
+    let say = screen
+        .iter()
+        .position(|r| r.contains("┌ Say exactly"))
+        .unwrap();
+    assert!(
+        screen[say + 2].starts_with('└'),
+        "one line of question: {screen:#?}"
+    );
+    let aids = screen
+        .iter()
+        .position(|r| r.contains("┌ For you, not to read out"))
+        .unwrap();
+    assert_eq!(aids, say + 3);
+    assert!(screen[aids + 1].contains("Rating: ^D then 1 Strong no"));
+    assert!(screen[aids + 2].contains("Dig deeper"));
+    assert!(screen[aids + 3].contains("What was the issue, and how did you find out about it?"));
+    assert!(screen[aids + 4].contains("What was your role on the team?"));
     insta::assert_snapshot!(terminal.backend());
 }
 
@@ -247,21 +272,142 @@ fn an_overrun_phase_clock_turns_red() {
     ctrl(&mut app, 'n', t0);
     let terminal = draw(&mut app, 80, 24, t0 + mins(10));
     let buffer = terminal.backend().buffer();
-    let row = &rows(buffer)[2];
-    let column = row.find("10:00 / 09:00").expect("phase clock");
-    let x = u16::try_from(row[..column].chars().count()).unwrap();
-    assert_eq!(buffer[(x, 2)].fg, Color::Red);
+    assert_eq!(
+        buffer[(column_of(buffer, 2, "10:00 / 09:00"), 2)].fg,
+        Color::Red
+    );
+}
+
+/// The issue's run: 16 minutes, one question, Ctrl+N at 00:32, rated at 00:33.
+fn sixteen_minutes(t0: Instant) -> Console {
+    let guide = Guide::builtin().unwrap();
+    let role = find_role(&guide, "pentest").unwrap().clone();
+    let choice = QuestionChoice::from_ids(&guide, &role, &["improve-practice".into()]).unwrap();
+    let plan = Plan::new(&guide, &role, "Sam Lee", "Alex", 16, &choice).unwrap();
+    let mut app = Console::new(Model::started(guide, plan, wall(t0)));
+    ctrl(&mut app, 'n', t0 + Duration::from_secs(32));
+    alt(&mut app, '2', t0 + Duration::from_secs(33));
+    app
+}
+
+/// The footer as a clock tick leaves it, no key pressed since `drawn_at`.
+fn footer_after_tick(app: &mut Console, drawn_at: Instant, now: Instant) -> (String, Buffer) {
+    let mut buffer = draw(app, 80, 24, drawn_at).backend().buffer().clone();
+    for region in view::clock_regions(&app.model, buffer.area) {
+        for y in region.top()..region.bottom() {
+            for x in region.left()..region.right() {
+                buffer[(x, y)].reset();
+            }
+        }
+    }
+    assert!(view::draw_clock(&app.model, &mut buffer, now).is_some());
+    (rows(&buffer)[23].clone(), buffer)
 }
 
 #[test]
-fn the_nudge_shows_when_only_their_time_is_left() {
+fn a_reminder_comes_with_the_clock_over_an_old_message_and_stays_until_dismissed() {
+    let t0 = Instant::now();
+    let mut app = sixteen_minutes(t0);
+    let at = |s: u64| t0 + Duration::from_secs(s);
+    let (footer, _) = footer_after_tick(&mut app, at(33), at(34));
+    assert!(footer.contains("Q1 rating: No"), "{footer}");
+    // The rating's message fades; the check on the first answer (80 % of its minute) shows.
+    let (footer, _) = footer_after_tick(&mut app, at(34), at(100));
+    assert!(footer.contains("End of the first answer"), "{footer}");
+    // At 6:00 only their ten minutes are left: the urgent reminder comes by itself.
+    let (footer, buffer) = footer_after_tick(&mut app, at(100), at(361));
+    assert!(
+        footer.contains("Leave time for their questions: the questions left no longer fit."),
+        "{footer}"
+    );
+    assert!(
+        footer.contains("(+1) Alt+D"),
+        "the key that dismisses it: {footer}"
+    );
+    let x = u16::try_from(footer.find("Leave").unwrap()).unwrap();
+    assert_eq!(buffer[(x, 23)].bg, Color::Red, "urgent");
+    // It stays, minutes later, with no key pressed.
+    let (footer, _) = footer_after_tick(&mut app, at(361), at(569));
+    assert!(
+        footer.contains("Leave time for their questions"),
+        "{footer}"
+    );
+    // Alt+D dismisses it: the next one shows.
+    alt(&mut app, 'd', at(569));
+    let (footer, _) = footer_after_tick(&mut app, at(569), at(570));
+    assert!(footer.contains("End of the first answer"), "{footer}");
+    alt(&mut app, 'd', at(570));
+    let (footer, _) = footer_after_tick(&mut app, at(570), at(571));
+    assert!(!footer.contains("End of the first answer"), "{footer}");
+    // Past the planned end the console says so, over anything else.
+    let (footer, _) = footer_after_tick(&mut app, at(571), at(16 * 60 + 5));
+    assert!(
+        footer.contains("Past the planned end: time for their questions."),
+        "{footer}"
+    );
+}
+
+/// Where `text` starts on row `y`, as a cell column.
+fn column_of(buffer: &Buffer, y: usize, text: &str) -> u16 {
+    let row = &rows(buffer)[y];
+    let at = row
+        .find(text)
+        .unwrap_or_else(|| panic!("{text} not in {row}"));
+    u16::try_from(row[..at].chars().count()).unwrap()
+}
+
+#[test]
+fn the_clock_turns_amber_then_red_with_the_time_over_beside_it() {
     let t0 = Instant::now();
     let mut app = started(t0);
     ctrl(&mut app, 'n', t0);
-    let before = flowing_text(draw(&mut app, 80, 24, t0 + mins(49)).backend().buffer());
-    assert!(!before.contains("Time for their questions"));
-    let after = flowing_text(draw(&mut app, 80, 24, t0 + mins(50)).backend().buffer());
-    assert!(after.contains("Time for their questions"), "{after}");
+    let at = |m: u64, s: u64| t0 + mins(m) + Duration::from_secs(s);
+    let terminal = draw(&mut app, 80, 24, at(47, 59));
+    let buffer = terminal.backend().buffer();
+    assert_eq!(buffer[(column_of(buffer, 0, "47:59"), 0)].fg, Color::Reset);
+    let terminal = draw(&mut app, 80, 24, at(48, 0));
+    let buffer = terminal.backend().buffer();
+    assert_eq!(buffer[(column_of(buffer, 0, "48:00"), 0)].fg, Color::Yellow);
+
+    let terminal = draw(&mut app, 80, 24, at(62, 10));
+    let buffer = terminal.backend().buffer();
+    assert_eq!(
+        buffer[(column_of(buffer, 0, "62:10 / 60:00"), 0)].fg,
+        Color::Red
+    );
+    let over = column_of(buffer, 0, "+02:10 over");
+    assert_eq!(buffer[(over, 0)].bg, Color::Red);
+    assert!(
+        rows(buffer)[1].contains("no time left"),
+        "{}",
+        rows(buffer)[1]
+    );
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_phase_over_its_budget_is_flagged_in_the_strip() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    ctrl(&mut app, 'n', t0);
+    let terminal = draw(&mut app, 80, 24, t0 + mins(9));
+    assert!(
+        rows(terminal.backend().buffer())[2].contains("Q1 ● "),
+        "on budget"
+    );
+    let terminal = draw(&mut app, 80, 24, t0 + mins(10));
+    let buffer = terminal.backend().buffer();
+    assert_eq!(buffer[(column_of(buffer, 2, "Q1 ●!"), 2)].fg, Color::Red);
+    alt(&mut app, '3', t0 + mins(10));
+    ctrl(&mut app, 'n', t0 + mins(10));
+    let terminal = draw(&mut app, 80, 24, t0 + mins(11));
+    let buffer = terminal.backend().buffer();
+    assert_eq!(buffer[(column_of(buffer, 2, "Q1 ✓3!"), 2)].fg, Color::Red);
+    assert_eq!(
+        buffer[(column_of(buffer, 2, "Intro ✓"), 2)].fg,
+        Color::Reset,
+        "the intro kept to its budget"
+    );
 }
 
 #[test]
@@ -354,11 +500,29 @@ fn quitting_asks_first_and_the_answer_is_never_typed() {
     assert_eq!(notes(&app, 0), [""]);
 }
 
-/// Everything the key list shows, scrolled from the top to its end at this size.
+/// Everything the key list shows, scrolled from the top to its end at this size: the box's
+/// columns only, so that what the screen behind it shows never comes between a wrapped
+/// description's words.
 fn help_text(app: &mut Console, width: u16, height: u16, now: Instant) -> String {
     let mut text = String::new();
+    let boxed = width.min(78);
+    let left = usize::from((width - boxed) / 2);
     for _ in 0..20 {
-        let page = flowing_text(draw(app, width, height, now).backend().buffer());
+        let screen = rows(draw(app, width, height, now).backend().buffer());
+        let page = screen
+            .iter()
+            .map(|r| {
+                r.chars()
+                    .skip(left)
+                    .take(usize::from(boxed))
+                    .collect::<String>()
+            })
+            .map(|r| r.replace(['│', '┌', '┐', '└', '┘', '─'], " "))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         text.push_str(&page);
         text.push(' ');
         if !page.contains("↓ more") && !page.contains("↓ more") {
@@ -382,6 +546,7 @@ fn help_lists_every_key_and_typing_still_reaches_the_notes() {
         Context::Notes,
         Context::Search,
         Context::Rating,
+        Context::Handoff,
         Context::Anywhere,
     ];
     let keymap = Keymap::default();
@@ -446,9 +611,11 @@ fn pause_stops_the_clock_on_screen() {
     let t0 = Instant::now();
     let mut app = started(t0);
     press(&mut app, KeyCode::F(5), KeyModifiers::NONE, t0 + mins(3));
+    let text = flowing_text(draw(&mut app, 80, 24, t0 + mins(3)).backend().buffer());
+    assert!(text.contains("Clock paused: F5 resumes"), "{text}");
     let text = flowing_text(draw(&mut app, 80, 24, t0 + mins(9)).backend().buffer());
     assert!(text.contains("⏸ 03:00 / 60:00"), "{text}");
-    assert!(text.contains("Clock paused: F5 resumes"), "{text}");
+    assert!(text.contains("clock paused"), "the message faded: {text}");
     update(&mut app.model, Action::Timer, t0 + mins(9));
     assert_eq!(
         app.model.until_next_wake(t0 + mins(9)),
@@ -1124,6 +1291,7 @@ fn the_help_wraps_under_its_descriptions_at_60_columns() {
         Context::Notes,
         Context::Search,
         Context::Rating,
+        Context::Handoff,
         Context::Anywhere,
     ]
     .iter()
@@ -1303,6 +1471,177 @@ fn a_clock_tick_asks_for_a_whole_frame_under_an_overlay_and_on_the_wrap_up() {
         ctrl(&mut app, 'n', t0);
     }
     assert_eq!(view::draw_clock(&app.model, &mut buffer, t0), None);
+}
+
+/// An interview on its wrap-up: Q1 rated, the rest not, "seems" in Q2's notes, no
+/// recommendation and no summary.
+fn on_wrap_up(t0: Instant) -> Console {
+    let mut app = started(t0);
+    ctrl(&mut app, 'n', t0);
+    alt(&mut app, '3', t0);
+    ctrl(&mut app, 'n', t0);
+    type_text(&mut app, "seems fine", t0);
+    for _ in 0..6 {
+        ctrl(&mut app, 'n', t0);
+    }
+    assert_eq!(current_phase(&app), 7);
+    app
+}
+
+#[test]
+fn leaving_from_the_wrap_up_lists_what_is_missing_and_asks() {
+    let t0 = Instant::now();
+    let mut app = on_wrap_up(t0);
+    ctrl(&mut app, 'q', t0);
+    let terminal = draw(&mut app, 80, 24, t0);
+    let text = flowing_text(terminal.backend().buffer());
+    for item in [
+        "Finish anyway?",
+        "Not there yet:",
+        "· unrated: Q2, Q3, Q4, Q5",
+        "· no recommendation",
+        "· no summary of the behavior behind it",
+        "· 1 impression word in the notes: seems",
+        "F finish",
+        "L leave in progress",
+        "any other key go back",
+    ] {
+        assert!(text.contains(item), "{item} not in {text}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+    // Any other key goes back, and is not typed.
+    type_text(&mut app, "x", t0);
+    assert!(!app.should_quit());
+    assert_eq!(notes(&app, 7), [""]);
+    // Each item goes as it is done.
+    alt(&mut app, '2', t0);
+    type_text(&mut app, "Owned the SAST rollout end to end", t0);
+    ctrl(&mut app, 'q', t0);
+    let text = flowing_text(draw(&mut app, 80, 24, t0).backend().buffer());
+    assert!(!text.contains("no recommendation"), "{text}");
+    assert!(!text.contains("no summary"), "{text}");
+    assert!(text.contains("· unrated: Q2, Q3, Q4, Q5"), "{text}");
+    type_text(&mut app, "l", t0);
+    assert!(app.should_quit());
+    assert!(
+        !app.model.snapshot(t0).unwrap().finished,
+        "left in progress"
+    );
+}
+
+#[test]
+fn finishing_anyway_from_the_check_finishes_and_a_complete_interview_says_so() {
+    let t0 = Instant::now();
+    let mut app = on_wrap_up(t0);
+    ctrl(&mut app, 'q', t0);
+    type_text(&mut app, "f", t0);
+    assert!(app.should_quit());
+    assert!(app.model.snapshot(t0).unwrap().finished);
+
+    let mut app = started(t0);
+    for _ in 0..5 {
+        ctrl(&mut app, 'n', t0);
+        alt(&mut app, '3', t0);
+    }
+    ctrl(&mut app, 'n', t0);
+    ctrl(&mut app, 'n', t0);
+    alt(&mut app, '3', t0);
+    type_text(&mut app, "Concrete about her own part", t0);
+    ctrl(&mut app, 'q', t0);
+    let text = flowing_text(draw(&mut app, 80, 24, t0).backend().buffer());
+    assert!(text.contains("Finish the interview"), "{text}");
+    assert!(
+        text.contains("Every question rated, a recommendation, a summary."),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_quit_question_fits_where_it_is_asked() {
+    let t0 = Instant::now();
+    let guide = Guide::builtin().unwrap();
+    let mut setup = Console::new(Model::new(guide, Prefill::default(), wall(t0)));
+    ctrl(&mut setup, 'q', t0);
+    let text = flowing_text(draw(&mut setup, 80, 24, t0).backend().buffer());
+    assert!(text.contains("Quit?"), "{text}");
+    assert!(
+        text.contains("Nothing to save: no interview has begun."),
+        "{text}"
+    );
+    assert!(!text.contains("interview?"), "{text}");
+
+    let mut app = started(t0);
+    ctrl(&mut app, 'n', t0);
+    ctrl(&mut app, 'q', t0);
+    let text = flowing_text(draw(&mut app, 80, 24, t0).backend().buffer());
+    assert!(text.contains("Quit the interview?"), "{text}");
+    assert!(
+        text.contains("It stays in progress: resume it any time."),
+        "{text}"
+    );
+
+    let mut app = on_wrap_up(t0);
+    ctrl(&mut app, 'q', t0);
+    type_text(&mut app, "f", t0);
+    let snapshot = app.model.snapshot(t0).unwrap();
+    let mut finished =
+        Console::new(Model::resumed(Guide::builtin().unwrap(), snapshot, None, wall(t0)).unwrap());
+    let text = flowing_text(draw(&mut finished, 80, 24, t0 + mins(5)).backend().buffer());
+    assert!(text.contains("■ 00:00 / 60:00 finished"), "{text}");
+    ctrl(&mut finished, 'q', t0);
+    let text = flowing_text(draw(&mut finished, 80, 24, t0).backend().buffer());
+    assert!(text.contains("The interview stays finished"), "{text}");
+}
+
+#[test]
+fn the_handoff_note_opens_in_place_of_the_notes_in_any_phase() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    ctrl(&mut app, 'n', t0);
+    type_text(&mut app, "Q1 note", t0);
+    alt(&mut app, 'h', t0);
+    let text = flowing_text(draw(&mut app, 80, 24, t0).backend().buffer());
+    assert!(
+        text.contains("Hand-off note for the next interviewer · topics, no verdict · Esc closes"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Topics for the next interviewer to probe"),
+        "{text}"
+    );
+    assert!(text.contains("Esc close"), "the footer's keys: {text}");
+    type_text(&mut app, "Probe the on-call story", t0);
+    ctrl(&mut app, 'n', t0);
+    type_text(&mut app, ", seems shy", t0);
+    let terminal = draw(&mut app, 80, 24, t0);
+    let text = flowing_text(terminal.backend().buffer());
+    assert!(
+        text.contains("Probe the on-call story, seems shy"),
+        "{text}"
+    );
+    assert_eq!(
+        current_phase(&app),
+        1,
+        "Ctrl+N is not a move while it is open"
+    );
+    // Impression words are marked here too: a hand-off carries no verdict.
+    let buffer = terminal.backend().buffer();
+    let y = rows(buffer)
+        .iter()
+        .position(|r| r.contains("seems shy"))
+        .unwrap();
+    let x = column_of(buffer, y, "seems");
+    assert_eq!(buffer[(x, u16::try_from(y).unwrap())].bg, Color::Yellow);
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE, t0);
+    let text = flowing_text(draw(&mut app, 80, 24, t0).backend().buffer());
+    assert!(
+        text.contains("Notes · Q1") && text.contains("Q1 note"),
+        "{text}"
+    );
+    let Screen::Interview(s) = &app.model.screen else {
+        panic!()
+    };
+    assert_eq!(s.handoff.lines(), ["Probe the on-call story, seems shy"]);
 }
 
 #[test]

@@ -36,6 +36,7 @@ fn wall(instant: Instant) -> WallClock {
     WallClock {
         instant,
         utc: chrono::Utc::now(),
+        offset: chrono::FixedOffset::east_opt(0).unwrap(),
     }
 }
 
@@ -183,21 +184,22 @@ fn a_guide_without_roles_from_the_setup_screen_to_the_wrap_up() {
         "question_with_guidance_and_nested_follow_ups",
         question.backend()
     );
-    let rows = rows(question.backend().buffer());
-    let text = flowing_text(question.backend().buffer());
-    let say = find(question.backend().buffer(), "Say exactly").unwrap();
-    let asked = find(
-        question.backend().buffer(),
-        "Tell me about your work on the payments API.",
-    )
-    .unwrap();
-    assert_eq!(asked.1, say.1 + 1, "the words to say under their label");
-    assert!(
-        !rows[say.1 - 1].contains('─'),
-        "the label is no block title"
+    let buffer = question.backend().buffer();
+    let text = flowing_text(buffer);
+    let say = find(buffer, "┌ Say exactly · Q1 of 3 · Work experience").unwrap();
+    let asked = find(buffer, "Tell me about your work on the payments API.").unwrap();
+    assert_eq!(
+        asked.1,
+        say.1 + 1,
+        "the words to say in a block of their own"
     );
-    assert!(text.contains("For you: Tie the questions to the resume; ask one of them."));
-    assert!(text.contains("For you: Push for what they did themselves, not the team."));
+    let aids = find(buffer, "┌ For you, not to read out").unwrap();
+    let guidance = find(buffer, "Push for what they did themselves, not the team.").unwrap();
+    let section = find(buffer, "Tie the questions to the resume; ask one of them.").unwrap();
+    assert!(
+        aids.1 > asked.1 && guidance.1 > aids.1 && section.1 > aids.1,
+        "the interviewer's own words, apart from what is said"
+    );
     assert!(text.contains("· If it shipped: How did you know it worked?"));
     let nested = find(
         question.backend().buffer(),
@@ -212,14 +214,23 @@ fn a_guide_without_roles_from_the_setup_screen_to_the_wrap_up() {
     );
 
     app.next_phase(t0);
-    let text = app.text(24, t0);
-    assert!(
-        text.contains("Say first Now a few questions about how you work with others."),
-        "the section's words, said as the plan comes to it: {text}"
+    let terminal = app.draw(80, 24, t0);
+    let buffer = terminal.backend().buffer();
+    let say = find(buffer, "┌ Say exactly · Q2 of 3").unwrap();
+    let section = find(
+        buffer,
+        "Now a few questions about how you work with others.",
+    )
+    .expect("the section's words, said as the plan comes to it");
+    let asked = find(buffer, "Describe a time you disagreed with a teammate.").unwrap();
+    assert_eq!(
+        (section.1, asked.1),
+        (say.1 + 1, say.1 + 3),
+        "said first, in the block"
     );
     app.next_phase(t0);
     assert!(
-        !app.text(24, t0).contains("Say first"),
+        !app.text(24, t0).contains("Now a few questions"),
         "said once, at the section's first question"
     );
 

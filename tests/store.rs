@@ -28,6 +28,7 @@ fn wall(instant: Instant) -> WallClock {
     WallClock {
         instant,
         utc: Utc::now(),
+        offset: chrono::FixedOffset::east_opt(0).unwrap(),
     }
 }
 
@@ -75,6 +76,7 @@ fn sample_snapshot(session: &str, candidate: &str, started: &str) -> SessionSnap
         plan: interview.plan().clone(),
         progress: interview.progress(t0 + mins(20)),
         notes,
+        handoff: Vec::new(),
         finished: false,
     }
 }
@@ -137,10 +139,11 @@ prop_compose! {
         started in 0i64..4_000_000_000_000,
         saved in 0i64..4_000_000_000_000,
         paused in any::<bool>(),
-        (pauses, rating_scale, recommendation) in (
+        (pauses, rating_scale, recommendation, handoff) in (
             prop::collection::vec((any::<u64>(), any::<u64>()), 0..3),
             prop::collection::vec(text(), 0..5),
             proptest::option::of(rating()),
+            prop::collection::vec(text(), 0..3),
         ),
         (has_role, closing_ms, fills, nested, guidance) in (
             any::<bool>(),
@@ -190,6 +193,7 @@ prop_compose! {
             pauses: pauses.into_iter().map(|(at_ms, length_ms)| PauseRecord { at_ms, length_ms }).collect(),
             rating_scale,
             recommendation,
+            handoff,
             fills,
         }
     }
@@ -498,7 +502,7 @@ fn the_markdown_scorecard_has_the_header_each_question_verbatim_and_the_notes() 
         "| Role | Penetration Tester |",
         "| Interviewer | Alex |",
         "| Date | 2026-11-27 15:02 |",
-        "| Duration | 20:00 (planned 60:00) |",
+        "| Duration | 20 min (planned 1 h 00 min) |",
         "| Status | in progress |",
     ] {
         assert!(md.contains(row), "missing {row} in\n{md}");
@@ -510,10 +514,10 @@ fn the_markdown_scorecard_has_the_header_each_question_verbatim_and_the_notes() 
         );
     }
     assert!(md.contains(
-        "Time: 10:00 of 09:00 · General questions · [guidelines](https://docs.google.com/"
+        "Time: 10 min of 9 min · General questions · [guidelines](https://docs.google.com/"
     ));
     assert!(md.contains("- moved SAST into CI\n- \"I owned the rollout\"\n"));
-    assert!(md.contains("## The candidate's questions\n\nTime: 00:00 of 10:00\n\n_No notes._"));
+    assert!(md.contains("## The candidate's questions\n\nTime: 0 s of 10 min\n\n_No notes._"));
     assert!(md.contains("## Wrap-up\n\n- Concrete, owned outcomes."));
     assert!(
         !md.contains("## Intro"),
@@ -551,15 +555,15 @@ fn list_shows_one_session_a_line_newest_first_in_columns() {
     assert_eq!(
         lines,
         [
-            "20261127-1402-sam-lee  2026-11-27 14:02  Sam Lee  Penetration Tester  Alex  finished     20:00 / 60:00",
-            "20261127-0800-jo       2026-11-27 08:00  Jo       Penetration Tester  Alex  in progress  20:00 / 60:00",
-            "20261126-0900-ana      2026-11-26 09:00  Ana      Penetration Tester  Alex  in progress  20:00 / 60:00",
+            "20261127-1402-sam-lee  2026-11-27 14:02  Sam Lee  Penetration Tester  Alex  finished     20 min / 1 h 00 min",
+            "20261127-0800-jo       2026-11-27 08:00  Jo       Penetration Tester  Alex  in progress  20 min / 1 h 00 min",
+            "20261126-0900-ana      2026-11-26 09:00  Ana      Penetration Tester  Alex  in progress  20 min / 1 h 00 min",
         ]
     );
 }
 
 #[test]
-fn newest_unfinished_looks_only_as_far_back_as_asked() {
+fn unfinished_sessions_are_looked_for_only_as_far_back_as_asked() {
     let (_dir, store) = store();
     store
         .save(&sample("20261127-0900-ana", "Ana", "2026-11-27T09:00:00Z"))
@@ -567,14 +571,20 @@ fn newest_unfinished_looks_only_as_far_back_as_asked() {
     let mut done = sample("20261127-1300-bo", "Bo", "2026-11-27T13:00:00Z");
     done.status = Status::Finished;
     store.save(&done).unwrap();
-    let found = store.newest_unfinished(at("2026-11-27T08:00:00Z")).unwrap();
-    assert_eq!(found.id.as_str(), "20261127-0900-ana");
+    store
+        .save(&sample("20261127-1000-cy", "Cy", "2026-11-27T10:00:00Z"))
+        .unwrap();
+    let found = store.unfinished_since(at("2026-11-27T08:00:00Z"));
+    let ids: Vec<&str> = found.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["20261127-1000-cy", "20261127-0900-ana"]);
+    let recent = store.unfinished_since(at("2026-11-27T09:30:00Z"));
+    assert_eq!(recent.len(), 1);
     assert!(
         store
-            .newest_unfinished(at("2026-11-27T10:00:00Z"))
-            .is_none()
+            .unfinished_since(at("2026-11-27T11:00:00Z"))
+            .is_empty()
     );
-    let _ = read_record(&store.path(&found.id)).unwrap();
+    let _ = read_record(&store.path(&found[0].id)).unwrap();
 }
 
 #[test]
@@ -684,9 +694,9 @@ fn list_cuts_a_huge_name_and_shows_controls_instead_of_obeying_them() {
         lines,
         [
             format!(
-                "20261127-1402-huge     2026-11-27 14:02  {cut}  Penetration Tester  Alex                  in progress  20:00 / 60:00"
+                "20261127-1402-huge     2026-11-27 14:02  {cut}  Penetration Tester  Alex                  in progress  20 min / 1 h 00 min"
             ),
-            "20261127-1400-mallory  2026-11-27 14:00  Mallory\\e]0;pwned\\x07\\nfake               Penetration Tester  Alex\\u{202e}\\u{9b}2J  in progress  20:00 / 60:00".to_string(),
+            "20261127-1400-mallory  2026-11-27 14:00  Mallory\\e]0;pwned\\x07\\nfake               Penetration Tester  Alex\\u{202e}\\u{9b}2J  in progress  20 min / 1 h 00 min".to_string(),
         ]
     );
 }

@@ -106,6 +106,7 @@ fn crafted(id: &str, interviewer: &str, started: DateTime<Utc>) -> SessionRecord
         plan: run.plan().clone(),
         progress: run.progress(t0 + Duration::from_secs(600)),
         notes,
+        handoff: Vec::new(),
         finished: false,
     };
     let mut record = SessionRecord::from_snapshot(&snapshot, id.parse().unwrap(), started);

@@ -13,7 +13,8 @@ use interview_console::store::autosave::SaveStatus;
 use interview_console::tui::action::{Action, Effect, HelpScroll, SearchEdit, SetupAction};
 use interview_console::tui::keymap;
 use interview_console::tui::model::{
-    InterviewScreen, MAX_WAIT, Model, NotesKeys, Overlay, SAVE_AFTER_EDIT, Screen, Ui, WallClock,
+    DONE_LIFETIME, InterviewScreen, MAX_WAIT, Model, NotesKeys, Overlay, PROBLEM_LIFETIME,
+    SAVE_AFTER_EDIT, Screen, Tone, Ui, WallClock,
 };
 use interview_console::tui::notes::NotesEdit;
 use interview_console::tui::setup_form::{Field, Prefill};
@@ -34,6 +35,8 @@ fn wall(t0: Instant) -> WallClock {
     WallClock {
         instant: t0,
         utc: started_at(),
+        // Two hours east: wall-clock stamps are local time.
+        offset: chrono::FixedOffset::east_opt(2 * 3600).unwrap(),
     }
 }
 
@@ -155,19 +158,13 @@ fn moving_between_phases_saves_at_once_and_keeps_notes_with_their_phase() {
     assert_eq!(notes(&model), ["intro note"]);
 
     assert_eq!(update(&mut model, Action::PreviousPhase, t0), []);
-    assert_eq!(
-        model.footer.message.as_deref(),
-        Some("This is the first phase")
-    );
+    assert_eq!(model.footer.text(), Some("This is the first phase"));
     for _ in 0..7 {
         update(&mut model, Action::NextPhase, t0);
     }
     assert_eq!(screen(&model).interview.current().kind, PhaseKind::WrapUp);
     assert_eq!(update(&mut model, Action::NextPhase, t0), []);
-    assert_eq!(
-        model.footer.message.as_deref(),
-        Some("This is the last phase")
-    );
+    assert_eq!(model.footer.text(), Some("This is the last phase"));
 }
 
 #[test]
@@ -194,10 +191,7 @@ fn pausing_stops_the_clock_saves_and_says_so() {
     let effects = update(&mut model, Action::TogglePause, t0 + secs(90));
     assert!(saved(&effects).progress.paused);
     assert!(screen(&model).interview.is_paused());
-    assert_eq!(
-        model.footer.message.as_deref(),
-        Some("Clock paused: F5 resumes")
-    );
+    assert_eq!(model.footer.text(), Some("Clock paused: F5 resumes"));
     assert_eq!(model.until_next_wake(t0 + secs(95)), MAX_WAIT);
     let effects = update(&mut model, Action::TogglePause, t0 + secs(100));
     assert!(!saved(&effects).progress.paused);
@@ -213,16 +207,16 @@ fn rating_keys_rate_the_question_or_the_recommendation_and_save() {
         saves_now(&model, t0)
     );
     assert_eq!(
-        model.footer.message.as_deref(),
+        model.footer.text(),
         Some("Ratings are for questions and the wrap-up")
     );
     update(&mut model, Action::NextPhase, t0);
     let effects = update(&mut model, Action::Rate(2), t0);
     assert_eq!(saved(&effects).progress.ratings[0], Some(2));
-    assert_eq!(model.footer.message.as_deref(), Some("Q1 rating: Yes"));
+    assert_eq!(model.footer.text(), Some("Q1 rating: Yes"));
     update(&mut model, Action::Rate(8), t0);
     assert_eq!(
-        model.footer.message.as_deref(),
+        model.footer.text(),
         Some("The scale has 4 ratings: Alt+1 … Alt+4")
     );
     let effects = update(&mut model, Action::ClearRating, t0);
@@ -232,10 +226,7 @@ fn rating_keys_rate_the_question_or_the_recommendation_and_save() {
     }
     let effects = update(&mut model, Action::Rate(3), t0);
     assert_eq!(saved(&effects).progress.recommendation, Some(3));
-    assert_eq!(
-        model.footer.message.as_deref(),
-        Some("Recommendation: Strong yes")
-    );
+    assert_eq!(model.footer.text(), Some("Recommendation: Strong yes"));
 }
 
 /// What a save right now returns.
@@ -249,7 +240,7 @@ fn the_guidelines_link_is_copied_or_opened_by_the_runtime() {
     let mut model = interview(t0);
     assert_eq!(update(&mut model, Action::CopyLink, t0), []);
     assert_eq!(
-        model.footer.message.as_deref(),
+        model.footer.text(),
         Some("No guidelines link in this phase")
     );
     assert_eq!(update(&mut model, Action::OpenLink, t0), []);
@@ -262,17 +253,14 @@ fn the_guidelines_link_is_copied_or_opened_by_the_runtime() {
         update(&mut model, Action::CopyLink, t0),
         [Effect::Copy(url.clone())]
     );
-    assert_eq!(
-        model.footer.message.as_deref(),
-        Some("Guidelines link copied")
-    );
+    assert_eq!(model.footer.text(), Some("Guidelines link copied"));
     assert_eq!(
         update(&mut model, Action::OpenLink, t0),
         [Effect::OpenLink(url)]
     );
     update(&mut model, Action::LinkOpened(Ok(())), t0);
     assert_eq!(
-        model.footer.message.as_deref(),
+        model.footer.text(),
         Some("Opening the guidelines in the browser")
     );
     update(
@@ -281,7 +269,7 @@ fn the_guidelines_link_is_copied_or_opened_by_the_runtime() {
         t0,
     );
     assert_eq!(
-        model.footer.message.as_deref(),
+        model.footer.text(),
         Some("Could not open the link (no xdg-open); Ctrl+L copies it")
     );
 }
@@ -304,7 +292,7 @@ fn the_scorecard_is_written_and_the_session_saved_from_one_snapshot() {
         t0,
     );
     assert_eq!(
-        model.footer.message.as_deref(),
+        model.footer.text(),
         Some("Scorecard copied and written to /data/exports/x.md")
     );
     update(
@@ -313,7 +301,7 @@ fn the_scorecard_is_written_and_the_session_saved_from_one_snapshot() {
         t0,
     );
     assert_eq!(
-        model.footer.message.as_deref(),
+        model.footer.text(),
         Some("Scorecard copied; not written: disk full")
     );
 }
@@ -492,7 +480,7 @@ fn help_opens_scrolls_within_what_the_frame_allows_and_closes() {
 }
 
 #[test]
-fn quitting_asks_first_and_finishes_the_interview_only_on_the_wrap_up() {
+fn quitting_asks_first_and_leaves_the_interview_in_progress_before_the_wrap_up() {
     let t0 = Instant::now();
     let mut model = interview(t0);
     assert_eq!(update(&mut model, Action::AskToQuit, t0), []);
@@ -502,16 +490,275 @@ fn quitting_asks_first_and_finishes_the_interview_only_on_the_wrap_up() {
     assert_eq!(update(&mut model, Action::StayOpen, t0), []);
     assert_eq!(model.overlay, None);
     assert_eq!(update(&mut model, Action::Quit, t0), [Effect::Quit]);
-    assert!(!model.finished, "quit before the wrap-up: in progress");
+    assert!(!model.snapshot(t0).unwrap().finished, "in progress");
 
+    let mut setup = Model::new(Guide::builtin().unwrap(), Prefill::default(), wall(t0));
+    update(&mut setup, Action::AskToQuit, t0);
+    assert_eq!(setup.overlay, Some(Overlay::ConfirmQuit));
+}
+
+/// An interview on its wrap-up.
+fn on_wrap_up(t0: Instant) -> Model {
     let mut model = interview(t0);
     for _ in 0..7 {
         update(&mut model, Action::NextPhase, t0);
     }
+    assert_eq!(screen(&model).interview.current().kind, PhaseKind::WrapUp);
+    model
+}
+
+#[test]
+fn leaving_from_the_wrap_up_checks_first_then_finishes_goes_back_or_leaves_it() {
+    let t0 = Instant::now();
+    let mut model = on_wrap_up(t0);
     update(&mut model, Action::AskToQuit, t0);
-    assert_eq!(update(&mut model, Action::Quit, t0), [Effect::Quit]);
-    assert!(model.finished);
-    assert!(model.snapshot(t0).unwrap().finished);
+    assert_eq!(model.overlay, Some(Overlay::FinishCheck));
+    assert_eq!(update(&mut model, Action::Paste("x".into()), t0), []);
+    assert_eq!(notes(&model), [""], "a paste does not answer the check");
+    assert_eq!(update(&mut model, Action::StayOpen, t0), [], "go back");
+    assert_eq!(model.overlay, None);
+
+    update(&mut model, Action::AskToQuit, t0);
+    assert_eq!(
+        update(&mut model, Action::LeaveInProgress, t0),
+        [Effect::Quit]
+    );
+    assert!(!model.snapshot(t0).unwrap().finished, "left in progress");
+
+    let mut model = on_wrap_up(t0);
+    update(&mut model, Action::AskToQuit, t0);
+    assert_eq!(
+        update(&mut model, Action::FinishAndQuit, t0 + secs(60)),
+        [Effect::Quit]
+    );
+    let snapshot = model.snapshot(t0 + secs(600)).unwrap();
+    assert!(snapshot.finished);
+    assert!(!snapshot.progress.paused);
+    assert_eq!(
+        screen(&model).interview.elapsed(t0 + secs(600)),
+        secs(60),
+        "the clock stopped at the finish"
+    );
+    // A finished interview has nothing left to check: quitting asks only that.
+    update(&mut model, Action::AskToQuit, t0 + secs(600));
+    assert_eq!(model.overlay, Some(Overlay::ConfirmQuit));
+}
+
+#[test]
+fn a_finished_interview_resumes_finished_and_reopens_only_when_asked() {
+    let t0 = Instant::now();
+    let mut model = on_wrap_up(t0);
+    update(&mut model, Action::AskToQuit, t0 + secs(3_000));
+    update(&mut model, Action::FinishAndQuit, t0 + secs(3_000));
+    let snapshot = model.snapshot(t0 + secs(3_000)).unwrap();
+
+    let t1 = t0 + secs(86_400);
+    let mut resumed = Model::resumed(
+        Guide::builtin().unwrap(),
+        snapshot,
+        Some(secs(600)),
+        wall(t1),
+    )
+    .unwrap();
+    assert!(screen(&resumed).interview.is_finished());
+    assert_eq!(
+        screen(&resumed).interview.elapsed(t1 + secs(900)),
+        secs(3_000),
+        "the gap is not counted, and the clock does not run"
+    );
+    assert!(
+        resumed
+            .footer
+            .text()
+            .unwrap()
+            .starts_with("Finished: notes still editable, clock stopped"),
+        "{:?}",
+        resumed.footer.text()
+    );
+    update(&mut resumed, Action::Timer, t1);
+    assert_eq!(
+        resumed.until_next_wake(t1 + secs(900)),
+        MAX_WAIT,
+        "no ticks"
+    );
+    // Notes are still taken.
+    update(&mut resumed, Action::Type("one more thing".into()), t1);
+    assert_eq!(notes(&resumed), ["one more thing"]);
+    // The clock does not pause or run.
+    assert_eq!(update(&mut resumed, Action::TogglePause, t1), []);
+    assert!(!screen(&resumed).interview.is_paused());
+    assert!(resumed.footer.text().unwrap().contains("Alt+R reopens it"));
+    assert!(resumed.snapshot(t1).unwrap().finished);
+
+    let effects = update(&mut resumed, Action::Reopen, t1 + secs(60));
+    let snapshot = saved(&effects);
+    assert!(!snapshot.finished, "saved in progress at once");
+    assert_eq!(
+        resumed.footer.text(),
+        Some("Reopened: in progress, the clock runs on from 50:00")
+    );
+    assert_eq!(
+        screen(&resumed).interview.elapsed(t1 + secs(120)),
+        secs(3_060)
+    );
+    assert_eq!(update(&mut resumed, Action::Reopen, t1), []);
+    assert_eq!(
+        resumed.footer.text(),
+        Some("The interview is in progress: nothing to reopen")
+    );
+}
+
+#[test]
+fn the_wall_clock_stamp_is_local_time() {
+    let t0 = Instant::now();
+    let mut model = interview(t0);
+    update(&mut model, Action::StampWallClock, t0 + secs(90));
+    // 14:00 UTC, two hours east, a minute and a half later.
+    assert_eq!(notes(&model), ["[16:01:30] "]);
+    assert!(model.saving.due.is_some(), "an edit: saved soon");
+}
+
+#[test]
+fn the_handoff_note_takes_the_typing_while_open_and_is_saved_with_the_session() {
+    let t0 = Instant::now();
+    let mut model = interview(t0);
+    update(&mut model, Action::NextPhase, t0);
+    update(&mut model, Action::Type("Q1 note".into()), t0);
+    update(&mut model, Action::OpenSearch, t0);
+    update(&mut model, Action::OpenHandoff, t0);
+    assert!(screen(&model).search.is_none(), "the search gives way");
+    assert!(screen(&model).handoff_open);
+    use interview_console::tui::keymap::Context;
+    assert_eq!(
+        model.key_contexts(),
+        [Context::Handoff, Context::Anywhere, Context::Notes]
+    );
+    update(
+        &mut model,
+        Action::Type("Probe the on-call story".into()),
+        t0,
+    );
+    update(&mut model, Action::Edit(NotesEdit::DeleteWordBack), t0);
+    update(&mut model, Action::StampTime, t0 + secs(65));
+    assert_eq!(notes(&model), ["Probe the on-call [01:05] "]);
+    update(&mut model, Action::CloseHandoff, t0);
+    assert!(!screen(&model).handoff_open);
+    assert_eq!(
+        notes(&model),
+        ["Q1 note"],
+        "the phase's notes, as they were"
+    );
+    let effects = update(&mut model, Action::Timer, t0 + secs(65) + SAVE_AFTER_EDIT);
+    let snapshot = saved(&effects);
+    assert_eq!(snapshot.handoff, ["Probe the on-call [01:05] "]);
+    assert_eq!(snapshot.notes[1], ["Q1 note"]);
+    // Whatever the phase, the same note.
+    update(&mut model, Action::NextPhase, t0);
+    update(&mut model, Action::OpenHandoff, t0);
+    assert_eq!(notes(&model), ["Probe the on-call [01:05] "]);
+}
+
+#[test]
+fn a_message_fades_by_itself_and_the_loop_wakes_for_it() {
+    let t0 = Instant::now();
+    let mut model = interview(t0);
+    update(&mut model, Action::TogglePause, t0);
+    assert_eq!(model.footer.text(), Some("Clock paused: F5 resumes"));
+    let message = model.footer.message.clone().unwrap();
+    assert_eq!(message.tone, Tone::Done);
+    assert!(message.is_shown(t0 + DONE_LIFETIME - secs(1)));
+    // The clock is paused: the loop wakes when the message goes, not a second later.
+    let almost = DONE_LIFETIME - Duration::from_millis(300);
+    assert_eq!(
+        model.until_next_wake(t0 + almost),
+        Duration::from_millis(300)
+    );
+    update(&mut model, Action::Timer, t0 + DONE_LIFETIME - secs(1));
+    assert!(model.footer.message.is_some());
+    update(&mut model, Action::Timer, t0 + DONE_LIFETIME);
+    assert_eq!(model.footer.message, None, "faded");
+    assert_eq!(model.until_next_wake(t0 + DONE_LIFETIME), MAX_WAIT);
+
+    update(
+        &mut model,
+        Action::LinkOpened(Err("no xdg-open".into())),
+        t0,
+    );
+    let problem = model.footer.message.clone().unwrap();
+    assert_eq!(problem.tone, Tone::Problem);
+    assert!(problem.is_shown(t0 + PROBLEM_LIFETIME - secs(1)));
+    assert!(!problem.is_shown(t0 + PROBLEM_LIFETIME));
+}
+
+/// An interview of a 16-minute plan with one question, on that question from 00:32: the
+/// built-in guide's reminder to leave time for their questions comes at 06:00.
+fn sixteen_minutes(t0: Instant) -> Model {
+    let guide = Guide::builtin().unwrap();
+    let role = find_role(&guide, "pentest").unwrap();
+    let choice = QuestionChoice::from_ids(&guide, role, &["improve-practice".into()]).unwrap();
+    let plan = Plan::new(&guide, role, "Sam Lee", "Alex", 16, &choice).unwrap();
+    let mut model = Model::started(guide, plan, wall(t0));
+    update(&mut model, Action::Timer, t0);
+    update(&mut model, Action::NextPhase, t0 + secs(32));
+    model
+}
+
+#[test]
+fn a_reminder_that_comes_rings_the_bell_once_when_asked_to() {
+    let t0 = Instant::now();
+    let bells = |effects: &[Effect]| effects.iter().filter(|e| **e == Effect::Bell).count();
+    let mut quiet = sixteen_minutes(t0);
+    assert_eq!(
+        bells(&update(&mut quiet, Action::Timer, t0 + secs(361))),
+        0,
+        "off by default"
+    );
+
+    let mut model = sixteen_minutes(t0);
+    model.ui.bell = true;
+    assert_eq!(bells(&update(&mut model, Action::Timer, t0 + secs(40))), 0);
+    // 80 % of the question's minute: the check on the first answer.
+    assert_eq!(bells(&update(&mut model, Action::Timer, t0 + secs(80))), 1);
+    assert_eq!(bells(&update(&mut model, Action::Timer, t0 + secs(359))), 0);
+    assert_eq!(bells(&update(&mut model, Action::Timer, t0 + secs(361))), 1);
+    assert_eq!(
+        bells(&update(&mut model, Action::Timer, t0 + secs(362))),
+        0,
+        "once for each reminder"
+    );
+    // Past the planned end the console's own reminder comes: a new one.
+    assert_eq!(bells(&update(&mut model, Action::Timer, t0 + secs(961))), 1);
+}
+
+#[test]
+fn dismissing_takes_the_reminder_shown_and_leaves_the_next() {
+    let t0 = Instant::now();
+    let mut model = sixteen_minutes(t0);
+    let due = |model: &Model, now| {
+        model
+            .reminders
+            .due(&screen(model).interview, now)
+            .into_iter()
+            .map(|d| d.text)
+            .collect::<Vec<_>>()
+    };
+    let now = t0 + secs(400);
+    assert_eq!(
+        due(&model, now),
+        [
+            "Leave time for their questions: the questions left no longer fit.",
+            "End of the first answer: note what they said, not your impression."
+        ]
+    );
+    assert_eq!(update(&mut model, Action::DismissReminder, now), []);
+    assert_eq!(
+        due(&model, now),
+        ["End of the first answer: note what they said, not your impression."]
+    );
+    update(&mut model, Action::DismissReminder, now);
+    assert_eq!(due(&model, now), Vec::<String>::new());
+    update(&mut model, Action::DismissReminder, now);
+    assert_eq!(model.footer.text(), Some("No reminder to dismiss"));
 }
 
 #[test]
@@ -569,7 +816,7 @@ fn the_rating_question_opens_only_where_ratings_go_and_a_digit_closes_it() {
     assert_eq!(update(&mut model, Action::AskRating, t0), []);
     assert_eq!(model.overlay, None, "not on the intro");
     assert_eq!(
-        model.footer.message.as_deref(),
+        model.footer.text(),
         Some("Ratings are for questions and the wrap-up")
     );
     update(&mut model, Action::NextPhase, t0);
@@ -618,23 +865,20 @@ fn messages_name_the_keys_in_force() {
             .expect("rate");
     });
     update(&mut model, Action::TogglePause, t0);
-    assert_eq!(
-        model.footer.message.as_deref(),
-        Some("Clock paused: F7 resumes")
-    );
+    assert_eq!(model.footer.text(), Some("Clock paused: F7 resumes"));
     update(
         &mut model,
         Action::LinkOpened(Err("no xdg-open".into())),
         t0,
     );
     assert_eq!(
-        model.footer.message.as_deref(),
+        model.footer.text(),
         Some("Could not open the link (no xdg-open); F6 copies it")
     );
     update(&mut model, Action::NextPhase, t0);
     update(&mut model, Action::Rate(8), t0);
     assert_eq!(
-        model.footer.message.as_deref(),
+        model.footer.text(),
         Some("The scale has 4 ratings: Ctrl+Alt+1 … Ctrl+Alt+4")
     );
 }

@@ -6,6 +6,7 @@
 
 mod link;
 mod raw;
+mod reminders;
 pub mod rich;
 mod validate;
 
@@ -16,6 +17,7 @@ use serde_saphyr::Location;
 
 pub use link::{BadLink, Link};
 use raw::RawGuide;
+pub use reminders::{PhaseSelector, TimedReminder, When};
 pub use rich::{Fill, RichText};
 
 /// The built-in infosec guide, embedded in the binary.
@@ -32,6 +34,8 @@ pub struct Guide {
     pub short_title: String,
     /// Standing reminders shown beside the script throughout the interview.
     pub reminders: Vec<String>,
+    /// Reminders the footer shows at the right moment (see `interview::reminders`).
+    pub timed_reminders: Vec<TimedReminder>,
     pub intro: Intro,
     pub roles: Vec<Role>,
     /// Every question, in the guide's order.

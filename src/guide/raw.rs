@@ -15,6 +15,8 @@ pub struct RawGuide {
     pub short_title: Option<String>,
     #[serde(default)]
     pub reminders: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub timed_reminders: Vec<super::reminders::RawTimedReminder>,
     pub intro: Option<Spanned<RawIntro>>,
     /// None: a guide without roles.
     pub roles: Option<Spanned<Vec<RawRole>>>,

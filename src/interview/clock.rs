@@ -12,6 +12,9 @@ pub struct Clock {
     paused_since: Option<Instant>,
     paused_total: Duration,
     pauses: Vec<Pause>,
+    /// Stopped for good (a finished interview): `carried` is all the time there is, and no
+    /// pause is running or recorded.
+    stopped: bool,
 }
 
 /// A pause: when it began, in interview time, and how long it lasted.
@@ -39,7 +42,34 @@ impl Clock {
             paused_since: paused.then_some(now),
             paused_total: Duration::ZERO,
             pauses,
+            stopped: false,
         }
+    }
+
+    /// Stops the clock where it stands, as an interview does when it is finished: the time
+    /// after this is no interview time, and no pause either. A pause under way ends here.
+    pub fn stop(&mut self, now: Instant) {
+        if self.stopped {
+            return;
+        }
+        self.resume(now);
+        self.carried = self.elapsed(now);
+        self.stopped = true;
+    }
+
+    /// Runs a stopped clock again from where it stopped (a finished interview reopened).
+    pub fn restart(&mut self, now: Instant) {
+        if !self.stopped {
+            return;
+        }
+        self.started_at = now;
+        self.paused_total = Duration::ZERO;
+        self.paused_since = None;
+        self.stopped = false;
+    }
+
+    pub fn is_stopped(&self) -> bool {
+        self.stopped
     }
 
     /// The pause under way, if any, as long as it has lasted so far.
@@ -57,6 +87,9 @@ impl Clock {
 
     /// Interview time: time since the start, less every pause.
     pub fn elapsed(&self, now: Instant) -> Duration {
+        if self.stopped {
+            return self.carried;
+        }
         let until = self.paused_since.unwrap_or(now);
         self.carried
             + until
@@ -69,7 +102,7 @@ impl Clock {
     }
 
     pub fn pause(&mut self, now: Instant) {
-        if self.paused_since.is_none() {
+        if self.paused_since.is_none() && !self.stopped {
             self.paused_since = Some(now);
         }
     }
@@ -82,7 +115,10 @@ impl Clock {
         if let Some(since) = self.paused_since.take() {
             let length = now.saturating_duration_since(since);
             self.paused_total += length;
-            self.pauses.push(Pause { at, length });
+            // A clock resumed paused and at once stopped or run again paused for no time.
+            if !length.is_zero() {
+                self.pauses.push(Pause { at, length });
+            }
         }
     }
 
@@ -95,9 +131,10 @@ impl Clock {
     }
 
     /// How long until the elapsed time reaches its next whole second, the next moment the
-    /// display can change; `None` while paused, when nothing changes until a key is pressed.
+    /// display can change; `None` while paused or stopped, when nothing changes until a key
+    /// is pressed.
     pub fn until_next_second(&self, now: Instant) -> Option<Duration> {
-        if self.is_paused() {
+        if self.is_paused() || self.stopped {
             return None;
         }
         let into_second = self.elapsed(now).subsec_nanos();
@@ -165,6 +202,40 @@ mod tests {
     }
 
     #[test]
+    fn a_stopped_clock_keeps_its_time_records_no_pause_and_restarts_from_it() {
+        let t0 = Instant::now();
+        let mut clock = Clock::start(t0);
+        clock.pause(t0 + secs(10));
+        clock.stop(t0 + secs(30));
+        assert!(clock.is_stopped() && !clock.is_paused());
+        assert_eq!(clock.elapsed(t0 + secs(3_000)), secs(10));
+        assert_eq!(
+            clock.pauses(),
+            [Pause {
+                at: secs(10),
+                length: secs(20)
+            }]
+        );
+        assert_eq!(clock.open_pause(t0 + secs(3_000)), None);
+        assert_eq!(clock.until_next_second(t0 + secs(3_000)), None);
+        clock.toggle_pause(t0 + secs(3_000));
+        assert!(!clock.is_paused(), "a stopped clock does not pause");
+        clock.restart(t0 + secs(4_000));
+        assert!(!clock.is_stopped());
+        assert_eq!(clock.elapsed(t0 + secs(4_005)), secs(15));
+        assert_eq!(clock.pauses().len(), 1, "the time stopped is no pause");
+    }
+
+    #[test]
+    fn a_clock_resumed_paused_and_stopped_at_once_records_no_empty_pause() {
+        let t0 = Instant::now();
+        let mut clock = Clock::from_elapsed(secs(600), Vec::new(), true, t0);
+        clock.stop(t0);
+        assert_eq!(clock.pauses(), []);
+        assert_eq!(clock.elapsed(t0 + secs(60)), secs(600));
+    }
+
+    #[test]
     fn next_tick_is_the_next_whole_second_and_none_while_paused() {
         let t0 = Instant::now();
         let mut clock = Clock::start(t0);
@@ -179,10 +250,25 @@ mod tests {
     }
 }
 
-/// `mm:ss`, minutes growing past 99 rather than wrapping.
+/// `mm:ss`, minutes growing past 99 rather than wrapping: for clocks on screen and time
+/// stamps in the notes.
 pub fn mm_ss(d: Duration) -> String {
     let secs = d.as_secs();
     format!("{:02}:{:02}", secs / 60, secs % 60)
+}
+
+/// A duration for a document, in words that cannot be read as hours and minutes when they
+/// are minutes and seconds: `42 s`, `6 min 05 s`, `9 min`, `1 h 09 min` (from an hour on,
+/// whole minutes).
+pub fn in_words(d: Duration) -> String {
+    let secs = d.as_secs();
+    let (hours, minutes, seconds) = (secs / 3600, secs / 60 % 60, secs % 60);
+    match (hours, minutes, seconds) {
+        (0, 0, s) => format!("{s} s"),
+        (0, m, 0) => format!("{m} min"),
+        (0, m, s) => format!("{m} min {s:02} s"),
+        (h, m, _) => format!("{h} h {m:02} min"),
+    }
 }
 
 /// Time spent against the time planned: `06:30 / 09:00`, or `06:30` with no budget.
@@ -201,5 +287,19 @@ mod format_tests {
     fn mm_ss_pads_and_never_wraps() {
         assert_eq!(mm_ss(Duration::from_millis(65_900)), "01:05");
         assert_eq!(mm_ss(Duration::from_secs(100 * 60 + 1)), "100:01");
+    }
+
+    #[test]
+    fn durations_in_words_never_read_as_a_clock() {
+        let words = |s: u64| in_words(Duration::from_secs(s));
+        assert_eq!(words(0), "0 s");
+        assert_eq!(words(42), "42 s");
+        assert_eq!(words(69), "1 min 09 s");
+        assert_eq!(words(9 * 60), "9 min");
+        assert_eq!(words(6 * 60 + 30), "6 min 30 s");
+        assert_eq!(words(59 * 60 + 59), "59 min 59 s");
+        assert_eq!(words(60 * 60), "1 h 00 min");
+        assert_eq!(words(69 * 60 + 59), "1 h 09 min");
+        assert_eq!(words(600 * 60), "10 h 00 min");
     }
 }

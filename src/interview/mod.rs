@@ -6,13 +6,17 @@
 
 pub mod clock;
 pub mod evidence;
+pub mod finish;
 pub mod plan;
+pub mod reminders;
 pub mod session;
 
 use std::time::{Duration, Instant, SystemTime};
 
 pub use clock::{Clock, Pause};
+pub use finish::{Missing, finish_check};
 pub use plan::{Budgets, Plan, PlanError, QuestionChoice};
+pub use reminders::{Due, Priority, ReminderId, Reminders};
 
 use crate::guide::Question;
 
@@ -55,13 +59,6 @@ pub enum BudgetState {
     /// 80 % of the budget used.
     Nearly,
     Over,
-}
-
-/// What the interviewer should be told about the time, unprompted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Nudge {
-    /// The time left is what the candidate's questions need, and questions remain.
-    MoveToCandidateQuestions,
 }
 
 /// Where an interview stands: what a session file keeps to go on from.
@@ -142,6 +139,8 @@ pub struct Interview {
     entered_at: Duration,
     ratings: Vec<Option<usize>>,
     recommendation: Option<usize>,
+    /// Finished by the interviewer: the clock is stopped; notes and ratings still change.
+    finished: bool,
 }
 
 impl Interview {
@@ -176,6 +175,7 @@ impl Interview {
             current: 0,
             clock: Clock::start(now),
             entered_at: Duration::ZERO,
+            finished: false,
         }
     }
 
@@ -321,8 +321,38 @@ impl Interview {
         self.clock.is_paused()
     }
 
+    /// Pauses or resumes the clock; a finished interview's clock stays stopped.
     pub fn toggle_pause(&mut self, now: Instant) {
         self.clock.toggle_pause(now);
+    }
+
+    /// Marks the interview finished and stops its clock for good: time from now on is
+    /// neither interview time nor a pause. Notes and ratings can still change, and moving
+    /// between phases adds no time to them.
+    pub fn finish(&mut self, now: Instant) {
+        if self.finished {
+            return;
+        }
+        let elapsed = self.clock.elapsed(now);
+        self.phases[self.current].spent += elapsed.saturating_sub(self.entered_at);
+        self.entered_at = elapsed;
+        self.clock.stop(now);
+        self.finished = true;
+    }
+
+    /// Makes a finished interview in progress again, its clock running on from where it
+    /// stopped.
+    pub fn reopen(&mut self, now: Instant) {
+        if !self.finished {
+            return;
+        }
+        self.clock.restart(now);
+        self.entered_at = self.clock.elapsed(now);
+        self.finished = false;
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.finished
     }
 
     pub fn elapsed(&self, now: Instant) -> Duration {
@@ -332,6 +362,24 @@ impl Interview {
     /// Planned time not yet used; zero once the interview overruns.
     pub fn remaining(&self, now: Instant) -> Duration {
         self.plan.budgets.total.saturating_sub(self.elapsed(now))
+    }
+
+    /// How far past the planned end the interview is, if it is.
+    pub fn over_by(&self, now: Instant) -> Option<Duration> {
+        self.elapsed(now)
+            .checked_sub(self.plan.budgets.total)
+            .filter(|over| !over.is_zero())
+    }
+
+    /// The whole interview against the plan, as a phase against its budget: amber from
+    /// 80 % of the planned time, red past it.
+    pub fn time_state(&self, now: Instant) -> BudgetState {
+        budget_state(self.elapsed(now), self.plan.budgets.total)
+    }
+
+    /// Interview time when the current phase was last entered (or the console resumed).
+    pub fn entered_at(&self) -> Duration {
+        self.entered_at
     }
 
     /// When the display can next change (the clock's next whole second), if it can at all.
@@ -359,14 +407,7 @@ impl Interview {
         let Some(budget) = self.phases.get(index).and_then(|p| p.budget) else {
             return BudgetState::Normal;
         };
-        let spent = self.spent(index, now);
-        if spent > budget {
-            BudgetState::Over
-        } else if spent.as_millis() * 10 >= budget.as_millis() * 8 {
-            BudgetState::Nearly
-        } else {
-            BudgetState::Normal
-        }
+        budget_state(self.spent(index, now), budget)
     }
 
     /// How far behind the plan the interview is, in seconds; negative when ahead.
@@ -384,14 +425,15 @@ impl Interview {
         });
         signed_seconds(self.elapsed(now)) - signed_seconds(before + current)
     }
+}
 
-    pub fn nudge(&self, now: Instant) -> Option<Nudge> {
-        let asking = matches!(
-            self.current().kind,
-            PhaseKind::Intro | PhaseKind::Question(_)
-        );
-        (asking && self.remaining(now) <= self.plan.budgets.candidate_questions)
-            .then_some(Nudge::MoveToCandidateQuestions)
+fn budget_state(spent: Duration, budget: Duration) -> BudgetState {
+    if spent > budget {
+        BudgetState::Over
+    } else if spent.as_millis() * 10 >= budget.as_millis() * 8 {
+        BudgetState::Nearly
+    } else {
+        BudgetState::Normal
     }
 }
 

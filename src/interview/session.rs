@@ -38,6 +38,9 @@ pub struct SessionSnapshot {
     pub progress: Progress,
     /// Each phase's notes, in the order of the phases.
     pub notes: Vec<Vec<String>>,
+    /// The hand-off note for the next interviewer: topics to probe, no verdict. It belongs
+    /// to no phase.
+    pub handoff: Vec<String>,
     /// Whether the interviewer finished it (quit on the wrap-up).
     pub finished: bool,
 }

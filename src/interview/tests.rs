@@ -272,21 +272,6 @@ fn ahead_or_behind_compares_elapsed_time_with_the_plan() {
 }
 
 #[test]
-fn nudge_comes_when_only_the_candidates_time_is_left_and_questions_remain() {
-    let t0 = Instant::now();
-    let mut interview = Interview::start(pentest_plan(), t0);
-    interview.next(t0);
-    assert_eq!(interview.nudge(t0 + mins(49)), None);
-    assert_eq!(
-        interview.nudge(t0 + mins(50)),
-        Some(Nudge::MoveToCandidateQuestions)
-    );
-    let candidates = interview.phases().len() - 2;
-    interview.go_to(candidates, t0 + mins(50));
-    assert_eq!(interview.nudge(t0 + mins(51)), None, "already there");
-}
-
-#[test]
 fn progress_resumes_where_it_stood_with_the_gap_in_the_current_phase() {
     let t0 = Instant::now();
     let mut interview = Interview::start(pentest_plan(), t0);
@@ -416,4 +401,70 @@ proptest! {
             prop_assert_eq!(resumed.progress(now).spent, progress.spent);
         }
     }
+}
+
+#[test]
+fn finishing_stops_the_clock_and_keeps_the_time_with_its_phases() {
+    let t0 = Instant::now();
+    let mut interview = Interview::start(pentest_plan(), t0);
+    interview.go_to(7, t0 + mins(50));
+    interview.finish(t0 + mins(55));
+    assert!(interview.is_finished());
+    assert_eq!(interview.elapsed(t0 + mins(500)), mins(55));
+    assert_eq!(interview.spent(7, t0 + mins(500)), mins(5));
+    assert_eq!(interview.until_next_tick(t0 + mins(500)), None, "no ticks");
+    // Notes are still taken: moving between phases adds no time to them.
+    interview.go_to(1, t0 + mins(600));
+    interview.rate(Some(2)).unwrap();
+    assert_eq!(interview.spent(1, t0 + mins(700)), Duration::ZERO);
+    let progress = interview.progress(t0 + mins(700));
+    assert!(!progress.paused);
+    assert!(progress.pauses.is_empty(), "the time since is no pause");
+    interview.toggle_pause(t0 + mins(700));
+    assert!(
+        !interview.is_paused(),
+        "a finished interview does not pause"
+    );
+}
+
+#[test]
+fn a_finished_interview_resumes_finished_and_reopens_explicitly() {
+    let t0 = Instant::now();
+    let mut interview = Interview::start(pentest_plan(), t0);
+    interview.go_to(7, t0 + mins(50));
+    interview.finish(t0 + mins(52));
+    let saved = interview.progress(t0 + mins(52));
+
+    let t1 = t0 + mins(24 * 60);
+    let mut resumed = Interview::resume(pentest_plan(), &saved, None, t1).unwrap();
+    resumed.finish(t1);
+    assert!(resumed.is_finished());
+    assert_eq!(resumed.elapsed(t1 + mins(30)), mins(52));
+    assert!(resumed.progress(t1 + mins(30)).pauses.is_empty());
+
+    resumed.reopen(t1 + mins(30));
+    assert!(!resumed.is_finished());
+    assert_eq!(resumed.elapsed(t1 + mins(31)), mins(53));
+    assert_eq!(resumed.spent(7, t1 + mins(31)), mins(3), "wrap-up goes on");
+    // Reopening what is not finished changes nothing.
+    resumed.reopen(t1 + mins(40));
+    assert_eq!(resumed.spent(7, t1 + mins(41)), mins(13));
+}
+
+#[test]
+fn the_whole_interview_turns_amber_at_eighty_percent_and_red_past_the_plan() {
+    let t0 = Instant::now();
+    let interview = Interview::start(pentest_plan(), t0);
+    assert_eq!(interview.time_state(t0 + mins(47)), BudgetState::Normal);
+    assert_eq!(interview.time_state(t0 + mins(48)), BudgetState::Nearly);
+    assert_eq!(interview.time_state(t0 + mins(60)), BudgetState::Nearly);
+    assert_eq!(interview.over_by(t0 + mins(60)), None);
+    assert_eq!(
+        interview.time_state(t0 + mins(62) + Duration::from_secs(10)),
+        BudgetState::Over
+    );
+    assert_eq!(
+        interview.over_by(t0 + mins(62) + Duration::from_secs(10)),
+        Some(Duration::from_secs(130))
+    );
 }

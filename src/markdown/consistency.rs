@@ -3,19 +3,26 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use super::{cell, rating_text, rich};
+use super::{cell, inline, rating_text, rich};
 use crate::guide::rich::Unfilled;
+use crate::guide::{Guide, Role};
 use crate::interview::UNRATED;
-use crate::interview::clock::mm_ss;
+use crate::interview::clock::in_words;
 use crate::store::record::SessionRecord;
 
-/// Candidates against questions for the sessions of one guide (and one role, by its id,
-/// if given): each cell the rating and time spent, so a team sees that candidates got the
-/// same questions. Newest first; questions in the guide's order of first use.
-pub fn consistency(records: &[SessionRecord], role_id: Option<&str>) -> String {
+/// Candidates against questions for the sessions of `guide` (this very guide: the same
+/// SHA-256), and of one role if given: each cell the rating and time spent, so a team sees
+/// that candidates got the same questions. A column a question, named by its id, with its
+/// text under the table: the same question is the same column whatever its place in each
+/// interview. Newest first; questions in the order of first use. Ends with how many
+/// sessions were left out, and why.
+pub fn consistency(records: &[SessionRecord], guide: &Guide, role: Option<&Role>) -> String {
+    let of_the_guide = |r: &&SessionRecord| r.guide.sha256 == guide.fingerprint;
+    let of_the_role = |r: &&SessionRecord| role.is_none_or(|role| r.role_id() == Some(&role.id));
     let chosen: Vec<&SessionRecord> = records
         .iter()
-        .filter(|r| role_id.is_none_or(|id| r.role.as_ref().is_some_and(|r| r.id == id)))
+        .filter(of_the_guide)
+        .filter(of_the_role)
         .collect();
     let mut questions: Vec<(&str, &str)> = Vec::new();
     for record in &chosen {
@@ -27,17 +34,29 @@ pub fn consistency(records: &[SessionRecord], role_id: Option<&str>) -> String {
     }
     let mut out = String::new();
     if chosen.is_empty() {
-        out.push_str("No interviews to report.\n");
-        return out;
+        let _ = writeln!(
+            out,
+            "No interviews to report on {}{}.",
+            inline(&guide.title),
+            role.map(|r| format!(" for the {} role", inline(&r.name)))
+                .unwrap_or_default()
+        );
+    } else {
+        table(&mut out, &chosen, &questions);
     }
-    let columns: Vec<String> = (1..=questions.len()).map(|n| format!("Q{n}")).collect();
+    left_out(&mut out, records, guide, role);
+    out
+}
+
+fn table(out: &mut String, chosen: &[&SessionRecord], questions: &[(&str, &str)]) {
+    let columns: Vec<String> = questions.iter().map(|(id, _)| cell(id)).collect();
     let _ = writeln!(
         out,
         "| Candidate | Role | Interviewer | Date | {} | Recommendation |",
         columns.join(" | ")
     );
     let _ = writeln!(out, "|{}", " --- |".repeat(questions.len() + 5));
-    for record in &chosen {
+    for record in chosen {
         let scale = record.scale();
         let cells: Vec<String> = questions
             .iter()
@@ -52,7 +71,7 @@ pub fn consistency(records: &[SessionRecord], role_id: Option<&str>) -> String {
                                 .rating
                                 .as_ref()
                                 .map_or_else(|| UNRATED.to_string(), |r| cell(&r.label));
-                            format!("{rating}, {}", mm_ss(Duration::from_millis(p.spent_ms)))
+                            format!("{rating}, {}", in_words(Duration::from_millis(p.spent_ms)))
                         },
                     )
             })
@@ -69,8 +88,57 @@ pub fn consistency(records: &[SessionRecord], role_id: Option<&str>) -> String {
         );
     }
     out.push('\n');
-    for (n, (_, text)) in questions.iter().enumerate() {
-        let _ = writeln!(out, "- Q{}: {}", n + 1, rich(text, &Unfilled));
+    for (id, text) in questions {
+        let _ = writeln!(out, "- {}: {}", inline(id), rich(text, &Unfilled));
     }
-    out
+}
+
+/// How many sessions the report leaves out, and why: run on another guide, on another
+/// version of this one (its title, another SHA-256: the guide was edited since), or for
+/// another role.
+fn left_out(out: &mut String, records: &[SessionRecord], guide: &Guide, role: Option<&Role>) {
+    let other = |r: &&SessionRecord| r.guide.sha256 != guide.fingerprint;
+    let edited = records
+        .iter()
+        .filter(other)
+        .filter(|r| r.guide.title == guide.title)
+        .count();
+    let other_guide = records
+        .iter()
+        .filter(other)
+        .filter(|r| r.guide.title != guide.title)
+        .count();
+    let other_role = role.map_or(0, |role| {
+        records
+            .iter()
+            .filter(|r| r.guide.sha256 == guide.fingerprint && r.role_id() != Some(&role.id))
+            .count()
+    });
+    let reasons: Vec<String> = [
+        (
+            edited,
+            "on another version of this guide (it was edited since)",
+        ),
+        (other_guide, "on another guide"),
+        (other_role, "for another role"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, why)| format!("{} {why}", sessions(n)))
+    .collect();
+    if reasons.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nLeft out: {}.", reasons.join("; "));
+    if edited + other_guide > 0 {
+        out.push_str("`--guide FILE` reports on the sessions of another guide.\n");
+    }
+}
+
+fn sessions(n: usize) -> String {
+    if n == 1 {
+        "1 session".to_string()
+    } else {
+        format!("{n} sessions")
+    }
 }

@@ -4,9 +4,10 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use super::{cell, inline, notes, rating_text, rich};
+use super::{cell, inline, marked_notes, rating_text, rich};
 use crate::guide::rich::Unfilled;
-use crate::interview::clock::mm_ss;
+use crate::interview::clock::in_words;
+use crate::interview::evidence::ImpressionMatcher;
 use crate::store::record::{PhaseName, PhaseRecord, QuestionRecord, Rating, SessionRecord};
 
 /// Ratings this many steps apart or more are flagged for discussion.
@@ -27,19 +28,65 @@ fn same_person(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
-/// Ratings of one question (or the recommendation) far enough apart to talk about.
-fn disagree(ratings: &[Option<&Rating>]) -> bool {
+/// How the ratings of one question (or the recommendations) split, when they split enough to
+/// talk about: on both sides of the scale's middle (one for, one against: Yes and No), or
+/// `DISAGREEMENT_STEPS` or more apart on one side. Positions count from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Split {
+    BothSides { low: usize, high: usize },
+    StepsApart { low: usize, high: usize },
+}
+
+/// The split of the ratings given, on a scale of `scale` labels; unrated answers do not
+/// count. Below the middle are the positions up to half the scale; above it those past
+/// half and one (on an odd scale the middle label is on neither side).
+fn split(ratings: &[Option<&Rating>], scale: usize) -> Option<Split> {
     let given: Vec<usize> = ratings.iter().flatten().map(|r| r.position).collect();
-    match (given.iter().min(), given.iter().max()) {
-        (Some(low), Some(high)) => high - low >= DISAGREEMENT_STEPS,
-        _ => false,
+    let (low, high) = (*given.iter().min()?, *given.iter().max()?);
+    if low <= scale / 2 && high > scale.div_ceil(2) {
+        Some(Split::BothSides { low, high })
+    } else if high - low >= DISAGREEMENT_STEPS {
+        Some(Split::StepsApart { low, high })
+    } else {
+        None
+    }
+}
+
+impl Split {
+    /// What the split is, in words, with the labels at its ends.
+    fn describe(self, scale: &[String]) -> String {
+        let label = |p: usize| {
+            inline(
+                p.checked_sub(1)
+                    .and_then(|i| scale.get(i))
+                    .map_or("?", String::as_str),
+            )
+        };
+        match self {
+            Split::BothSides { low, high } => format!(
+                "on both sides of the scale's middle ({} against {})",
+                label(low),
+                label(high)
+            ),
+            Split::StepsApart { low, high } => format!(
+                "{} steps apart ({} against {})",
+                high - low,
+                label(low),
+                label(high)
+            ),
+        }
     }
 }
 
 /// One Markdown report of several interviewers' sessions with the same candidate on the
 /// same guide: per question, each interviewer's rating side by side and their notes; the
-/// recommendations; and the questions whose ratings differ by two or more steps.
-pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
+/// recommendations; first, what splits them (ratings or recommendations on both sides of
+/// the scale's middle, or two or more steps apart), and how many impression words the
+/// notes hold, each marked where it stands.
+pub fn debrief(
+    records: &[SessionRecord],
+    impressions: &ImpressionMatcher,
+) -> Result<String, DebriefError> {
     let Some(first) = records.first() else {
         return Err(DebriefError::TooFew(0));
     };
@@ -74,6 +121,10 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
 
     let mut body = String::new();
     let mut flagged = Vec::new();
+    let mut marked = 0;
+    let mut notes = |out: &mut String, lines: &[String]| {
+        marked += marked_notes(out, lines, impressions);
+    };
     for (n, id) in question_ids.iter().enumerate() {
         let asked: Vec<(&SessionRecord, &QuestionRecord, &PhaseRecord)> = records
             .iter()
@@ -90,12 +141,9 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
         let _ = writeln!(body, "\n## {}. {text}\n", n + 1);
         let ratings: Vec<Option<&Rating>> =
             asked.iter().map(|(_, _, p)| p.rating.as_ref()).collect();
-        if disagree(&ratings) {
+        if let Some(split) = split(&ratings, scale.len()) {
             flagged.push(format!("{}. {text}", n + 1));
-            let _ = writeln!(
-                body,
-                "**⚑ Ratings differ by {DISAGREEMENT_STEPS} or more steps: discuss.**\n"
-            );
+            let _ = writeln!(body, "**⚑ Ratings {}: discuss.**\n", split.describe(&scale));
         }
         let _ = writeln!(body, "| Interviewer | Rating | Time |\n| --- | --- | --- |");
         for (record, _, phase) in &asked {
@@ -104,7 +152,7 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
                 "| {} | {} | {} |",
                 cell(&record.interviewer),
                 cell(&rating_text(phase.rating.as_ref(), &scale)),
-                mm_ss(Duration::from_millis(phase.spent_ms))
+                in_words(Duration::from_millis(phase.spent_ms))
             );
         }
         for record in records
@@ -122,11 +170,12 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
     let _ = writeln!(body, "\n## Recommendations\n");
     let recommendations: Vec<Option<&Rating>> =
         records.iter().map(|r| r.recommendation.as_ref()).collect();
-    if disagree(&recommendations) {
+    if let Some(split) = split(&recommendations, scale.len()) {
         flagged.push("The recommendations".to_string());
         let _ = writeln!(
             body,
-            "**⚑ Recommendations differ by {DISAGREEMENT_STEPS} or more steps: discuss.**\n"
+            "**⚑ Recommendations {}: discuss.**\n",
+            split.describe(&scale)
         );
     }
     let _ = writeln!(body, "| Interviewer | Recommendation |\n| --- | --- |");
@@ -182,11 +231,21 @@ pub fn debrief(records: &[SessionRecord]) -> Result<String, DebriefError> {
     if flagged.is_empty() {
         let _ = writeln!(
             out,
-            "No ratings differ by {DISAGREEMENT_STEPS} or more steps."
+            "Nothing flagged: no two ratings on both sides of the scale's middle or {DISAGREEMENT_STEPS} or more steps apart."
         );
     } else {
         for item in &flagged {
             let _ = writeln!(out, "- ⚑ {item}");
+        }
+    }
+    match marked {
+        0 => {}
+        1 => out.push_str("\nOne note line holds impression words, marked _impression:_ below: what did the candidate say or do?\n"),
+        n => {
+            let _ = writeln!(
+                out,
+                "\n{n} note lines hold impression words, marked _impression:_ below: what did the candidate say or do?"
+            );
         }
     }
     out.push_str(&body);

@@ -1,6 +1,6 @@
-//! Markdown for people: the scorecard of one interview, the debrief of several
-//! interviewers, the consistency report across candidates, and the pieces they share. It
-//! builds text and does no I/O.
+//! Markdown for people: the scorecard of one interview, the hand-off to the next
+//! interviewer, the debrief of several interviewers, the consistency report across
+//! candidates, and the pieces they share. It builds text and does no I/O.
 //!
 //! Every piece of text from outside (names, titles, questions, notes, rating labels, ids)
 //! goes into the Markdown through [`inline`] or [`cell`], which escape what would change
@@ -33,6 +33,7 @@
 
 mod consistency;
 mod debrief;
+mod handoff;
 mod scorecard;
 
 use std::fmt::Write as _;
@@ -41,11 +42,13 @@ use std::ops::Range;
 use crate::guide::Link;
 use crate::guide::rich::{self, Fill, Piece, RichText};
 use crate::interview::UNRATED;
+use crate::interview::evidence::ImpressionMatcher;
 use crate::safe_text;
 use crate::store::record::Rating;
 
 pub use consistency::consistency;
 pub use debrief::{DISAGREEMENT_STEPS, DebriefError, debrief};
+pub use handoff::handoff;
 pub use scorecard::scorecard;
 
 /// "Yes (3 of 4)", or "unrated". Plain text: escape it where it goes.
@@ -58,13 +61,35 @@ pub fn rating_text(rating: Option<&Rating>, scale: &[String]) -> String {
 
 /// Notes as a Markdown list, one line an item, blank lines left out.
 pub(crate) fn notes(out: &mut String, lines: &[String]) {
+    marked_notes(out, lines, &ImpressionMatcher::new(&[]));
+}
+
+/// Notes as [`notes`] writes them, each line that holds impression words marked after it
+/// with the words (`· _impression: seems, smart_`); returns how many lines were marked.
+pub(crate) fn marked_notes(
+    out: &mut String,
+    lines: &[String],
+    impressions: &ImpressionMatcher,
+) -> usize {
     let written: Vec<&String> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
     if written.is_empty() {
         out.push_str("_No notes._\n");
     }
+    let mut marked = 0;
     for line in written {
-        let _ = writeln!(out, "- {}", inline(line.trim_end()));
+        let words: Vec<String> = impressions
+            .find_in(0, [line])
+            .into_iter()
+            .map(|mark| inline(&mark.text))
+            .collect();
+        let _ = write!(out, "- {}", inline(line.trim_end()));
+        if !words.is_empty() {
+            marked += 1;
+            let _ = write!(out, " · _impression: {}_", words.join(", "));
+        }
+        out.push('\n');
     }
+    marked
 }
 
 /// Outside text for a line of Markdown or a part of one (a heading, a list item, bold

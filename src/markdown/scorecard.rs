@@ -7,11 +7,12 @@ use chrono::{FixedOffset, TimeZone};
 
 use super::{cell, inline, notes, rating_text, rich};
 use crate::guide::Link;
-use crate::interview::clock::mm_ss;
+use crate::interview::clock::in_words;
 use crate::store::record::{PhaseName, SessionRecord};
 
 /// The scorecard: who, when, how long; each question verbatim with its time and notes;
-/// the candidate's questions; the wrap-up. Dates are shown in `offset` (the local one).
+/// the candidate's questions; the wrap-up; the hand-off note. Dates are shown in `offset`
+/// (the local one), durations in words (`1 h 09 min`, never a clock's `01:09`).
 pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
     let mut out = String::new();
     let started = offset.from_utc_datetime(&record.started_at.naive_utc());
@@ -39,8 +40,8 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
             "Duration",
             format!(
                 "{} (planned {})",
-                mm_ss(record.interview_time()),
-                mm_ss(planned)
+                in_words(record.interview_time()),
+                in_words(planned)
             ),
         ),
         (
@@ -56,7 +57,7 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
     }
 
     for phase in &record.phases {
-        let spent = mm_ss(Duration::from_millis(phase.spent_ms));
+        let spent = in_words(Duration::from_millis(phase.spent_ms));
         match phase.phase {
             PhaseName::Intro => {
                 if phase.notes.iter().all(|l| l.trim().is_empty()) {
@@ -73,7 +74,7 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
                 else {
                     continue;
                 };
-                let budget = mm_ss(Duration::from_millis(record.budgets.per_question_ms));
+                let budget = in_words(Duration::from_millis(record.budgets.per_question_ms));
                 let _ = writeln!(
                     out,
                     "\n## Question {}\n\n**{}**\n",
@@ -93,7 +94,7 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
                 let _ = writeln!(out, "{line}\n");
             }
             PhaseName::CandidateQuestions => {
-                let budget = mm_ss(Duration::from_millis(record.budgets.candidate_questions_ms));
+                let budget = in_words(Duration::from_millis(record.budgets.candidate_questions_ms));
                 let _ = writeln!(
                     out,
                     "\n## The candidate's questions\n\nTime: {spent} of {budget}\n"
@@ -101,7 +102,7 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
             }
             PhaseName::Closing => {
                 let budget = record.budgets.closing_ms.map_or_else(String::new, |ms| {
-                    format!(" of {}", mm_ss(Duration::from_millis(ms)))
+                    format!(" of {}", in_words(Duration::from_millis(ms)))
                 });
                 let _ = writeln!(out, "\n## Closing\n\nTime: {spent}{budget}\n");
             }
@@ -110,6 +111,10 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
             }
         }
         notes(&mut out, &phase.notes);
+    }
+    if record.handoff.iter().any(|l| !l.trim().is_empty()) {
+        let _ = writeln!(out, "\n## Hand-off note\n");
+        notes(&mut out, &record.handoff);
     }
     out
 }

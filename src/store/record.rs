@@ -52,6 +52,10 @@ pub struct SessionRecord {
     /// The overall recommendation.
     #[serde(default)]
     pub recommendation: Option<Rating>,
+    /// The hand-off note for the next interviewer (left out when empty, so a file without
+    /// one reads as it did before there were hand-off notes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handoff: Vec<String>,
     /// Values of the guide's own placeholders, by id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fills: BTreeMap<String, String>,
@@ -209,6 +213,21 @@ pub struct PhaseRecord {
     pub rating: Option<Rating>,
 }
 
+/// A question phase that took less than this, with no notes and no rating, was only passed
+/// through, not asked.
+const ASKED_AFTER_MS: u64 = 60_000;
+
+impl PhaseRecord {
+    /// Whether the phase's question was asked: visited, and with notes, a rating or a minute
+    /// of time.
+    pub fn asked(&self) -> bool {
+        self.visited
+            && (self.spent_ms >= ASKED_AFTER_MS
+                || self.rating.is_some()
+                || self.notes.iter().any(|l| !l.trim().is_empty()))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PhaseName {
@@ -257,6 +276,7 @@ impl SessionRecord {
             plan,
             progress,
             notes,
+            handoff,
             finished,
         } = snapshot;
         let status = if *finished {
@@ -351,6 +371,7 @@ impl SessionRecord {
                 .collect(),
             rating_scale: plan.rating_scale.clone(),
             recommendation: rating(progress.recommendation),
+            handoff: handoff.clone(),
             fills: plan.fills.clone(),
         };
         if !record.needs_second_format() {
@@ -381,6 +402,11 @@ impl SessionRecord {
         self.questions.len() + 3 + usize::from(self.budgets.closing_ms.is_some())
     }
 
+    /// The role's id; none for a guide without roles.
+    pub fn role_id(&self) -> Option<&String> {
+        self.role.as_ref().map(|r| &r.id)
+    }
+
     /// The role's name, or "" for a guide without roles.
     pub fn role_name(&self) -> &str {
         self.role.as_ref().map_or("", |r| r.name.as_str())
@@ -408,6 +434,7 @@ impl SessionRecord {
             plan: self.plan(),
             progress: self.progress(),
             notes: self.phases.iter().map(|p| p.notes.clone()).collect(),
+            handoff: self.handoff.clone(),
             finished: self.status == Status::Finished,
         }
     }

@@ -164,6 +164,7 @@ mod tests {
             plan: interview.plan().clone(),
             progress: interview.progress(now),
             notes: Vec::new(),
+            handoff: Vec::new(),
             finished: false,
         };
         let id = crate::store::SessionId::parse("20261129-1400").unwrap();

@@ -309,12 +309,13 @@ impl SessionStore {
         (records, bad)
     }
 
-    /// The newest unfinished session started since `since`.
-    pub fn newest_unfinished(&self, since: DateTime<Utc>) -> Option<SessionRecord> {
+    /// The unfinished sessions started since `since`, newest first.
+    pub fn unfinished_since(&self, since: DateTime<Utc>) -> Vec<SessionRecord> {
         self.list()
             .0
             .into_iter()
-            .find(|r| r.status == Status::InProgress && r.started_at >= since)
+            .filter(|r| r.status == Status::InProgress && r.started_at >= since)
+            .collect()
     }
 
     /// Removes a session, its exports (`exports/ID.md` and any other `ID.*` there: every

@@ -20,6 +20,8 @@ pub enum Action {
     Paste(String),
     Edit(NotesEdit),
     StampTime,
+    /// Stamp the wall-clock time instead, to match a recording.
+    StampWallClock,
     NextPhase,
     PreviousPhase,
     TogglePause,
@@ -29,6 +31,13 @@ pub enum Action {
     /// Ask which rating to give: the next digit gives it, with no Alt to hold.
     AskRating,
     ClearRating,
+    /// Dismiss the reminder the footer shows.
+    DismissReminder,
+    /// Open the hand-off note in place of the phase's notes.
+    OpenHandoff,
+    CloseHandoff,
+    /// Make a finished interview in progress again.
+    Reopen,
     CopyLink,
     OpenLink,
     WriteScorecard,
@@ -43,6 +52,10 @@ pub enum Action {
     AskToQuit,
     Quit,
     StayOpen,
+    /// From the finish check: mark the interview finished and quit.
+    FinishAndQuit,
+    /// From the finish check: quit, the interview left in progress.
+    LeaveInProgress,
     /// A key for the notes' vim layer (`notes_keys = "vim"`).
     Vim(ratatui::crossterm::event::KeyEvent),
     /// The mouse wheel over a part of the screen: lines up (negative) or down.
@@ -122,6 +135,8 @@ pub enum Effect {
     Copy(String),
     /// Start the browser on a link.
     OpenLink(String),
+    /// Ring the terminal bell: a reminder came, and the interviewer asked for a sound.
+    Bell,
     /// End the console; the runtime saves the session one last time.
     Quit,
 }

@@ -22,6 +22,7 @@ pub enum Command {
     NextPhase,
     PreviousPhase,
     StampTime,
+    StampWallClock,
     TogglePause,
     WriteScorecard,
     /// Rate by the digit pressed (held with Alt, or after `RateMenu`): its place on the
@@ -30,6 +31,10 @@ pub enum Command {
     /// Ask for a rating: the next digit rates, with no modifier to hold.
     RateMenu,
     ClearRating,
+    DismissReminder,
+    OpenHandoff,
+    CloseHandoff,
+    Reopen,
     CopyLink,
     OpenLink,
     ScrollScriptUp,
@@ -50,6 +55,8 @@ pub enum Command {
     Quit,
     ConfirmQuit,
     StayOpen,
+    FinishAndQuit,
+    LeaveInProgress,
     /// A key for the vim layer of the notes.
     Vim,
 }
@@ -62,11 +69,16 @@ impl Command {
             Command::NextPhase => Action::NextPhase,
             Command::PreviousPhase => Action::PreviousPhase,
             Command::StampTime => Action::StampTime,
+            Command::StampWallClock => Action::StampWallClock,
             Command::TogglePause => Action::TogglePause,
             Command::WriteScorecard => Action::WriteScorecard,
             Command::Rate => Action::Rate(digit(key)?.checked_sub(1)?),
             Command::RateMenu => Action::AskRating,
             Command::ClearRating => Action::ClearRating,
+            Command::DismissReminder => Action::DismissReminder,
+            Command::OpenHandoff => Action::OpenHandoff,
+            Command::CloseHandoff => Action::CloseHandoff,
+            Command::Reopen => Action::Reopen,
             Command::CopyLink => Action::CopyLink,
             Command::OpenLink => Action::OpenLink,
             Command::ScrollScriptUp => Action::ScrollScriptUp,
@@ -84,6 +96,8 @@ impl Command {
             Command::Quit => Action::AskToQuit,
             Command::ConfirmQuit => Action::Quit,
             Command::StayOpen => Action::StayOpen,
+            Command::FinishAndQuit => Action::FinishAndQuit,
+            Command::LeaveInProgress => Action::LeaveInProgress,
             Command::Vim => Action::Vim(*key),
         })
     }
@@ -106,6 +120,8 @@ impl Command {
             | Command::TypeInField
             | Command::ConfirmQuit
             | Command::StayOpen
+            | Command::FinishAndQuit
+            | Command::LeaveInProgress
             | Command::Vim => None,
             other => Some(snake_case(&format!("{other:?}"))),
         }
@@ -145,12 +161,16 @@ pub enum Context {
     VimInsert,
     /// The search prompt over the notes.
     Search,
+    /// The hand-off note, open in place of the phase's notes.
+    Handoff,
     /// The key list.
     Help,
     /// The question which rating to give (no Alt needed).
     Rating,
     /// The question whether to quit.
     ConfirmQuit,
+    /// Leaving from the wrap-up: finish, go back, or leave it in progress.
+    FinishCheck,
     /// On the setup screen and during the interview alike.
     Anywhere,
 }
@@ -164,9 +184,11 @@ impl Context {
             Context::VimNormal => "Vim keys: Normal and Visual mode",
             Context::VimInsert => "Vim keys: Insert mode",
             Context::Search => "Search the notes",
+            Context::Handoff => "Hand-off note",
             Context::Help => "This list",
             Context::Rating => "Rating",
             Context::ConfirmQuit => "Quitting",
+            Context::FinishCheck => "Finishing",
             Context::Anywhere => "Everywhere",
         }
     }
@@ -188,7 +210,11 @@ pub const SEARCH_KEYS: &[Context] = &[Context::Search, Context::Interview, Conte
 pub const HELP_KEYS: &[Context] = &[Context::Help, Context::Anywhere];
 pub const RATING_KEYS: &[Context] = &[Context::Rating];
 pub const QUIT_KEYS: &[Context] = &[Context::ConfirmQuit];
-pub const LIVE: [&[Context]; 8] = [
+/// The hand-off note takes the typing, with the notes editor's keys (not vim's: it is a
+/// short note, open for a moment).
+pub const HANDOFF_KEYS: &[Context] = &[Context::Handoff, Context::Anywhere, Context::Notes];
+pub const FINISH_KEYS: &[Context] = &[Context::FinishCheck];
+pub const LIVE: [&[Context]; 10] = [
     SETUP_KEYS,
     INTERVIEW_KEYS,
     VIM_NORMAL_KEYS,
@@ -197,6 +223,8 @@ pub const LIVE: [&[Context]; 8] = [
     HELP_KEYS,
     RATING_KEYS,
     QUIT_KEYS,
+    HANDOFF_KEYS,
+    FINISH_KEYS,
 ];
 
 /// One key: a code and the modifiers held with it.
@@ -436,7 +464,8 @@ const fn reads(binding: Binding, keys_text: &'static str) -> Binding {
 }
 
 use Context::{
-    Anywhere, ConfirmQuit, Help, Interview, Notes, Rating, Search, Setup, VimInsert, VimNormal,
+    Anywhere, ConfirmQuit, FinishCheck, Handoff, Help, Interview, Notes, Rating, Search, Setup,
+    VimInsert, VimNormal,
 };
 use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp,
@@ -490,6 +519,12 @@ pub const BINDINGS: &[Binding] = &[
         ),
         "stamp",
     ),
+    row(
+        Interview,
+        Keys::Chords(&[chord(Char('t'), ALT)]),
+        Command::StampWallClock,
+        "insert [hh:mm:ss] of the wall clock (for a recording)",
+    ),
     with_hint(
         row(
             Interview,
@@ -513,6 +548,18 @@ pub const BINDINGS: &[Binding] = &[
         Keys::Chords(&[chord(Char('0'), ALT)]),
         Command::ClearRating,
         "clear the rating (or the recommendation)",
+    ),
+    row(
+        Interview,
+        Keys::Chords(&[chord(Char('d'), ALT), chord(F(4), NONE)]),
+        Command::DismissReminder,
+        "dismiss the reminder the footer shows",
+    ),
+    row(
+        Interview,
+        Keys::Chords(&[chord(Char('h'), ALT), chord(F(3), NONE)]),
+        Command::OpenHandoff,
+        "the hand-off note for the next interviewer",
     ),
     row(
         Interview,
@@ -558,6 +605,12 @@ pub const BINDINGS: &[Binding] = &[
         Keys::Chords(&[chord(PageDown, NONE)]),
         Command::ScrollScriptDown,
         "scroll the script down",
+    ),
+    row(
+        Interview,
+        Keys::Chords(&[chord(Char('r'), ALT)]),
+        Command::Reopen,
+        "reopen a finished interview: its clock runs on",
     ),
     reads(
         row(
@@ -728,6 +781,15 @@ pub const BINDINGS: &[Binding] = &[
             "the words to find, in any case",
         ),
         "typing",
+    ),
+    with_hint(
+        row(
+            Handoff,
+            Keys::Chords(&[chord(Esc, NONE), chord(Char('h'), ALT), chord(F(3), NONE)]),
+            Command::CloseHandoff,
+            "back to the phase's notes; the hand-off note is kept",
+        ),
+        "close",
     ),
     with_hint(
         row(
@@ -904,6 +966,28 @@ pub const BINDINGS: &[Binding] = &[
     ),
     with_hint(
         row(
+            FinishCheck,
+            Keys::Chords(&[chord(Char('f'), NONE), chord(Char('F'), SHIFT)]),
+            Command::FinishAndQuit,
+            "finish the interview (anyway) and quit",
+        ),
+        "finish",
+    ),
+    with_hint(
+        row(
+            FinishCheck,
+            Keys::Chords(&[chord(Char('l'), NONE), chord(Char('L'), SHIFT)]),
+            Command::LeaveInProgress,
+            "quit, leaving it in progress to resume",
+        ),
+        "leave in progress",
+    ),
+    with_hint(
+        row(FinishCheck, Keys::Any, Command::StayOpen, "go back"),
+        "go back",
+    ),
+    with_hint(
+        row(
             Anywhere,
             Keys::Chords(&[chord(Char('g'), CTRL), chord(F(1), NONE)]),
             Command::Help,
@@ -954,9 +1038,11 @@ impl Row {
     /// answers to a question (the rating's digits, `y` to quit) and vim's keys are fixed.
     pub fn name(&self) -> Option<String> {
         match self.context() {
-            Context::Rating | Context::ConfirmQuit | Context::VimNormal | Context::VimInsert => {
-                None
-            }
+            Context::Rating
+            | Context::ConfirmQuit
+            | Context::FinishCheck
+            | Context::VimNormal
+            | Context::VimInsert => None,
             _ => self.command().name(),
         }
     }
@@ -1281,12 +1367,13 @@ fn digit(key: &KeyEvent) -> Option<usize> {
 }
 
 /// The contexts listed in the help and README, in their order.
-pub const LISTED: [Context; 6] = [
+pub const LISTED: [Context; 7] = [
     Context::Setup,
     Context::Interview,
     Context::Notes,
     Context::Search,
     Context::Rating,
+    Context::Handoff,
     Context::Anywhere,
 ];
 
@@ -1356,6 +1443,51 @@ mod tests {
         assert_eq!(
             action_for(RATING_KEYS, &key(Esc, NONE)),
             Some(Action::StayOpen)
+        );
+    }
+
+    #[test]
+    fn the_hours_keys_dismiss_hand_off_stamp_reopen_and_finish() {
+        for (chord, action) in [
+            (key(Char('d'), ALT), Action::DismissReminder),
+            (key(Char('h'), ALT), Action::OpenHandoff),
+            (key(Char('t'), ALT), Action::StampWallClock),
+            (key(Char('r'), ALT), Action::Reopen),
+            (key(F(4), NONE), Action::DismissReminder),
+            (key(F(3), NONE), Action::OpenHandoff),
+        ] {
+            assert_eq!(action_for(INTERVIEW_KEYS, &chord), Some(action));
+        }
+        assert_eq!(
+            action_for(HANDOFF_KEYS, &key(Esc, NONE)),
+            Some(Action::CloseHandoff)
+        );
+        assert_eq!(
+            action_for(HANDOFF_KEYS, &key(Char('h'), ALT)),
+            Some(Action::CloseHandoff)
+        );
+        assert_eq!(
+            action_for(HANDOFF_KEYS, &key(Char('x'), NONE)),
+            Some(Action::Type("x".into())),
+            "typing goes into the hand-off note"
+        );
+        assert_eq!(
+            action_for(HANDOFF_KEYS, &key(Char('n'), CTRL)),
+            None,
+            "no phase moves while the hand-off note is open"
+        );
+        assert_eq!(
+            action_for(FINISH_KEYS, &key(Char('f'), NONE)),
+            Some(Action::FinishAndQuit)
+        );
+        assert_eq!(
+            action_for(FINISH_KEYS, &key(Char('L'), SHIFT)),
+            Some(Action::LeaveInProgress)
+        );
+        assert_eq!(
+            action_for(FINISH_KEYS, &key(Char('y'), NONE)),
+            Some(Action::StayOpen),
+            "any other key goes back, and is not typed"
         );
     }
 

@@ -3,12 +3,12 @@
 
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::guide::Guide;
 use crate::interview::evidence::ImpressionMatcher;
 use crate::interview::session::{SessionHeader, SessionSnapshot};
-use crate::interview::{Interview, PhaseKind, Plan, ProgressMismatch};
+use crate::interview::{Interview, PhaseKind, Plan, ProgressMismatch, ReminderId, Reminders};
 use crate::store::autosave::SaveStatus;
 
 use super::keymap::{self, Command, Context, Keymap};
@@ -31,12 +31,14 @@ pub struct Model {
     pub layout: Layout,
     /// The session this interview is saved as, once the interview has begun.
     pub session: Option<SessionHeader>,
-    /// Quit on wrap-up: the session is recorded as finished.
-    pub finished: bool,
     /// What the wall clock said at an instant: a new session's start time in UTC.
     pub wall_clock: WallClock,
     /// How the interviewer set the console up: keys, colours, mouse.
     pub ui: Ui,
+    /// The guide's timed reminders, and which the interviewer dismissed.
+    pub reminders: Reminders,
+    /// The reminders already announced (the bell rung for them, if it rings).
+    pub announced: Vec<ReminderId>,
 }
 
 /// The interviewer's settings for the terminal (from the config file, the environment and
@@ -48,6 +50,9 @@ pub struct Ui {
     /// Whether the wheel scrolls and a click on the phase strip moves there.
     pub mouse: bool,
     pub notes_keys: NotesKeys,
+    /// Ring the terminal bell when a reminder comes. Off by default: it would sound in the
+    /// call.
+    pub bell: bool,
 }
 
 impl Default for Ui {
@@ -57,6 +62,7 @@ impl Default for Ui {
             theme: Theme::default(),
             mouse: true,
             notes_keys: NotesKeys::default(),
+            bell: false,
         }
     }
 }
@@ -86,12 +92,19 @@ impl NotesKeys {
 pub struct WallClock {
     pub instant: Instant,
     pub utc: DateTime<Utc>,
+    /// The local time's offset from UTC, for times shown to the interviewer.
+    pub offset: FixedOffset,
 }
 
 impl WallClock {
     pub fn at(&self, now: Instant) -> DateTime<Utc> {
         let since = now.saturating_duration_since(self.instant);
         self.utc + chrono::Duration::from_std(since).unwrap_or_default()
+    }
+
+    /// The local wall-clock time at an instant.
+    pub fn local_at(&self, now: Instant) -> DateTime<FixedOffset> {
+        self.at(now).with_timezone(&self.offset)
     }
 }
 
@@ -110,6 +123,10 @@ pub struct InterviewScreen {
     pub search: Option<NotesSearch>,
     /// The notes' vim mode, with `notes_keys = "vim"`.
     pub vim: Option<Vim>,
+    /// The hand-off note for the next interviewer, whatever the phase.
+    pub handoff: NotesEditor,
+    /// Whether the hand-off note is open in place of the phase's notes (typing goes there).
+    pub handoff_open: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,16 +138,87 @@ pub enum Overlay {
     /// Which rating to give: the next digit gives it.
     Rating,
     ConfirmQuit,
+    /// Leaving from the wrap-up: what is missing, and finish anyway, go back, or leave the
+    /// interview in progress.
+    FinishCheck,
 }
 
 /// What the footer says besides the keys.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Footer {
-    /// A short message, cleared by the next key.
-    pub message: Option<String>,
+    /// A short message: it fades after its lifetime, or at the next key.
+    pub message: Option<Message>,
     /// A standing note (an unfinished session elsewhere, a recovery file waiting), until
     /// the first phase change.
     pub notice: Option<String>,
+}
+
+/// A transient message in the footer: what a key did, or why it could not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub tone: Tone,
+    /// When it was said.
+    pub at: Instant,
+}
+
+/// How a message reads, and so how long it stays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Done as asked: saved, rated, copied.
+    Done,
+    /// Could not be done, or needs a look: stays longer.
+    Problem,
+}
+
+/// How long a message of what a key did stays in the footer.
+pub const DONE_LIFETIME: Duration = Duration::from_secs(4);
+/// How long a message of what could not be done stays.
+pub const PROBLEM_LIFETIME: Duration = Duration::from_secs(10);
+
+impl Message {
+    /// When it fades.
+    pub fn fades_at(&self) -> Instant {
+        self.at
+            + match self.tone {
+                Tone::Done => DONE_LIFETIME,
+                Tone::Problem => PROBLEM_LIFETIME,
+            }
+    }
+
+    pub fn is_shown(&self, now: Instant) -> bool {
+        now < self.fades_at()
+    }
+}
+
+impl Footer {
+    /// Says what a key did, for a few seconds.
+    pub fn done(&mut self, text: impl Into<String>, now: Instant) {
+        self.say(text.into(), Tone::Done, now);
+    }
+
+    /// Says what could not be done, for longer.
+    pub fn problem(&mut self, text: impl Into<String>, now: Instant) {
+        self.say(text.into(), Tone::Problem, now);
+    }
+
+    fn say(&mut self, text: String, tone: Tone, now: Instant) {
+        self.message = Some(Message {
+            text,
+            tone,
+            at: now,
+        });
+    }
+
+    /// The message's text, whether or not it has faded.
+    pub fn text(&self) -> Option<&str> {
+        self.message.as_ref().map(|m| m.text.as_str())
+    }
+
+    /// The message, while it is shown.
+    pub fn shown(&self, now: Instant) -> Option<&Message> {
+        self.message.as_ref().filter(|m| m.is_shown(now))
+    }
 }
 
 /// When the session is written, and how the last write went.
@@ -160,7 +248,12 @@ impl Model {
     pub fn started(guide: Guide, plan: Plan, wall_clock: WallClock) -> Model {
         let now = wall_clock.instant;
         let impressions = ImpressionMatcher::new(&guide.impression_words);
-        let screen = InterviewScreen::new(Interview::start(plan, now), Vec::new(), &impressions);
+        let screen = InterviewScreen::new(
+            Interview::start(plan, now),
+            Vec::new(),
+            Vec::new(),
+            &impressions,
+        );
         let header = SessionHeader::new(String::new(), &guide, wall_clock.utc);
         let mut model = Model::with_screen(guide, Screen::Interview(Box::new(screen)), wall_clock);
         model.session = Some(header);
@@ -182,18 +275,28 @@ impl Model {
             plan,
             progress,
             notes,
+            handoff,
             finished,
         } = snapshot;
-        let interview = Interview::resume(plan, &progress, gap, now)?;
+        // A finished interview resumes finished: its clock stopped where it was, the time
+        // since counting for nothing.
+        let gap = if finished { None } else { gap };
+        let mut interview = Interview::resume(plan, &progress, gap, now)?;
+        if finished {
+            interview.finish(now);
+        }
         let impressions = ImpressionMatcher::new(&guide.impression_words);
-        let screen = InterviewScreen::new(interview, notes, &impressions);
+        let screen = InterviewScreen::new(interview, notes, handoff, &impressions);
         let mut model = Model::with_screen(guide, Screen::Interview(Box::new(screen)), wall_clock);
         model.session = Some(header);
-        model.finished = finished;
-        model.footer.message = Some(match gap {
-            Some(_) => "Resumed · time away counted".into(),
-            None => "Resumed, clock paused".into(),
-        });
+        let said = match gap {
+            _ if finished => "Finished: notes still editable, clock stopped",
+            Some(_) => "Resumed · time away counted",
+            None => "Resumed, clock paused",
+        };
+        model.footer.done(said, now);
+        // What was due before the console went down is no news: no bell for it.
+        model.announce_due(now);
         model.saving.due = Some(now);
         Ok(model)
     }
@@ -201,6 +304,7 @@ impl Model {
     fn with_screen(guide: Guide, screen: Screen, wall_clock: WallClock) -> Model {
         Model {
             impressions: ImpressionMatcher::new(&guide.impression_words),
+            reminders: Reminders::new(guide.timed_reminders.clone()),
             guide,
             screen,
             overlay: None,
@@ -208,10 +312,26 @@ impl Model {
             saving: Saving::default(),
             layout: Layout::default(),
             session: None,
-            finished: false,
+            announced: Vec::new(),
             wall_clock,
             ui: Ui::default(),
         }
+    }
+
+    /// Marks every reminder due now as announced; true when one of them had not been.
+    pub fn announce_due(&mut self, now: Instant) -> bool {
+        let Some(s) = self.interview() else {
+            return false;
+        };
+        let due = self.reminders.due(&s.interview, now);
+        let mut news = false;
+        for reminder in due {
+            if !self.announced.contains(&reminder.id) {
+                self.announced.push(reminder.id);
+                news = true;
+            }
+        }
+        news
     }
 
     /// The model with the interviewer's settings: their keys, colours and mouse.
@@ -227,9 +347,11 @@ impl Model {
     pub fn key_contexts(&self) -> &'static [Context] {
         match (&self.overlay, &self.screen) {
             (Some(Overlay::ConfirmQuit), _) => keymap::QUIT_KEYS,
+            (Some(Overlay::FinishCheck), _) => keymap::FINISH_KEYS,
             (Some(Overlay::Help { .. }), _) => keymap::HELP_KEYS,
             (Some(Overlay::Rating), _) => keymap::RATING_KEYS,
             (None, Screen::Setup(_)) => keymap::SETUP_KEYS,
+            (None, Screen::Interview(s)) if s.handoff_open => keymap::HANDOFF_KEYS,
             (None, Screen::Interview(s)) if s.search.is_some() => keymap::SEARCH_KEYS,
             (None, Screen::Interview(s)) => match s.vim.as_ref().map(Vim::mode) {
                 None => keymap::INTERVIEW_KEYS,
@@ -256,14 +378,18 @@ impl Model {
             plan: s.interview.plan().clone(),
             progress: s.interview.progress(now),
             notes: s.notes.iter().map(NotesEditor::lines).collect(),
-            finished: self.finished,
+            handoff: s.handoff.lines(),
+            finished: s.interview.is_finished(),
         })
     }
 
-    /// How long the loop may sleep: until the clock's next second, a save that is due, or
-    /// `MAX_WAIT`, whichever is first.
+    /// How long the loop may sleep: until the clock's next second, a save that is due, a
+    /// message that fades, or `MAX_WAIT`, whichever is first.
     pub fn until_next_wake(&self, now: Instant) -> Duration {
         let mut wait = MAX_WAIT;
+        if let Some(message) = self.footer.shown(now) {
+            wait = wait.min(message.fades_at().saturating_duration_since(now));
+        }
         if let Some(tick) = self
             .interview()
             .and_then(|s| s.interview.until_next_tick(now))
@@ -282,6 +408,7 @@ impl InterviewScreen {
     pub fn new(
         interview: Interview,
         notes: Vec<Vec<String>>,
+        handoff: Vec<String>,
         impressions: &ImpressionMatcher,
     ) -> InterviewScreen {
         let mut notes = notes.into_iter();
@@ -300,6 +427,8 @@ impl InterviewScreen {
             script_scroll: 0,
             search: None,
             vim: None,
+            handoff: NotesEditor::with_lines(HANDOFF_PLACEHOLDER, handoff, impressions.pattern()),
+            handoff_open: false,
         }
     }
 
@@ -313,17 +442,29 @@ impl InterviewScreen {
             notes.set_placeholder(&placeholder(phase.kind, &ui.keymap));
             notes.set_styles(ui.theme.impression, ui.theme.found);
         }
+        self.handoff.set_styles(ui.theme.impression, ui.theme.found);
     }
 
+    /// The notes typing goes into: the hand-off note while it is open, otherwise the
+    /// current phase's.
     pub fn current_notes(&self) -> &NotesEditor {
-        &self.notes[self.interview.current_index()]
+        if self.handoff_open {
+            &self.handoff
+        } else {
+            &self.notes[self.interview.current_index()]
+        }
     }
 
     pub fn current_notes_mut(&mut self) -> &mut NotesEditor {
+        if self.handoff_open {
+            return &mut self.handoff;
+        }
         let at = self.interview.current_index();
         &mut self.notes[at]
     }
 }
+
+const HANDOFF_PLACEHOLDER: &str = "Topics for the next interviewer to probe; no verdict, no rating";
 
 fn placeholder(kind: PhaseKind, keymap: &Keymap) -> String {
     match kind {

@@ -15,7 +15,6 @@
 //! forward again into a window that undo has left.
 
 use std::mem;
-use std::time::Duration;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -25,7 +24,6 @@ use ratatui_textarea::{CursorMove, DataCursor, Input, Key, Scrolling, TextArea, 
 use regex::Regex;
 
 use super::view::style::DARK;
-use crate::interview::clock::mm_ss;
 
 /// What a key can do to the notes, whichever key it is (see the key table). Each is done
 /// by the text area's own operation for it.
@@ -682,8 +680,8 @@ impl NotesEditor {
         self.settle();
     }
 
-    /// Inserts `[mm:ss] ` of interview time at the cursor, spaced from a word before it.
-    pub fn stamp(&mut self, elapsed: Duration) {
+    /// Inserts a time stamp, `[17:36] `, at the cursor, spaced from a word before it.
+    pub fn stamp(&mut self, time: &str) {
         let DataCursor(row, col) = self.window.text.cursor();
         let after_word = col > 0
             && self.window.text.lines()[row]
@@ -691,7 +689,7 @@ impl NotesEditor {
                 .nth(col - 1)
                 .is_some_and(|c| !c.is_whitespace());
         let space = if after_word { " " } else { "" };
-        self.insert(&format!("{space}[{}] ", mm_ss(elapsed)));
+        self.insert(&format!("{space}[{time}] "));
     }
 
     /// The whole of the notes, without copying them.
@@ -910,10 +908,10 @@ mod tests {
         let mut notes = editor();
         notes.paste("found SSRF");
         press(&mut notes, KeyCode::Home, NONE);
-        notes.stamp(Duration::from_secs(17 * 60 + 36));
+        notes.stamp("17:36");
         assert_eq!(notes.lines(), ["[17:36] found SSRF"]);
         press(&mut notes, KeyCode::End, NONE);
-        notes.stamp(Duration::from_secs(62));
+        notes.stamp("01:02");
         assert_eq!(notes.lines(), ["[17:36] found SSRF [01:02] "]);
     }
 

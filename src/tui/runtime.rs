@@ -50,17 +50,13 @@ pub enum Saved {
     Session {
         id: SessionId,
         path: PathBuf,
+        /// Whether the interview was left finished.
+        finished: bool,
     },
     /// The sessions folder refused it; it went to this recovery file instead.
-    Fallback {
-        path: PathBuf,
-        why: String,
-    },
+    Fallback { path: PathBuf, why: String },
     /// No file could be written: the record, printed so it is not lost.
-    Printed {
-        json: String,
-        why: String,
-    },
+    Printed { json: String, why: String },
 }
 
 /// How the console ended.
@@ -135,6 +131,7 @@ fn final_save(
         (Ok(()), Some(id)) => Saved::Session {
             path: store.path(&id),
             id,
+            finished: snapshot.finished,
         },
         (outcome, held) => {
             let why = outcome
@@ -266,6 +263,10 @@ fn event_loop(
                 Effect::OpenLink(url) => Some(Action::LinkOpened(
                     open_in_browser(&url).map_err(|e| e.to_string()),
                 )),
+                Effect::Bell => {
+                    display.bell()?;
+                    None
+                }
                 Effect::Quit => {
                     quit = true;
                     None

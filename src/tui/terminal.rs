@@ -183,6 +183,12 @@ impl Display {
         Ok(true)
     }
 
+    /// Rings the terminal's bell.
+    pub fn bell(&mut self) -> io::Result<()> {
+        self.out.write_all(b"\x07")?;
+        Backend::flush(&mut self.out)
+    }
+
     /// Puts text on the clipboard through the terminal (OSC 52), over ssh too.
     pub fn copy(&mut self, text: String) -> io::Result<()> {
         execute!(

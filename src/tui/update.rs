@@ -3,6 +3,7 @@
 
 use std::time::Instant;
 
+use crate::interview::clock::mm_ss;
 use crate::interview::session::SessionHeader;
 use crate::interview::{Interview, PhaseKind, RateError, Rated};
 
@@ -26,6 +27,11 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
     }
     match action {
         Action::Type(text) => edit_notes(model, now, |s| {
+            // The hand-off note is edited with the notes editor's keys, vim or not.
+            if s.handoff_open {
+                s.handoff.insert(&text);
+                return;
+            }
             let at = s.interview.current_index();
             match &mut s.vim {
                 Some(vim) => vim.type_text(&mut s.notes[at], &text),
@@ -34,7 +40,7 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
         }),
         Action::Paste(text) => paste(model, &text, now),
         Action::Edit(edit) => edit_notes(model, now, |s| {
-            if let Some(vim) = &mut s.vim {
+            if let Some(vim) = s.vim.as_mut().filter(|_| !s.handoff_open) {
                 vim.edited(edit);
             }
             s.current_notes_mut().apply(edit);
@@ -46,9 +52,17 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
             }
         }),
         Action::StampTime => edit_notes(model, now, |s| {
-            let elapsed = s.interview.elapsed(now);
-            s.current_notes_mut().stamp(elapsed);
+            let elapsed = mm_ss(s.interview.elapsed(now));
+            s.current_notes_mut().stamp(&elapsed);
         }),
+        Action::StampWallClock => {
+            let time = model
+                .wall_clock
+                .local_at(now)
+                .format("%H:%M:%S")
+                .to_string();
+            edit_notes(model, now, |s| s.current_notes_mut().stamp(&time))
+        }
         Action::NextPhase => {
             move_phase(model, now, Interview::next, Some("This is the last phase"))
         }
@@ -61,6 +75,32 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
         Action::TogglePause => toggle_pause(model, now),
         Action::Rate(position) => rate(model, Some(position), now),
         Action::ClearRating => rate(model, None, now),
+        Action::DismissReminder => {
+            let shown = model
+                .interview()
+                .and_then(|s| model.reminders.first_due(&s.interview, now));
+            match shown {
+                Some(due) => model.reminders.dismiss(due.id),
+                None => model.footer.done("No reminder to dismiss", now),
+            }
+            Vec::new()
+        }
+        Action::OpenHandoff => {
+            if let Screen::Interview(s) = &mut model.screen {
+                if s.search.take().is_some() {
+                    s.notes.iter_mut().for_each(|n| n.mark_found(None));
+                }
+                s.handoff_open = true;
+            }
+            Vec::new()
+        }
+        Action::CloseHandoff => {
+            if let Screen::Interview(s) = &mut model.screen {
+                s.handoff_open = false;
+            }
+            Vec::new()
+        }
+        Action::Reopen => reopen(model, now),
         Action::AskRating => {
             let rateable = model.interview().is_some_and(|s| {
                 matches!(
@@ -71,20 +111,20 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
             if rateable {
                 model.overlay = Some(Overlay::Rating);
             } else {
-                model.footer.message = Some(NOT_RATEABLE.into());
+                model.footer.done(NOT_RATEABLE, now);
             }
             Vec::new()
         }
         Action::CopyLink => match guidelines_link(model) {
             Some(url) => {
-                model.footer.message = Some("Guidelines link copied".into());
+                model.footer.done("Guidelines link copied", now);
                 vec![Effect::Copy(url)]
             }
-            None => no_link(model),
+            None => no_link(model, now),
         },
         Action::OpenLink => match guidelines_link(model) {
             Some(url) => vec![Effect::OpenLink(url)],
-            None => no_link(model),
+            None => no_link(model, now),
         },
         Action::WriteScorecard => match model.snapshot(now) {
             Some(snapshot) => {
@@ -118,7 +158,7 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
                 SetupOutcome::Start(plan) => {
                     let interview = Interview::start(*plan, now);
                     let mut screen =
-                        InterviewScreen::new(interview, Vec::new(), &model.impressions);
+                        InterviewScreen::new(interview, Vec::new(), Vec::new(), &model.impressions);
                     screen.restyle(&model.ui);
                     model.screen = Screen::Interview(Box::new(screen));
                     model.session = Some(SessionHeader::new(
@@ -157,16 +197,25 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
         Action::Wheel { column, row, lines } => wheel(model, (column, row), lines),
         Action::Click { column, row } => click(model, (column, row), now),
         Action::AskToQuit => {
-            model.overlay = Some(Overlay::ConfirmQuit);
+            // Leaving from the wrap-up is where an interview is finished: check it first.
+            let finishing = model.interview().is_some_and(|s| {
+                s.interview.current().kind == PhaseKind::WrapUp && !s.interview.is_finished()
+            });
+            model.overlay = Some(if finishing {
+                Overlay::FinishCheck
+            } else {
+                Overlay::ConfirmQuit
+            });
             Vec::new()
         }
-        Action::Quit => {
+        Action::Quit | Action::LeaveInProgress => {
             model.overlay = None;
-            if model
-                .interview()
-                .is_some_and(|s| s.interview.current().kind == PhaseKind::WrapUp)
-            {
-                model.finished = true;
+            vec![Effect::Quit]
+        }
+        Action::FinishAndQuit => {
+            model.overlay = None;
+            if let Screen::Interview(s) = &mut model.screen {
+                s.interview.finish(now);
             }
             vec![Effect::Quit]
         }
@@ -178,6 +227,7 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
             // Every phase's notes: any of them may be the next one shown at this size.
             if let Screen::Interview(s) = &mut model.screen {
                 s.notes.iter_mut().for_each(|n| n.fit(usize::from(rows)));
+                s.handoff.fit(usize::from(rows));
             }
             Vec::new()
         }
@@ -188,10 +238,24 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
             model.layout = layout;
             Vec::new()
         }
-        Action::Timer => match model.saving.due {
-            Some(due) if due <= now => save_now(model, now),
-            Some(_) | None => Vec::new(),
-        },
+        Action::Timer => {
+            if model
+                .footer
+                .message
+                .as_ref()
+                .is_some_and(|m| !m.is_shown(now))
+            {
+                model.footer.message = None;
+            }
+            let mut effects = Vec::new();
+            if model.announce_due(now) && model.ui.bell {
+                effects.push(Effect::Bell);
+            }
+            if model.saving.due.is_some_and(|due| due <= now) {
+                effects.extend(save_now(model, now));
+            }
+            effects
+        }
         Action::SaveStatus(status) => {
             if let (Some(id), Some(session)) = (&status.saved_as, &mut model.session) {
                 // Snapshots from now on carry the id the sessions folder gave the session.
@@ -201,24 +265,34 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
             Vec::new()
         }
         Action::ScorecardWritten(written) => {
-            model.footer.message = Some(match written {
-                Ok(path) => format!("Scorecard copied and written to {}", path.display()),
-                Err(why) => format!("Scorecard copied; not written: {why}"),
-            });
+            match written {
+                Ok(path) => model.footer.done(
+                    format!("Scorecard copied and written to {}", path.display()),
+                    now,
+                ),
+                Err(why) => model
+                    .footer
+                    .problem(format!("Scorecard copied; not written: {why}"), now),
+            }
             Vec::new()
         }
         Action::LinkOpened(opened) => {
-            model.footer.message = Some(match opened {
-                Ok(()) => "Opening the guidelines in the browser".into(),
-                Err(why) => match model
-                    .ui
-                    .keymap
-                    .chord_for(Context::Interview, Command::CopyLink)
-                {
-                    Some(copy) => format!("Could not open the link ({why}); {copy} copies it"),
-                    None => format!("Could not open the link ({why})"),
-                },
-            });
+            match opened {
+                Ok(()) => model
+                    .footer
+                    .done("Opening the guidelines in the browser", now),
+                Err(why) => {
+                    let copy = model
+                        .ui
+                        .keymap
+                        .chord_for(Context::Interview, Command::CopyLink)
+                        .map(|copy| format!("; {copy} copies it"))
+                        .unwrap_or_default();
+                    model
+                        .footer
+                        .problem(format!("Could not open the link ({why}){copy}"), now);
+                }
+            }
             Vec::new()
         }
     }
@@ -233,11 +307,16 @@ impl Action {
             | Action::Paste(_)
             | Action::Edit(_)
             | Action::StampTime
+            | Action::StampWallClock
             | Action::NextPhase
             | Action::PreviousPhase
             | Action::TogglePause
             | Action::Rate(_)
             | Action::ClearRating
+            | Action::DismissReminder
+            | Action::OpenHandoff
+            | Action::CloseHandoff
+            | Action::Reopen
             | Action::CopyLink
             | Action::OpenLink
             | Action::WriteScorecard
@@ -252,6 +331,8 @@ impl Action {
             | Action::AskToQuit
             | Action::Quit
             | Action::StayOpen
+            | Action::FinishAndQuit
+            | Action::LeaveInProgress
             | Action::AskRating
             | Action::Vim(_)
             | Action::Wheel { .. }
@@ -300,7 +381,10 @@ fn edit_notes(
 
 /// Pasted text goes where typing would: a setup field, the search, or the notes.
 fn paste(model: &mut Model, text: &str, now: Instant) -> Vec<Effect> {
-    if model.overlay == Some(Overlay::ConfirmQuit) {
+    if matches!(
+        model.overlay,
+        Some(Overlay::ConfirmQuit | Overlay::FinishCheck)
+    ) {
         return Vec::new();
     }
     match &mut model.screen {
@@ -329,7 +413,10 @@ fn move_phase(
         return Vec::new();
     };
     if !step(&mut s.interview, now) {
-        model.footer.message = at_the_end.map(str::to_string);
+        match at_the_end {
+            Some(text) => model.footer.done(text, now),
+            None => model.footer.message = None,
+        }
         return Vec::new();
     }
     s.script_scroll = 0;
@@ -344,6 +431,18 @@ fn toggle_pause(model: &mut Model, now: Instant) -> Vec<Effect> {
     let Screen::Interview(s) = &mut model.screen else {
         return Vec::new();
     };
+    if s.interview.is_finished() {
+        let reopen = model
+            .ui
+            .keymap
+            .chord_for(Context::Interview, Command::Reopen)
+            .map(|c| format!(" ({c} reopens it)"))
+            .unwrap_or_default();
+        model
+            .footer
+            .done(format!("Finished: the clock is stopped{reopen}"), now);
+        return Vec::new();
+    }
     s.interview.toggle_pause(now);
     if s.interview.is_paused() {
         let resume = model
@@ -352,8 +451,28 @@ fn toggle_pause(model: &mut Model, now: Instant) -> Vec<Effect> {
             .chord_for(Context::Interview, Command::TogglePause)
             .map(|c| format!(": {c} resumes"))
             .unwrap_or_default();
-        model.footer.message = Some(format!("Clock paused{resume}"));
+        model.footer.done(format!("Clock paused{resume}"), now);
     }
+    save_now(model, now)
+}
+
+/// A finished interview in progress again, its clock running on; saved at once.
+fn reopen(model: &mut Model, now: Instant) -> Vec<Effect> {
+    let Screen::Interview(s) = &mut model.screen else {
+        return Vec::new();
+    };
+    if !s.interview.is_finished() {
+        model
+            .footer
+            .done("The interview is in progress: nothing to reopen", now);
+        return Vec::new();
+    }
+    s.interview.reopen(now);
+    let at = mm_ss(s.interview.elapsed(now));
+    model.footer.done(
+        format!("Reopened: in progress, the clock runs on from {at}"),
+        now,
+    );
     save_now(model, now)
 }
 
@@ -365,7 +484,7 @@ fn rate(model: &mut Model, position: Option<usize>, now: Instant) -> Vec<Effect>
         return Vec::new();
     };
     let interview = &mut s.interview;
-    model.footer.message = Some(match interview.rate(position) {
+    let said = match interview.rate(position) {
         Ok(rated) => {
             let label = |p: Option<usize>| {
                 p.map_or_else(
@@ -388,7 +507,8 @@ fn rate(model: &mut Model, position: Option<usize>, now: Instant) -> Vec<Effect>
                 _ => format!("The scale has {n} ratings"),
             }
         }
-    });
+    };
+    model.footer.done(said, now);
     save_now(model, now)
 }
 
@@ -401,8 +521,8 @@ fn guidelines_link(model: &Model) -> Option<String> {
         .clone()
 }
 
-fn no_link(model: &mut Model) -> Vec<Effect> {
-    model.footer.message = Some("No guidelines link in this phase".into());
+fn no_link(model: &mut Model, now: Instant) -> Vec<Effect> {
+    model.footer.done("No guidelines link in this phase", now);
     Vec::new()
 }
 

@@ -48,6 +48,7 @@ pub(super) fn guide(raw: RawGuide, file: &str) -> Result<Guide, GuideError> {
     let rating_scale = check.rating_scale(raw.rating_scale.as_ref())?;
     let impression_words = check.impression_words(raw.impression_words.as_ref())?;
     let reminders = check.reminders(&raw.reminders)?;
+    let timed_reminders = super::reminders::timed_reminders(file, &raw.timed_reminders)?;
     let evaluation_note = check.evaluation_note(raw.evaluation_note.as_ref())?;
     let briefing = check.briefing(raw.prepare.as_ref(), raw.after.as_ref())?;
     check.every_placeholder_used(raw.placeholders.as_ref())?;
@@ -59,6 +60,7 @@ pub(super) fn guide(raw: RawGuide, file: &str) -> Result<Guide, GuideError> {
         short_title: raw.short_title.unwrap_or_else(|| title.clone()),
         title,
         reminders,
+        timed_reminders,
         intro,
         roles,
         questions,

@@ -1,10 +1,11 @@
-//! The footer: the keys that matter now, and a message or the nudge on the right.
+//! The footer: the keys that matter now, and on the right a message, a reminder or how
+//! saving goes.
 //!
 //! The status on the right comes first: hints drop whole, from the last, to leave it room,
 //! and a status wider than the footer is shortened in the middle (a long path keeps its
 //! start and its file name).
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -12,13 +13,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::put_line;
-use crate::interview::Nudge;
+use crate::interview::{Due, Priority};
 use crate::tui::keymap::{Command, Context};
-use crate::tui::model::{Model, Overlay, Screen};
+use crate::tui::model::{Model, Overlay, Screen, Tone};
 
 pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, now: Instant) {
     let theme = &model.ui.theme;
-    let status = status(model, now).map(|(text, style)| {
+    let status = status(model, now, usize::from(area.width)).map(|(text, style)| {
         let room = usize::from(area.width).saturating_sub(2);
         Span::styled(shorten_middle(&text, room), style)
     });
@@ -140,27 +141,49 @@ fn cut(text: &str, max: usize, mut head: usize, mut tail: usize) -> String {
     }
 }
 
-/// The right side of the footer: the most pressing of a failing save, a message, the
-/// search's matches, the nudge, a paused clock, a standing notice, and when the notes were
-/// last saved.
-fn status(model: &Model, now: Instant) -> Option<(String, Style)> {
+/// A reminder that came this recently shows before a message of what a key did.
+const JUST_CAME: Duration = Duration::from_secs(5);
+
+/// The right side of the footer, the most pressing first: a failing save; a reminder that
+/// has just come; a message of what a key did (for its few seconds); the search's matches;
+/// the most pressing reminder due; a stopped or paused clock; a standing notice; and when
+/// the notes were last saved. `width` is the footer's.
+fn status(model: &Model, now: Instant, width: usize) -> Option<(String, Style)> {
     let theme = &model.ui.theme;
     if let Some(error) = &model.saving.status.error {
         return Some((format!("⚠ NOT SAVED, retrying: {error}"), theme.over));
     }
-    if let Some(message) = &model.footer.message {
-        return Some((message.clone(), theme.nearly));
-    }
+    let message = model.footer.shown(now).map(|m| {
+        let tone = match m.tone {
+            Tone::Done => theme.nearly,
+            Tone::Problem => theme.over,
+        };
+        (m.text.clone(), tone)
+    });
     let screen = match &model.screen {
         Screen::Setup(form) => {
-            return match (&form.problem, &model.footer.notice) {
+            return message.or_else(|| match (&form.problem, &model.footer.notice) {
                 (Some(problem), _) => Some((problem.clone(), theme.over)),
                 (None, Some(notice)) => Some((notice.clone(), theme.nearly)),
                 (None, None) => None,
-            };
+            });
         }
         Screen::Interview(s) => s,
     };
+    let interview = &screen.interview;
+    let due = model.reminders.due(interview, now);
+    let reminder = due
+        .first()
+        .map(|first| reminder(model, first, due.len() - 1, width));
+    let just_came = due
+        .first()
+        .is_some_and(|first| interview.elapsed(now).saturating_sub(first.since) < JUST_CAME);
+    if just_came {
+        return reminder;
+    }
+    if message.is_some() {
+        return message;
+    }
     if let Some(search) = &screen.search {
         let found = match (search.matches, search.at) {
             (_, _) if search.query().is_empty() => "type to find".to_string(),
@@ -171,9 +194,11 @@ fn status(model: &Model, now: Instant) -> Option<(String, Style)> {
         };
         return Some((found, theme.nearly));
     }
-    let interview = &screen.interview;
-    if let Some(Nudge::MoveToCandidateQuestions) = interview.nudge(now) {
-        return Some((" Time for their questions ".into(), theme.nudge));
+    if reminder.is_some() {
+        return reminder;
+    }
+    if interview.is_finished() {
+        return Some(("finished".into(), theme.quiet));
     }
     if interview.is_paused() {
         let resume = model
@@ -196,6 +221,34 @@ fn status(model: &Model, now: Instant) -> Option<(String, Style)> {
         };
         (text, theme.quiet)
     })
+}
+
+/// A reminder as the footer shows it: its text, how many more are due, and the key that
+/// dismisses it, as much of that as fits in `width`.
+fn reminder(model: &Model, due: &Due, more: usize, width: usize) -> (String, Style) {
+    let more = match more {
+        0 => String::new(),
+        n => format!(" (+{n})"),
+    };
+    let key = model
+        .ui
+        .keymap
+        .chord_for(Context::Interview, Command::DismissReminder)
+        .map(|c| c.short());
+    let tone = match due.priority {
+        Priority::Urgent => model.ui.theme.urgent,
+        Priority::Normal => model.ui.theme.nudge,
+    };
+    let text = [
+        key.as_ref().map(|k| format!(" · {k} dismiss")),
+        key.as_ref().map(|k| format!(" {k}")),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|dismiss| format!(" {}{more}{dismiss} ", due.text))
+    .find(|text| text.chars().count() + 2 <= width)
+    .unwrap_or_else(|| format!(" {}{more} ", due.text));
+    (text, tone)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Widget};
 
@@ -52,19 +52,11 @@ pub fn draw(
     // Whole seconds, so elapsed and left always add up to the planned total.
     let elapsed = Duration::from_secs(interview.elapsed(now).as_secs());
     let total = plan.budgets.total;
-    let paused = interview.is_paused();
-    let clock = Span::styled(
-        format!(
-            "{} {} / {} ",
-            if paused { "⏸" } else { "▶" },
-            mm_ss(elapsed),
-            mm_ss(total)
-        ),
-        if paused { theme.nearly } else { theme.say },
-    );
+    let clock = main_clock(theme, screen, elapsed, now);
+    let clock_width: usize = clock.iter().map(Span::width).sum();
     let [who_area, clock_area] = Layout::horizontal([
         Constraint::Fill(1),
-        Constraint::Length(u16::try_from(clock.width() + 2).unwrap_or(u16::MAX)),
+        Constraint::Length(u16::try_from(clock_width + 2).unwrap_or(u16::MAX)),
     ])
     .areas(top);
     let who = who(
@@ -113,10 +105,10 @@ pub fn draw(
     let fits = |spans: &[(usize, Span<'static>)]| {
         spans.iter().map(|(_, s)| s.width()).sum::<usize>() <= usize::from(strip_area.width)
     };
-    let mut spans = phase_strip(theme, screen, Names::Full);
+    let mut spans = phase_strip(theme, screen, Names::Full, now);
     for names in [Names::Compact, Names::Tiny] {
         if !fits(&spans) {
-            spans = phase_strip(theme, screen, names);
+            spans = phase_strip(theme, screen, names, now);
         }
     }
     // Too many questions for every phase: a window of them around the current one, the
@@ -128,7 +120,7 @@ pub fn draw(
         spans = window(
             theme,
             screen,
-            phase_strip(theme, screen, names),
+            phase_strip(theme, screen, names, now),
             usize::from(strip_area.width),
         );
     }
@@ -148,6 +140,46 @@ pub fn draw(
     put_line(buf, strip_area, &Line::from(line), Alignment::Left);
     put_line(buf, phase_area, &Line::from(phase_clock), Alignment::Left);
     spots
+}
+
+/// The interview's clock against the plan: amber from 80 % of the planned time, red past
+/// it, with how far past beside it (`+02:10 over`); paused, or stopped once finished.
+fn main_clock(
+    theme: &Theme,
+    screen: &InterviewScreen,
+    elapsed: Duration,
+    now: Instant,
+) -> Vec<Span<'static>> {
+    let interview = &screen.interview;
+    let total = mm_ss(interview.plan().budgets.total);
+    let time = mm_ss(elapsed);
+    if interview.is_finished() {
+        return vec![Span::styled(
+            format!("■ {time} / {total} finished "),
+            theme.quiet,
+        )];
+    }
+    let (symbol, clock_style) = if interview.is_paused() {
+        ("⏸", theme.nearly)
+    } else {
+        let running = match interview.time_state(now) {
+            BudgetState::Normal => theme.say,
+            BudgetState::Nearly => theme.nearly.add_modifier(Modifier::BOLD),
+            BudgetState::Over => theme.over,
+        };
+        ("▶", running)
+    };
+    let mut spans = vec![Span::styled(
+        format!("{symbol} {time} / {total} "),
+        clock_style,
+    )];
+    if let Some(over) = interview.over_by(now) {
+        spans.push(Span::styled(
+            format!(" +{} over ", mm_ss(over)),
+            theme.urgent,
+        ));
+    }
+    spans
 }
 
 /// Who and what for, in `width` columns: the candidate's name is kept longest, the role
@@ -195,12 +227,14 @@ enum Names {
     Tiny,
 }
 
-/// Every phase, the current one marked and the visited ones ticked, each with its index
-/// (`usize::MAX` for the gaps).
+/// Every phase, the current one marked, the visited ones ticked and those over their
+/// budget flagged (`Q1 ✓3!`, as a budget overrun is), each with its index (`usize::MAX`
+/// for the gaps).
 fn phase_strip(
     theme: &Theme,
     screen: &InterviewScreen,
     names: Names,
+    now: Instant,
 ) -> Vec<(usize, Span<'static>)> {
     let interview = &screen.interview;
     let gap = if names == Names::Full { "  " } else { " " };
@@ -225,12 +259,19 @@ fn phase_strip(
             _ => None,
         }
         .unwrap_or_default();
+        let over = interview.budget_state(i, now) == BudgetState::Over;
+        let flag = if over { "!" } else { "" };
         let (text, span_style) = if i == interview.current_index() {
-            (format!("{name}{space}●{rating}"), theme.current)
+            (format!("{name}{space}●{rating}{flag}"), theme.current)
         } else if interview.was_visited(i) {
-            (format!("{name}{space}✓{rating}"), Style::new())
+            (format!("{name}{space}✓{rating}{flag}"), Style::new())
         } else {
-            (format!("{name}{rating}"), theme.quiet)
+            (format!("{name}{rating}{flag}"), theme.quiet)
+        };
+        let span_style = if over {
+            span_style.patch(theme.over)
+        } else {
+            span_style
         };
         spans.push((i, Span::styled(text, span_style)));
         spans.push((usize::MAX, Span::raw(gap)));
@@ -298,7 +339,8 @@ fn window(
     line(&kept)
 }
 
-/// Time left (or over) and how the interview stands against the plan.
+/// Time left (none once over: the clock says by how much) and how the interview stands
+/// against the plan.
 fn time_left(
     theme: &Theme,
     elapsed: Duration,
@@ -306,7 +348,7 @@ fn time_left(
     behind: Option<i64>,
 ) -> Vec<Span<'static>> {
     let mut spans = vec![if elapsed > total {
-        Span::styled(format!(" {} over", mm_ss(elapsed - total)), theme.over)
+        Span::styled(" no time left", theme.over)
     } else {
         Span::raw(format!(" {} left", mm_ss(total - elapsed)))
     }];

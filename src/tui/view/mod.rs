@@ -18,6 +18,7 @@ use ratatui::layout::{Alignment, Constraint, Layout as Split, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
+use super::keymap::{Command, Context};
 use super::model::{InterviewScreen, Model, Overlay, Screen};
 use crate::interview::PhaseKind;
 use crate::safe_text;
@@ -144,14 +145,8 @@ fn draw_screen(model: &Model, cache: &mut ViewCache, buf: &mut Buffer, now: Inst
             layout.help_max_scroll = overlay::draw_help(buf, area, model, scroll);
         }
         Some(Overlay::Rating) | None => {}
-        Some(Overlay::ConfirmQuit) => {
-            overlay::draw_confirm_quit(
-                buf,
-                area,
-                &model.ui.theme,
-                model.saving.status.error.is_some(),
-            );
-        }
+        Some(Overlay::ConfirmQuit) => overlay::draw_confirm_quit(buf, area, model),
+        Some(Overlay::FinishCheck) => overlay::draw_finish_check(buf, area, model),
     }
     layout
 }
@@ -212,6 +207,12 @@ fn draw_too_small(buf: &mut Buffer, area: Rect) {
         .render(middle, buf);
 }
 
+/// Rows the notes pane keeps, borders included, however much there is to read aloud.
+const NOTES_MIN_ROWS: u16 = 4;
+/// Rows the interviewer's aids keep under a question, borders included: the rating and the
+/// first follow-ups.
+const AIDS_MIN_ROWS: u16 = 5;
+
 fn draw_panes(
     model: &Model,
     screen: &InterviewScreen,
@@ -221,32 +222,76 @@ fn draw_panes(
     now: Instant,
     layout: &mut Layout,
 ) {
-    let kind = screen.interview.current().kind;
-    let [script_area, notes_area] = if panes.width >= SIDE_BY_SIDE_WIDTH {
-        Split::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(panes)
+    let content = script::ScriptContent::of(model, screen, now);
+    let (say_area, body_area, notes_area) = if panes.width >= SIDE_BY_SIDE_WIDTH {
+        let [script, notes] =
+            Split::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(panes);
+        let say_rows = content.say_rows(script.width).min(script.height / 2);
+        let [say, body] =
+            Split::vertical([Constraint::Length(say_rows), Constraint::Fill(1)]).areas(script);
+        (say, body, notes)
     } else {
-        // Stacked: the intro is mostly reading aloud, so its script gets more room.
-        let script_share = if kind == PhaseKind::Intro { 70 } else { 50 };
-        Split::vertical([Constraint::Percentage(script_share), Constraint::Min(5)]).areas(panes)
+        stacked(&content, panes)
     };
-    let (script, link) = script::draw(buf, script_area, model, screen, &mut cache.script, now);
+    let areas = (say_area, body_area);
+    let (script, link) = script::draw(buf, areas, content, screen.script_scroll, &mut cache.script);
     layout.script = script;
     layout.link = link;
-    layout.script_area = script_area;
+    layout.script_area = say_area.union(body_area);
     layout.notes_area = notes_area;
     layout.notes_rows = draw_notes(buf, notes_area, model, screen);
 }
 
-/// Draws the current phase's notes; returns the rows they had.
+/// The script over the notes, in a terminal too narrow to set them side by side: the words
+/// to say as tall as they need, the statement to read aloud all in view when it can be
+/// (the notes are smaller then), and under a question the aids (their first lines at
+/// least) over the notes.
+fn stacked(content: &script::ScriptContent, panes: Rect) -> (Rect, Rect, Rect) {
+    let width = panes.width;
+    let most = panes.height.saturating_sub(NOTES_MIN_ROWS);
+    let say = content.say_rows(width).min(panes.height / 3);
+    let to_read = content.rows_to_read(width);
+    let body = if to_read > 0 {
+        to_read.clamp(panes.height / 2, most)
+    } else if say > 0 {
+        let rest = panes.height - say;
+        (rest * 9 / 20)
+            .max(AIDS_MIN_ROWS)
+            .min(rest.saturating_sub(NOTES_MIN_ROWS))
+    } else {
+        panes.height / 2
+    };
+    let [say, body, notes] = Split::vertical([
+        Constraint::Length(say),
+        Constraint::Length(body),
+        Constraint::Fill(1),
+    ])
+    .areas(panes);
+    (say, body, notes)
+}
+
+/// Draws the notes typing goes into (the phase's, or the hand-off note); returns the rows
+/// they had.
 fn draw_notes(buf: &mut Buffer, area: Rect, model: &Model, screen: &InterviewScreen) -> u16 {
     let theme = &model.ui.theme;
     let at = screen.interview.current_index();
     let mode = screen
         .vim
         .as_ref()
+        .filter(|_| !screen.handoff_open)
         .map(|vim| format!(" · {}", vim.mode_name()))
         .unwrap_or_default();
     let title = match &screen.search {
+        _ if screen.handoff_open => {
+            let close = model
+                .ui
+                .keymap
+                .chord_for(Context::Handoff, Command::CloseHandoff)
+                .map(|c| format!(" · {} closes", c.short()))
+                .unwrap_or_default();
+            format!(" Hand-off note for the next interviewer · topics, no verdict{close} ")
+        }
         Some(search) => format!(
             " Notes · {}{mode} · Find: {}▏",
             phase_name(screen, at),
@@ -259,7 +304,7 @@ fn draw_notes(buf: &mut Buffer, area: Rect, model: &Model, screen: &InterviewScr
         .border_style(theme.focused_border);
     let inner = block.inner(area);
     block.render(area, buf);
-    let notes = &screen.notes[at];
+    let notes = screen.current_notes();
     notes.render(inner, buf);
     mark_candidate_words(buf, inner, theme, notes.text_area());
     let more = match (notes.more_above(), notes.more_below(inner.height)) {

@@ -3,11 +3,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 
 use super::style::Theme;
+use crate::interview::{Missing, UNRATED, finish_check};
 use crate::tui::keymap::{Command, Context};
 use crate::tui::model::{Model, NotesKeys, Screen};
+use crate::tui::notes::NotesEditor;
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
@@ -30,6 +32,7 @@ pub fn help_contexts(model: &Model) -> &'static [Context] {
             Context::Notes,
             Context::Search,
             Context::Rating,
+            Context::Handoff,
             Context::Anywhere,
         ],
         (Screen::Interview(_), NotesKeys::Vim) => &[
@@ -38,6 +41,7 @@ pub fn help_contexts(model: &Model) -> &'static [Context] {
             Context::VimInsert,
             Context::Search,
             Context::Rating,
+            Context::Handoff,
             Context::Anywhere,
         ],
         (Screen::Setup(_), _) => &[Context::Setup, Context::Anywhere],
@@ -133,30 +137,122 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// `saving_fails`: the sessions folder refuses writes, so quitting writes a recovery file.
-pub fn draw_confirm_quit(buf: &mut Buffer, area: Rect, theme: &Theme, saving_fails: bool) {
-    let saved = if saving_fails {
-        Line::styled("Notes go to a recovery file.", theme.over)
-    } else {
-        Line::styled("Notes are saved; resume any time.", theme.quiet)
+/// The question whether to quit, in the words of where it is asked: on the setup screen
+/// there is nothing to save; an interview stays in progress, or finished, as it is.
+pub fn draw_confirm_quit(buf: &mut Buffer, area: Rect, model: &Model) {
+    let theme = &model.ui.theme;
+    let saving_fails = model.saving.status.error.is_some();
+    let (question, what) = match &model.screen {
+        Screen::Setup(_) => (
+            "Quit?",
+            Line::styled("Nothing to save: no interview has begun.", theme.quiet),
+        ),
+        Screen::Interview(_) if saving_fails => (
+            "Quit the interview?",
+            Line::styled("Notes go to a recovery file.", theme.over),
+        ),
+        Screen::Interview(s) if s.interview.is_finished() => (
+            "Quit?",
+            Line::styled(
+                "The interview stays finished; notes are saved.",
+                theme.quiet,
+            ),
+        ),
+        Screen::Interview(_) => (
+            "Quit the interview?",
+            Line::styled(
+                "It stays in progress: resume it any time. It is finished from the wrap-up.",
+                theme.quiet,
+            ),
+        ),
     };
     let lines = vec![
-        Line::styled("Quit the interview?", theme.say),
-        saved,
+        Line::styled(question, theme.say),
+        what,
         Line::default(),
         Line::from(vec![
             Span::styled("y", theme.key),
             Span::raw(" quits, any other key stays"),
         ]),
     ];
-    let box_area = centered(area, 40, 6);
+    draw_box(buf, area, theme, " Quit ", lines, 48);
+}
+
+/// Leaving from the wrap-up: what a finished interview should have and does not yet, and
+/// the three ways on.
+pub fn draw_finish_check(buf: &mut Buffer, area: Rect, model: &Model) {
+    let Screen::Interview(s) = &model.screen else {
+        return;
+    };
+    let theme = &model.ui.theme;
+    let notes: Vec<Vec<String>> = s.notes.iter().map(NotesEditor::lines).collect();
+    let missing = finish_check(&s.interview, &notes, &model.impressions);
+    let mut lines = Vec::new();
+    if missing.is_empty() {
+        lines.push(Line::styled(
+            "Every question rated, a recommendation, a summary.",
+            theme.say,
+        ));
+    } else {
+        lines.push(Line::styled("Not there yet:", theme.say));
+    }
+    for item in &missing {
+        let text = match item {
+            Missing::Unrated(questions) => {
+                let names: Vec<String> = questions.iter().map(|q| format!("Q{}", q + 1)).collect();
+                format!("· {}: {}", UNRATED, names.join(", "))
+            }
+            Missing::NoRecommendation => "· no recommendation".to_string(),
+            Missing::EmptySummary => "· no summary of the behavior behind it".to_string(),
+            Missing::Impressions(marks) => {
+                let mut words: Vec<&str> = marks.iter().map(|m| m.text.as_str()).collect();
+                words.dedup();
+                let n = marks.len();
+                let shown: Vec<&str> = words.into_iter().take(3).collect();
+                format!(
+                    "· {n} impression word{} in the notes: {}",
+                    if n == 1 { "" } else { "s" },
+                    shown.join(", ")
+                )
+            }
+        };
+        lines.push(Line::styled(text, theme.nearly));
+    }
+    lines.push(Line::default());
+    for (keys, word) in model.ui.keymap.footer_hints(&[Context::FinishCheck]) {
+        lines.push(Line::from(vec![
+            Span::styled(keys, theme.key),
+            Span::raw(format!(" {word}")),
+        ]));
+    }
+    let title = if missing.is_empty() {
+        " Finish the interview "
+    } else {
+        " Finish anyway? "
+    };
+    draw_box(buf, area, theme, title, lines, 60);
+}
+
+/// A bordered box in the middle of the screen, its lines wrapped to `width` at most.
+fn draw_box(
+    buf: &mut Buffer,
+    area: Rect,
+    theme: &Theme,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    width: u16,
+) {
+    let width = width.min(area.width);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let rows = u16::try_from(paragraph.line_count(width.saturating_sub(4))).unwrap_or(u16::MAX);
+    let box_area = centered(area, width, rows.saturating_add(2));
     Clear.render(box_area, buf);
-    Paragraph::new(lines)
-        .centered()
+    paragraph
         .block(
             Block::bordered()
-                .title(" Quit ")
-                .border_style(theme.focused_border),
+                .title(title.to_string())
+                .border_style(theme.focused_border)
+                .padding(Padding::horizontal(1)),
         )
         .render(box_area, buf);
 }

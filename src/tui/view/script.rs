@@ -36,14 +36,111 @@ pub struct LinkSpot {
     pub url: String,
 }
 
+/// A block of the script pane: its title and its lines.
+#[derive(Clone, PartialEq)]
+struct Section {
+    title: String,
+    lines: Vec<Line<'static>>,
+}
+
+impl Section {
+    /// Rows it takes at this width with its borders, all of its lines or the first `lines`.
+    fn rows(&self, width: u16, lines: usize) -> u16 {
+        let inner = width.saturating_sub(2 + 2);
+        let shown: Vec<Line> = self.lines.iter().take(lines).cloned().collect();
+        let count = Paragraph::new(shown)
+            .wrap(Wrap { trim: false })
+            .line_count(inner);
+        u16::try_from(count).unwrap_or(u16::MAX).saturating_add(2)
+    }
+}
+
+/// What the script pane shows. A question's words stand in a block of their own, apart
+/// from the interviewer's aids (the rating, follow-ups, strong and weak signs, the link),
+/// which are never to be read out; the rest scrolls.
+#[derive(Clone, PartialEq)]
+pub struct ScriptContent {
+    /// Said verbatim, in a block of its own that never scrolls: a question.
+    say: Option<Section>,
+    /// The rest, scrolled with PgUp and PgDn: the intro's statement, the aids, the
+    /// candidate's questions, the wrap-up.
+    body: Section,
+    /// How many of the body's first lines are to be read out and so belong in view when
+    /// they can be (the intro's statement).
+    to_read: usize,
+    url: Option<String>,
+    theme: Theme,
+}
+
+impl ScriptContent {
+    /// What the pane shows in the current phase.
+    pub fn of(model: &Model, screen: &InterviewScreen, now: Instant) -> ScriptContent {
+        let kind = screen.interview.current().kind;
+        let body = |title: &str, lines| Section {
+            title: title.to_string(),
+            lines,
+        };
+        let (say, body, to_read) = match kind {
+            // Words for the interviewer before the statement: no "Say this" over them.
+            PhaseKind::Intro if model.guide.briefing.prepare.is_empty() => {
+                let (lines, to_read) = intro(model, screen);
+                (None, body(" Say this ", lines), to_read)
+            }
+            PhaseKind::Intro => {
+                let (lines, to_read) = intro(model, screen);
+                (None, body(" Intro ", lines), to_read)
+            }
+            PhaseKind::Question(i) => {
+                let (say, aids) = question(model, screen, i);
+                (say, body(" For you, not to read out ", aids), 0)
+            }
+            PhaseKind::CandidateQuestions => (
+                None,
+                body(" Their questions ", candidate_questions(model, screen)),
+                0,
+            ),
+            PhaseKind::Closing => {
+                let (lines, to_read) = closing(model, screen);
+                (None, body(" Say this ", lines), to_read)
+            }
+            PhaseKind::WrapUp => (None, body(" Wrap-up ", wrap_up(model, screen, now)), 0),
+        };
+        ScriptContent {
+            say,
+            body,
+            to_read,
+            url: screen
+                .interview
+                .question(kind)
+                .and_then(|q| q.guidelines_url.clone()),
+            theme: model.ui.theme,
+        }
+    }
+
+    /// Rows the block of words to say takes at this width; 0 when there is none.
+    pub fn say_rows(&self, width: u16) -> u16 {
+        self.say
+            .as_ref()
+            .map_or(0, |say| say.rows(width, usize::MAX))
+    }
+
+    /// Rows the body needs to show what is to be read out of it without scrolling; 0 when
+    /// nothing of it is.
+    pub fn rows_to_read(&self, width: u16) -> u16 {
+        if self.to_read == 0 {
+            return 0;
+        }
+        self.body.rows(width, self.to_read)
+    }
+}
+
 /// Everything the script pane is drawn from.
 #[derive(PartialEq)]
 struct ScriptPane {
-    area: Rect,
+    say_area: Rect,
+    body_area: Rect,
     scroll: u16,
-    title: &'static str,
-    lines: Vec<Line<'static>>,
-    url: Option<String>,
+    content: ScriptContent,
 }
 
 /// The script pane as last drawn. Keystrokes in the notes leave the script as it was, and
@@ -55,40 +152,21 @@ pub struct DrawnScript {
     link: Option<LinkSpot>,
 }
 
-/// Draws the pane, from `kept` when nothing it shows has changed; returns how it was
+/// Draws the pane: the words to say in `say_area` (empty when there are none), the rest in
+/// `body_area`, from `kept` when nothing it shows has changed; returns how the body was
 /// drawn and where the link is.
 pub fn draw(
     buf: &mut Buffer,
-    area: Rect,
-    model: &Model,
-    screen: &InterviewScreen,
+    (say_area, body_area): (Rect, Rect),
+    content: ScriptContent,
+    scroll: u16,
     kept: &mut Option<DrawnScript>,
-    now: Instant,
 ) -> (ScriptView, Option<LinkSpot>) {
-    let kind = screen.interview.current().kind;
-    // A pane that holds the interviewer's own words is not titled as one to read out.
-    let (title, lines) = match kind {
-        PhaseKind::Intro if model.guide.briefing.prepare.is_empty() => {
-            (" Say this ", intro(model, screen))
-        }
-        PhaseKind::Intro => (" Intro ", intro(model, screen)),
-        PhaseKind::Question(i) if has_guidance(screen, i) => {
-            (" Question ", question(model, screen, i))
-        }
-        PhaseKind::Question(i) => (" Say exactly ", question(model, screen, i)),
-        PhaseKind::CandidateQuestions => (" Their questions ", candidate_questions(model, screen)),
-        PhaseKind::Closing => (" Say this ", closing(model, screen)),
-        PhaseKind::WrapUp => (" Wrap-up ", wrap_up(model, screen, now)),
-    };
     let pane = ScriptPane {
-        area,
-        scroll: screen.script_scroll,
-        title,
-        lines,
-        url: screen
-            .interview
-            .question(kind)
-            .and_then(|q| q.guidelines_url.clone()),
+        say_area,
+        body_area,
+        scroll,
+        content,
     };
     let drawn = match kept.take() {
         Some(drawn) if drawn.drawn_from == pane => drawn,
@@ -103,11 +181,27 @@ pub fn draw(
 /// Draws the pane on cells of its own, noting how far it scrolls and where the link landed
 /// (so the loop can make it clickable, OSC 8, after the frame).
 fn render(pane: ScriptPane) -> DrawnScript {
+    let theme = &pane.content.theme;
+    let mut cells = Buffer::empty(pane.say_area.union(pane.body_area));
+    if let Some(say) = &pane.content.say
+        && !pane.say_area.is_empty()
+    {
+        Paragraph::new(say.lines.clone())
+            .wrap(Wrap { trim: false })
+            .block(
+                Block::bordered()
+                    .title(Line::styled(say.title.clone(), theme.say))
+                    .border_style(theme.say)
+                    .padding(Padding::horizontal(1)),
+            )
+            .render(pane.say_area, &mut cells);
+    }
+    let body = &pane.content.body;
     let block = Block::bordered()
-        .title(pane.title)
+        .title(body.title.clone())
         .padding(Padding::horizontal(1));
-    let inner = block.inner(pane.area);
-    let paragraph = Paragraph::new(pane.lines.clone()).wrap(Wrap { trim: false });
+    let inner = block.inner(pane.body_area);
+    let paragraph = Paragraph::new(body.lines.clone()).wrap(Wrap { trim: false });
     // Scrolling counts in u16 lines; a script longer than that stops scrolling there.
     let max_scroll = u16::try_from(paragraph.line_count(inner.width))
         .unwrap_or(u16::MAX)
@@ -124,12 +218,11 @@ fn render(pane: ScriptPane) -> DrawnScript {
             block.title_bottom(Line::from(hint).right_aligned())
         }
     };
-    let mut cells = Buffer::empty(pane.area);
     paragraph
         .block(block)
         .scroll((scroll, 0))
-        .render(pane.area, &mut cells);
-    let link = pane.url.as_deref().and_then(|url| {
+        .render(pane.body_area, &mut cells);
+    let link = pane.content.url.as_deref().and_then(|url| {
         let text = short_link(url);
         let (x, y) = find_text(&cells, inner, &text)?;
         Some(LinkSpot {
@@ -161,15 +254,14 @@ fn copy_cells(from: &Buffer, to: &mut Buffer) {
     }
 }
 
-/// The guide's standing reminders after a blank line; nothing when it has none.
+/// The guide's standing reminders under a heading; nothing when it has none.
 fn reminders(model: &Model, fills: &dyn Fill) -> Vec<Line<'static>> {
-    let theme = &model.ui.theme;
-    let reminders = &model.guide.reminders;
-    if reminders.is_empty() {
+    if model.guide.reminders.is_empty() {
         return Vec::new();
     }
-    let mut lines = vec![Line::default(), Line::styled("Remember", theme.heading)];
-    lines.extend(reminders.iter().map(|r| {
+    let theme = &model.ui.theme;
+    let mut lines = vec![Line::styled("Remember", theme.heading)];
+    lines.extend(model.guide.reminders.iter().map(|r| {
         guide_text::line_after(
             Span::styled("· ", theme.instruction),
             r,
@@ -181,18 +273,10 @@ fn reminders(model: &Model, fills: &dyn Fill) -> Vec<Line<'static>> {
     lines
 }
 
-/// Whether a question's pane holds the interviewer's own words (its guidance, its
-/// section's).
-fn has_guidance(screen: &InterviewScreen, index: usize) -> bool {
-    screen
-        .interview
-        .plan()
-        .questions
-        .get(index)
-        .is_some_and(|q| !q.guidance.is_empty() || !q.section_words.guidance.is_empty())
-}
-
-fn intro(model: &Model, screen: &InterviewScreen) -> Vec<Line<'static>> {
+/// What the guide says to do before the call (labelled as the interviewer's), the
+/// instruction, the statement to read (its paragraphs apart by a blank line) and the
+/// guide's reminders; and how many lines, from the top, are up to the statement's end.
+fn intro(model: &Model, screen: &InterviewScreen) -> (Vec<Line<'static>>, usize) {
     let theme = &model.ui.theme;
     let fills = screen.interview.plan();
     let intro = &model.guide.intro;
@@ -206,59 +290,83 @@ fn intro(model: &Model, screen: &InterviewScreen) -> Vec<Line<'static>> {
         theme,
         fills,
     ));
-    for paragraph in &intro.statement {
-        lines.push(Line::default());
+    for (i, paragraph) in intro.statement.iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::default());
+        }
         lines.push(guide_text::line(paragraph, theme.say, theme, fills));
     }
+    let to_read = lines.len();
+    lines.push(Line::default());
     lines.extend(reminders(model, fills));
-    lines
+    (lines, to_read)
 }
 
-fn question(model: &Model, screen: &InterviewScreen, index: usize) -> Vec<Line<'static>> {
+/// The closing's instruction and the statement to read; how many lines that is.
+fn closing(model: &Model, screen: &InterviewScreen) -> (Vec<Line<'static>>, usize) {
+    let theme = &model.ui.theme;
+    let fills = screen.interview.plan();
+    let Some(closing) = &model.guide.closing else {
+        let gone = "The guide no longer has a closing statement.";
+        return (vec![Line::styled(gone, theme.quiet)], 0);
+    };
+    let mut lines = vec![guide_text::line(
+        &closing.instruction,
+        theme.instruction,
+        theme,
+        fills,
+    )];
+    for (i, paragraph) in closing.statement.iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::default());
+        }
+        lines.push(guide_text::line(paragraph, theme.say, theme, fills));
+    }
+    let to_read = lines.len();
+    (lines, to_read)
+}
+
+/// The question to say, in a block titled with its place and section, after its section's
+/// words when the plan comes to the section from another; and the aids, not to be read
+/// out: the guide's words for the interviewer (the question's, the section's), the rating,
+/// then the follow-ups (what is needed mid-answer, nested, each with its condition), what
+/// a strong and a weak answer show, the link and the reminders.
+fn question(
+    model: &Model,
+    screen: &InterviewScreen,
+    index: usize,
+) -> (Option<Section>, Vec<Line<'static>>) {
     let theme = &model.ui.theme;
     let interview = &screen.interview;
     let plan = interview.plan();
     let Some(q) = plan.questions.get(index) else {
-        return Vec::new();
+        return (None, Vec::new());
     };
-    let mut lines = vec![
-        Line::styled(
-            format!(
-                "Question {} of {} · {}",
-                index + 1,
-                plan.questions.len(),
-                q.section
-            ),
-            theme.quiet,
+    let say = Section {
+        title: format!(
+            " Say exactly · Q{} of {} · {} ",
+            index + 1,
+            plan.questions.len(),
+            q.section
         ),
-        Line::default(),
-    ];
-    let words = &q.section_words;
-    // What the section says first, when the plan comes to it from another section.
-    let first_of_section = index == 0 || plan.questions[index - 1].section != q.section;
-    if first_of_section && !words.say.is_empty() {
-        lines.push(Line::styled("Say first", theme.heading));
-        lines.extend(
-            words
-                .say
-                .iter()
-                .map(|p| guide_text::line(p, theme.say, theme, plan)),
-        );
+        lines: said(model, plan, index),
+    };
+    // The block is the interviewer's: its words need no label of their own.
+    let mut lines: Vec<Line<'static>> = q
+        .guidance
+        .iter()
+        .chain(&q.section_words.guidance)
+        .map(|p| guide_text::line(p, theme.instruction, theme, plan))
+        .collect();
+    if !lines.is_empty() {
         lines.push(Line::default());
     }
-    if has_guidance(screen, index) {
-        lines.push(Line::styled("Say exactly", theme.heading));
-    }
-    // The question first, then what is for the interviewer: at 80×24 the pane shows few
-    // rows, and the words to say must be among them.
-    lines.push(guide_text::line(&q.text, theme.say, theme, plan));
-    lines.extend(guide_text::for_you(&q.guidance, theme, plan));
-    lines.extend(guide_text::for_you(&words.guidance, theme, plan));
-    lines.extend([
-        Line::default(),
-        rating_line(model, "Rating", interview.rating(index), screen),
-        Line::default(),
-    ]);
+    lines.push(rating_line(
+        model,
+        "Rating",
+        interview.rating(index),
+        screen,
+    ));
     if !q.follow_ups.is_empty() {
         lines.push(Line::styled("Dig deeper", theme.heading));
         guide_text::follow_ups(&q.follow_ups, 0, theme, plan, &mut lines);
@@ -298,10 +406,26 @@ fn question(model: &Model, screen: &InterviewScreen, index: usize) -> Vec<Line<'
             }
         }
         lines.push(Line::from(link));
-    } else if lines.last() == Some(&Line::default()) {
-        lines.pop();
+        lines.push(Line::default());
     }
     lines.extend(reminders(model, plan));
+    (Some(say), lines)
+}
+
+/// The words to say for a planned question: its section's first, when the plan comes to
+/// the section from another one, then the question.
+fn said(model: &Model, plan: &crate::interview::Plan, index: usize) -> Vec<Line<'static>> {
+    let theme = &model.ui.theme;
+    let q = &plan.questions[index];
+    let first_of_section = index == 0 || plan.questions[index - 1].section != q.section;
+    let mut lines = Vec::new();
+    if first_of_section {
+        for paragraph in &q.section_words.say {
+            lines.push(guide_text::line(paragraph, theme.say, theme, plan));
+            lines.push(Line::default());
+        }
+    }
+    lines.push(guide_text::line(&q.text, theme.say, theme, plan));
     lines
 }
 
@@ -413,28 +537,6 @@ fn candidate_questions(model: &Model, screen: &InterviewScreen) -> Vec<Line<'sta
     lines
 }
 
-fn closing(model: &Model, screen: &InterviewScreen) -> Vec<Line<'static>> {
-    let theme = &model.ui.theme;
-    let fills = screen.interview.plan();
-    let Some(closing) = &model.guide.closing else {
-        return vec![Line::styled(
-            "The guide no longer has a closing statement.",
-            theme.quiet,
-        )];
-    };
-    let mut lines = vec![guide_text::line(
-        &closing.instruction,
-        theme.instruction,
-        theme,
-        fills,
-    )];
-    for paragraph in &closing.statement {
-        lines.push(Line::default());
-        lines.push(guide_text::line(paragraph, theme.say, theme, fills));
-    }
-    lines
-}
-
 fn wrap_up(model: &Model, screen: &InterviewScreen, now: Instant) -> Vec<Line<'static>> {
     let theme = &model.ui.theme;
     let interview = &screen.interview;
@@ -507,6 +609,24 @@ fn wrap_up(model: &Model, screen: &InterviewScreen, now: Instant) -> Vec<Line<'s
         "Write the behavior behind your recommendation in the notes; if you are not sure, that is a no-hire.",
         theme.instruction,
     ));
+    if let Some(handoff) = model
+        .ui
+        .keymap
+        .chord_for(Context::Interview, Command::OpenHandoff)
+    {
+        let written = match screen.handoff.written_lines() {
+            0 => "none yet".to_string(),
+            1 => "1 line".to_string(),
+            n => format!("{n} lines"),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(handoff.to_string(), theme.key),
+            Span::styled(
+                format!(" the hand-off note for the next interviewer ({written})."),
+                theme.instruction,
+            ),
+        ]));
+    }
     if let Some(export) = model
         .ui
         .keymap

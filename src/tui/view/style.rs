@@ -57,7 +57,11 @@ pub struct Theme {
     pub current: Style,
     pub focused_border: Style,
     pub key: Style,
+    /// A reminder in the footer.
     pub nudge: Style,
+    /// A reminder that the time is running out, and the time over the plan beside the
+    /// clock.
+    pub urgent: Style,
     /// A link, which the terminal may also make clickable.
     pub link: Style,
     /// The candidate's own words in the notes (lines starting with `"` or `>`).
@@ -92,6 +96,10 @@ pub const DARK: Theme = Theme {
     nudge: Style::new()
         .fg(Color::Black)
         .bg(Color::Yellow)
+        .add_modifier(BOLD),
+    urgent: Style::new()
+        .fg(Color::White)
+        .bg(Color::Red)
         .add_modifier(BOLD),
     link: Style::new()
         .fg(Color::Blue)
@@ -176,6 +184,7 @@ pub const MONO: Theme = Theme {
     focused_border: Style::new(),
     key: Style::new().add_modifier(BOLD),
     nudge: Style::new().add_modifier(BOLD.union(Modifier::REVERSED)),
+    urgent: Style::new().add_modifier(BOLD.union(Modifier::REVERSED).union(Modifier::UNDERLINED)),
     link: Style::new().add_modifier(Modifier::UNDERLINED),
     candidate: Style::new().add_modifier(Modifier::ITALIC),
     impression: Style::new().add_modifier(Modifier::UNDERLINED),
