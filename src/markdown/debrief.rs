@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use super::{cell, inline, marked_notes, rating_text};
+use super::{cell, inline, marked_notes, rating_text, said};
 use crate::interview::clock::in_words;
 use crate::interview::evidence::ImpressionMatcher;
 use crate::store::record::{PhaseName, PhaseRecord, QuestionRecord, Rating, SessionRecord};
@@ -136,7 +136,7 @@ pub fn debrief(
         let Some((_, question, _)) = asked.first() else {
             continue;
         };
-        let text = inline(&question.text);
+        let text = said(&question.text);
         let _ = writeln!(body, "\n## {}. {text}\n", n + 1);
         let ratings: Vec<Option<&Rating>> =
             asked.iter().map(|(_, _, p)| p.rating.as_ref()).collect();

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::inline;
+use super::{inline, said};
 use crate::store::record::SessionRecord;
 
 /// The hand-off of one interview. The fixed words of the document use no word a rating
@@ -27,12 +27,7 @@ pub fn handoff(record: &SessionRecord) -> String {
         let _ = writeln!(out, "_Nothing asked yet._");
     }
     for (question, _) in asked {
-        let _ = writeln!(
-            out,
-            "- {} ({})",
-            inline(&question.text),
-            inline(&question.id)
-        );
+        let _ = writeln!(out, "- {} ({})", said(&question.text), inline(&question.id));
     }
     let _ = writeln!(out, "\n## Topics to probe\n");
     let written: Vec<&String> = record

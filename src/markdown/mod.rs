@@ -91,6 +91,13 @@ pub fn inline(text: &str) -> String {
     escape(text, false)
 }
 
+/// Words a guide has said aloud (a question), for a line of Markdown: a line break the
+/// guide wrote becomes a space, as a reader would take it, rather than a visible `\n`;
+/// otherwise as `inline`.
+pub fn said(text: &str) -> String {
+    inline(&text.lines().collect::<Vec<_>>().join(" "))
+}
+
 /// Outside text for a table cell: as [`inline`], and `|` escaped.
 pub fn cell(text: &str) -> String {
     escape(text, true)

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use chrono::{FixedOffset, TimeZone};
 
-use super::{cell, inline, notes, rating_text};
+use super::{cell, inline, notes, rating_text, said};
 use crate::guide::Link;
 use crate::interview::clock::in_words;
 use crate::store::record::{PhaseName, SessionRecord};
@@ -71,7 +71,7 @@ pub fn scorecard(record: &SessionRecord, offset: FixedOffset) -> String {
                     out,
                     "\n## Question {}\n\n**{}**\n",
                     i + 1,
-                    inline(&question.text)
+                    said(&question.text)
                 );
                 let rating = inline(&rating_text(phase.rating.as_ref(), &record.scale()));
                 let mut line = format!(
