@@ -1,7 +1,8 @@
-//! FAILING TESTS FOR THE LEAD, from trying the issue 9 fixes by hand as an attacker would
-//! (branch `attack`). Each test is one hole found on the release binary; the report says how
-//! it was found. They fail on main as it is and should pass once the hole is closed, however
-//! it is closed.
+//! Holes found by trying the issue 9 fixes by hand as an attacker would, each closed and
+//! kept closed here: a pipe named like a file of ours, an impossible date, an interview
+//! beside its own import, a line break in a guide's words, a data folder of the
+//! interviewer's own, a sessions folder others can list, a record whose shape cannot be
+//! gone on from.
 
 mod support;
 
@@ -234,4 +235,80 @@ fn a_line_break_in_a_guides_question_does_not_join_two_words_on_screen() {
         !screen.contains("particularlyinteresting"),
         "two words of the question joined:\n{screen}"
     );
+}
+
+/// A data folder the interviewer chose (config's `data_folder`, their home, a team folder)
+/// keeps the mode they gave it; only the console's own folders inside it are made private.
+#[test]
+fn a_chosen_data_folder_keeps_its_mode_and_the_sessions_inside_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let base = fresh_dir("chosen-data");
+    let chosen = base.join("team-share");
+    fs::create_dir(&chosen).unwrap();
+    fs::set_permissions(&chosen, fs::Permissions::from_mode(0o2775)).unwrap();
+    let store = SessionStore::in_data_dir(chosen.clone());
+    store.ensure_dir(store.dir()).unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode(&chosen), 0o2775, "the chosen folder is left as it was");
+    assert_eq!(mode(store.dir()), 0o700);
+    assert_eq!(
+        store.exposure(),
+        None,
+        "the sessions folder itself is private"
+    );
+}
+
+/// A sessions folder others can list (reached through a symlink, so its mode is left as it
+/// is) is used, and said to be open: its file names say who was interviewed.
+#[test]
+fn a_sessions_folder_others_can_list_is_said_to_be_open() {
+    use std::os::unix::fs::PermissionsExt;
+    let base = fresh_dir("open-sessions");
+    let shared = base.join("shared");
+    fs::create_dir(&shared).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o1777)).unwrap();
+    let data = base.join("data/interview-console");
+    fs::create_dir_all(&data).unwrap();
+    std::os::unix::fs::symlink(&shared, data.join("sessions")).unwrap();
+    let listed = Command::new(env!("CARGO_BIN_EXE_interview-console"))
+        .arg("list")
+        .env("XDG_DATA_HOME", base.join("data"))
+        .env("XDG_STATE_HOME", base.join("state"))
+        .env("HOME", &base)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&listed.stderr);
+    assert!(
+        said.contains("can be listed by other users (mode 1777)"),
+        "{said}"
+    );
+    assert_eq!(
+        fs::metadata(&shared).unwrap().permissions().mode() & 0o7777,
+        0o1777,
+        "its mode is left alone"
+    );
+}
+
+/// A record with a rating off its scale, or phases out of their order, cannot be gone on
+/// from: it is a bad file for every command, named with what is wrong, never a resume that
+/// stops with a puzzling message.
+#[test]
+fn a_record_that_cannot_be_gone_on_from_is_a_bad_file_that_says_why() {
+    let base = fresh_dir("bad-shape");
+    let started = "2026-11-27T14:00:00Z";
+    let mut off_scale = session("20261127-1400-sam-lee", "Alex", started);
+    off_scale["phases"][1]["rating"] = json!({"position": 99, "label": "Yes"});
+    let off_scale_file = base.join("off-scale.json");
+    write_json(&off_scale_file, &off_scale);
+    let error = read_record(&off_scale_file).unwrap_err().to_string();
+    assert!(error.contains("a rating is off its scale of 4"), "{error}");
+
+    let mut two_wrap_ups = session("20261127-1400-sam-lee", "Alex", started);
+    let phases = two_wrap_ups["phases"].as_array_mut().unwrap();
+    let last = phases.len() - 1;
+    phases[last - 1] = phases[last].clone();
+    let two_wrap_ups_file = base.join("two-wrap-ups.json");
+    write_json(&two_wrap_ups_file, &two_wrap_ups);
+    let error = read_record(&two_wrap_ups_file).unwrap_err().to_string();
+    assert!(error.contains("its phases are not an intro"), "{error}");
 }

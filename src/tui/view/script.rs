@@ -270,7 +270,7 @@ fn intro(model: &Model) -> (Vec<Line<'static>>, usize) {
         if i > 0 {
             lines.push(Line::default());
         }
-        lines.push(Line::styled(paragraph.clone(), theme.say));
+        lines.extend(said(paragraph, theme.say));
     }
     let to_read = lines.len();
     lines.push(Line::default());
@@ -299,7 +299,7 @@ fn question(
             plan.questions.len(),
             q.section
         ),
-        lines: vec![Line::styled(q.text.clone(), theme.say)],
+        lines: said(&q.text, theme.say).collect(),
     };
     let mut lines = vec![rating_line(
         model,
@@ -448,9 +448,9 @@ fn candidate_questions(model: &Model) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::styled(c.instruction.clone(), theme.instruction),
         Line::default(),
-        Line::styled(c.prompt.clone(), theme.say),
-        Line::default(),
     ];
+    lines.extend(said(&c.prompt, theme.say));
+    lines.push(Line::default());
     lines.push(Line::styled(
         "Note their questions and what you answered.",
         theme.instruction,
@@ -562,4 +562,12 @@ fn wrap_up(model: &Model, screen: &InterviewScreen, now: Instant) -> Vec<Line<'s
         ]));
     }
     lines
+}
+
+/// Words to say, a screen line for each line the guide wrote: a line break in a question
+/// or a paragraph (a YAML block) is kept, never dropped with the two words around it
+/// joined.
+fn said(text: &str, style: Style) -> impl Iterator<Item = Line<'static>> {
+    text.lines()
+        .map(move |line| Line::styled(line.to_string(), style))
 }
