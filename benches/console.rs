@@ -57,7 +57,7 @@ fn model_with_notes(lines: usize, now: Instant) -> Model {
     let mut model = Model::started(guide, plan, wall_clock);
     let text: Vec<String> = (0..lines).map(note_line).collect();
     let next = Event::Key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL));
-    handle_events(&mut model, &[next, Event::Paste(text.join("\n"))], now);
+    handle_events(&mut model, [next, Event::Paste(text.join("\n"))], now);
     model
 }
 
@@ -129,7 +129,7 @@ fn keystrokes(c: &mut Criterion) {
                     KeyCode::Char('x')
                 };
                 let key = Event::Key(KeyEvent::new(key, KeyModifiers::NONE));
-                handle_events(&mut model, &[key], now);
+                handle_events(&mut model, [key], now);
                 frame(&mut terminal, &mut model, &mut cache, now);
             });
         });
@@ -155,7 +155,7 @@ fn far_moves(c: &mut Criterion) {
                 KeyCode::Up
             };
             let key = KeyEvent::new(code, KeyModifiers::CONTROL | KeyModifiers::ALT);
-            handle_events(&mut model, &[Event::Key(key)], now);
+            handle_events(&mut model, [Event::Key(key)], now);
             frame(&mut terminal, &mut model, &mut cache, now);
         });
     });

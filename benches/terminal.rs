@@ -52,7 +52,9 @@ struct Subject<'a> {
     start_typing: &'static [u8],
 }
 
-/// Voluntary and involuntary context switches of every thread: each is a wake-up.
+/// Voluntary context switches of every thread: each is a sleep the thread woke from, a
+/// wake-up. (Involuntary switches are the scheduler taking the core away on a busy
+/// machine: not the program waking.)
 fn context_switches(pid: u32) -> u64 {
     let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
         return 0;
@@ -63,7 +65,7 @@ fn context_switches(pid: u32) -> u64 {
         .flat_map(|status| {
             status
                 .lines()
-                .filter(|l| l.contains("ctxt_switches"))
+                .filter(|l| l.starts_with("voluntary_ctxt_switches"))
                 .filter_map(|l| l.split_whitespace().last()?.parse::<u64>().ok())
                 .collect::<Vec<_>>()
         })

@@ -332,6 +332,11 @@ fn start(cli: Configured, store: SessionStore) -> Result<ExitCode, Failure> {
             ))
         }
     }
+    if let Some(exposed) = store.exposure() {
+        // Said before the terminal is taken, so it is still there when the console ends.
+        output::error(&exposed);
+        model.footer.notice = Some("⚠ Other users can list the sessions folder".into());
+    }
     let storage = Storage {
         recovery,
         session: SessionFile::new(store.clone()),
@@ -574,6 +579,9 @@ fn report(ending: &Ending) -> ExitCode {
 }
 
 fn list(store: &SessionStore) -> Result<ExitCode, Failure> {
+    if let Some(exposed) = store.exposure() {
+        output::error(exposed);
+    }
     let (records, bad) = store.list();
     for line in list_lines(&records, *Local::now().offset()) {
         output::line(line);
@@ -636,18 +644,16 @@ fn load_any(store: &SessionStore, arg: &str) -> Result<SessionRecord, Failure> {
     }
 }
 
-/// A debrief sets interviewers side by side: one interview given twice (the same file, or
-/// a session and its export) would count one interviewer as two. The same interview is the
-/// same session id and start time.
+/// A debrief sets interviewers side by side: one interview given twice (the same file, a
+/// session and its export, or a session and its import) would count one interviewer as two
+/// (see `SessionRecord::same_interview`).
 fn refuse_the_same_interview_twice(
     args: &[String],
     records: &[SessionRecord],
 ) -> Result<(), Failure> {
     let given: Vec<(&String, &SessionRecord)> = args.iter().zip(records).collect();
     for (later, (arg, record)) in given.iter().enumerate() {
-        let same = |(_, r): &&(&String, &SessionRecord)| {
-            r.id == record.id && r.started_at == record.started_at
-        };
+        let same = |(_, r): &&(&String, &SessionRecord)| r.same_interview(record);
         if let Some((first, _)) = given[..later].iter().find(same) {
             return Err(bad_input(format!(
                 "{first:?} and {arg:?} are the same interview (session {}, started {}): give each interviewer's session once",

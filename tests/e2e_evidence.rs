@@ -136,8 +136,9 @@ fn marks_ratings_wrap_up_export_and_a_debrief_of_two_interviewers() {
     let other = fresh_dir("other").join("jo.json");
     let mut jo: serde_json::Value = json.clone();
     jo["candidate"] = "Jo Park".into();
-    // Another interview: the same id and start would be this one given twice.
+    // Another interview: the same interviewer and start would be this one given twice.
     jo["id"] = "20261127-1500-jo-park".into();
+    jo["started_at"] = "2026-11-27T15:00:00Z".into();
     fs::write(&other, serde_json::to_string(&jo).unwrap()).unwrap();
     let refused = Command::new(env!("CARGO_BIN_EXE_interview-console"))
         .arg("debrief")

@@ -796,3 +796,31 @@ fn export_handoff_and_reopen_through_the_binary() {
     assert_eq!(by_path.status.code(), Some(2));
     std::fs::remove_dir_all(&data).unwrap();
 }
+
+#[test]
+fn an_interview_and_a_copy_of_it_under_another_id_are_reported_once() {
+    let guide = Guide::builtin().unwrap();
+    let original = interview("Sam", "Alex", "pentest", [Some(3), None], Some(3));
+    let mut copy = original.clone();
+    copy.id = SessionId::parse("20261127-1400-sam-alex-2").unwrap();
+    copy.saved_at += chrono::Duration::minutes(5);
+    let other = interview("Sam", "Kim", "pentest", [Some(2), None], Some(2));
+    let report = consistency(&[original, copy, other], &guide, None);
+    let rows = report.lines().filter(|l| l.starts_with("| Sam |")).count();
+    assert_eq!(rows, 2, "Alex once, Kim once:\n{report}");
+    assert!(
+        report.contains("Left out: 1 session copying an interview already counted."),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_line_break_in_a_question_is_a_space_in_the_scorecard() {
+    let mut record = interview("Sam", "Alex", "pentest", [Some(3), None], None);
+    record.questions[0].text = "Tell me about a particularly\ninteresting vulnerability.".into();
+    let md = scorecard(&record, FixedOffset::east_opt(0).unwrap());
+    assert!(
+        md.contains("**Tell me about a particularly interesting vulnerability.**"),
+        "{md}"
+    );
+}

@@ -47,7 +47,7 @@ impl Console {
     }
 
     fn handle_all(&mut self, events: &[Event], now: Instant) -> bool {
-        let handled = handle_events(&mut self.model, events, now);
+        let handled = handle_events(&mut self.model, events.to_vec(), now);
         self.effects.extend(handled.effects);
         handled.answered
     }

@@ -57,7 +57,7 @@ impl Console {
 
     fn key(&mut self, code: KeyCode, modifiers: KeyModifiers, now: Instant) {
         let event = Event::Key(KeyEvent::new(code, modifiers));
-        handle_events(&mut self.model, std::slice::from_ref(&event), now);
+        handle_events(&mut self.model, [event], now);
     }
 
     fn press(&mut self, code: KeyCode, now: Instant) {

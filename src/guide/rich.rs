@@ -9,8 +9,8 @@
 //! - `{id}`: a placeholder (an ASCII letter, then letters, digits, `_` or `-`): filled from
 //!   the setup screen, the command line or the plan; shown as `{id}` while unfilled.
 //! - Anything else shows as written: code spans, HTML, images, entities, autolinks, and a
-//!   text Markdown would read as more than one paragraph (a list, a heading, …). Line
-//!   breaks inside a paragraph read as spaces.
+//!   text Markdown would read as more than one paragraph (a list, a heading, …). A line
+//!   break is kept (the screen starts a new line; Markdown exports read it as a space).
 //!
 //! Parsed with `pulldown-cmark`; a text is kept as written in the guide and parsed where it
 //! is shown, so what a person reads ([`RichText::plain`]) is compared with the source in the
@@ -150,7 +150,8 @@ fn parse(source: &str) -> (RichText, Vec<BadTextLink>) {
                 let escaped = source[previous_end.min(range.start)..range.start].ends_with('\\');
                 builder.push(shown, escaped.then_some(1));
             }
-            Event::SoftBreak | Event::HardBreak => builder.push(" ", None),
+            // A line break the guide wrote is kept: the screen starts a new line there.
+            Event::SoftBreak | Event::HardBreak => builder.push("\n", None),
             Event::Start(Tag::Emphasis) => builder.emphasis += 1,
             Event::End(TagEnd::Emphasis) => builder.emphasis = builder.emphasis.saturating_sub(1),
             Event::Start(Tag::Strong) => builder.strong += 1,
@@ -405,7 +406,7 @@ mod tests {
         ] {
             assert_eq!(RichText::parse(source).plain(&Unfilled), source, "{source}");
         }
-        assert_eq!(RichText::parse("one\ntwo").plain(&Unfilled), "one two");
+        assert_eq!(RichText::parse("one\ntwo").plain(&Unfilled), "one\ntwo");
     }
 
     #[test]

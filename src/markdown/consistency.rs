@@ -19,11 +19,21 @@ use crate::store::record::SessionRecord;
 pub fn consistency(records: &[SessionRecord], guide: &Guide, role: Option<&Role>) -> String {
     let of_the_guide = |r: &&SessionRecord| r.guide.sha256 == guide.fingerprint;
     let of_the_role = |r: &&SessionRecord| role.is_none_or(|role| r.role_id() == Some(&role.id));
-    let chosen: Vec<&SessionRecord> = records
-        .iter()
-        .filter(of_the_guide)
-        .filter(of_the_role)
-        .collect();
+    let mut chosen: Vec<&SessionRecord> = Vec::new();
+    let mut copies = 0;
+    for record in records.iter().filter(of_the_guide).filter(of_the_role) {
+        // An interview counts once, however many copies of it there are (an export
+        // imported as a session of its own): the copy saved last stands for it.
+        match chosen.iter_mut().find(|r| r.same_interview(record)) {
+            Some(kept) => {
+                copies += 1;
+                if record.saved_at > kept.saved_at {
+                    *kept = record;
+                }
+            }
+            None => chosen.push(record),
+        }
+    }
     let mut questions: Vec<(&str, &str)> = Vec::new();
     for record in &chosen {
         for (question, _) in record.question_phases() {
@@ -44,7 +54,7 @@ pub fn consistency(records: &[SessionRecord], guide: &Guide, role: Option<&Role>
     } else {
         table(&mut out, &chosen, &questions);
     }
-    left_out(&mut out, records, guide, role);
+    left_out(&mut out, records, guide, role, copies);
     out
 }
 
@@ -94,9 +104,15 @@ fn table(out: &mut String, chosen: &[&SessionRecord], questions: &[(&str, &str)]
 }
 
 /// How many sessions the report leaves out, and why: run on another guide, on another
-/// version of this one (its title, another SHA-256: the guide was edited since), or for
-/// another role.
-fn left_out(out: &mut String, records: &[SessionRecord], guide: &Guide, role: Option<&Role>) {
+/// version of this one (its title, another SHA-256: the guide was edited since), for
+/// another role, or a copy of an interview already in the table.
+fn left_out(
+    out: &mut String,
+    records: &[SessionRecord],
+    guide: &Guide,
+    role: Option<&Role>,
+    copies: usize,
+) {
     let other = |r: &&SessionRecord| r.guide.sha256 != guide.fingerprint;
     let edited = records
         .iter()
@@ -121,6 +137,7 @@ fn left_out(out: &mut String, records: &[SessionRecord], guide: &Guide, role: Op
         ),
         (other_guide, "on another guide"),
         (other_role, "for another role"),
+        (copies, "copying an interview already counted"),
     ]
     .into_iter()
     .filter(|(n, _)| *n > 0)

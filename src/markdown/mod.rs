@@ -106,7 +106,8 @@ pub fn rich(text: &str, fills: &dyn Fill) -> String {
         .runs()
         .iter()
         .map(|run| match &run.piece {
-            Piece::Text(t) => t.clone(),
+            // A line break the guide wrote reads as a space, as a reader takes it.
+            Piece::Text(t) => t.replace('\n', " "),
             Piece::Placeholder(id) => fills
                 .fill(id)
                 .map_or_else(|| format!("{{{id}}}"), str::to_string),

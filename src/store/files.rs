@@ -49,6 +49,41 @@ pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Creates the folder if needed (0700, and any missing parents) and makes sure it is the
+/// user's own, but never changes the mode of one that was there: a folder the interviewer
+/// chose for the console's data (their home, a team folder) keeps the mode they gave it.
+pub fn ensure_own_dir(dir: &Path) -> io::Result<()> {
+    create_private_dirs(dir)?;
+    let found = open_dir(dir, true)?.metadata()?;
+    if found.uid() != rustix::process::geteuid().as_raw() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "{} belongs to another user; notes are kept only in a folder of your own",
+                dir.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Reads a whole file that must be a plain file: a FIFO or a device under the name is
+/// refused rather than read (reading a FIFO waits until someone writes to it), and the
+/// check is on what was opened, so nothing can be swapped in between.
+pub fn read_plain_file(path: &Path) -> io::Result<Vec<u8>> {
+    let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC;
+    let mut file = File::from(rustix::fs::open(path, flags, Mode::empty())?);
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a plain file (a pipe or a device)",
+        ));
+    }
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(&mut file, &mut bytes)?;
+    Ok(bytes)
+}
+
 /// Creates `dir` and any missing parents, each 0700. The mode given at creation loses
 /// the umask's bits; the chmod after it puts back any of the user's own that it took.
 fn create_private_dirs(dir: &Path) -> io::Result<()> {

@@ -546,6 +546,51 @@ impl SessionRecord {
     /// Why the record's times cannot be an interview's, if they cannot: any count, or the
     /// plan's budgets, the phases' times or the pauses added up, past `LONGEST_MS`. The
     /// times of a record that passes can be added up anywhere without overflow.
+    /// Whether two records are one interview: the same interviewer's, begun at the same
+    /// moment (kept to the nanosecond). A copy under another id (an export, an import of
+    /// it) is the same interview; two interviewers of one candidate never are.
+    pub fn same_interview(&self, other: &SessionRecord) -> bool {
+        self.started_at == other.started_at
+            && self.interviewer.trim().to_lowercase() == other.interviewer.trim().to_lowercase()
+    }
+
+    /// What makes the record impossible to go on from, besides its times: phases out of
+    /// their order, a rating off its scale, a date no id can be made of.
+    pub fn shape_problem(&self) -> Option<String> {
+        let closing = self.budgets.closing_ms.is_some();
+        let expected = PhaseKind::all(self.questions.len(), closing).map(|kind| match kind {
+            PhaseKind::Intro => PhaseName::Intro,
+            PhaseKind::Question(_) => PhaseName::Question,
+            PhaseKind::CandidateQuestions => PhaseName::CandidateQuestions,
+            PhaseKind::Closing => PhaseName::Closing,
+            PhaseKind::WrapUp => PhaseName::WrapUp,
+        });
+        if !expected.eq(self.phases.iter().map(|p| p.phase)) {
+            return Some(if closing {
+                "its phases are not an intro, the questions, their questions, a closing and a wrap-up".into()
+            } else {
+                "its phases are not an intro, the questions, their questions and a wrap-up".into()
+            });
+        }
+        let scale = self.scale().len();
+        let ratings = self.phases.iter().filter_map(|p| p.rating.as_ref());
+        if ratings
+            .chain(&self.recommendation)
+            .any(|r| r.position == 0 || r.position > scale)
+        {
+            return Some(format!("a rating is off its scale of {scale}"));
+        }
+        // Ids and exports spell dates as eight digits.
+        let year = |at: &DateTime<Utc>| chrono::Datelike::year(at);
+        if [self.started_at, self.saved_at]
+            .iter()
+            .any(|at| !(1970..=9998).contains(&year(at)))
+        {
+            return Some("a date before 1970 or after 9998".into());
+        }
+        None
+    }
+
     pub fn times_problem(&self) -> Option<&'static str> {
         let b = self.budgets;
         let questions = u64::try_from(self.questions.len()).unwrap_or(u64::MAX);

@@ -8,7 +8,7 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use super::files::{PRIVATE_FILE, ensure_private_dir};
@@ -101,12 +101,15 @@ impl RecoveryPlaces {
             .filter_map(|entry| {
                 // Only plain files of ours that no one else can read: anything else under
                 // the name was not written here.
+                // Only a plain, private file of this user's: anything else under such a
+                // name (a pipe, a link, someone else's file in the shared temporary folder)
+                // was not written here, and is never opened.
                 let path = entry.path();
                 let meta = path.symlink_metadata().ok()?;
                 let private = meta.permissions().mode() & 0o077 == 0;
-                let readable = fs::File::open(&path).is_ok();
+                let ours = meta.uid() == rustix::process::geteuid().as_raw();
                 let modified = meta.modified().ok()?;
-                (meta.is_file() && private && readable).then_some((modified, path))
+                (meta.is_file() && private && ours).then_some((modified, path))
             })
             .collect();
         found.sort();
@@ -120,7 +123,6 @@ impl RecoveryPlaces {
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
     match (fs::metadata(a), fs::metadata(b)) {
         (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
         _ => false,

@@ -9,7 +9,10 @@ use chrono::{DateTime, Local, Utc};
 
 use std::os::unix::fs::OpenOptionsExt;
 
-use super::files::{PRIVATE_FILE, ensure_private_dir, remove_stale_temp_files, write_bytes_atomic};
+use super::files::{
+    PRIVATE_FILE, ensure_own_dir, ensure_private_dir, read_plain_file, remove_stale_temp_files,
+    write_bytes_atomic,
+};
 use super::id::SessionId;
 use super::record::{SCHEMA_VERSION, SessionRecord, Status};
 use crate::guide::Link;
@@ -41,7 +44,7 @@ pub enum LoadError {
 /// Reads and checks a session file. A newer format or a broken file is reported, never
 /// rewritten.
 pub fn read_record(path: &Path) -> Result<SessionRecord, LoadError> {
-    let bytes = fs::read(path).map_err(|source| LoadError::Io {
+    let bytes = read_plain_file(path).map_err(|source| LoadError::Io {
         path: path.to_path_buf(),
         source,
     })?;
@@ -73,6 +76,9 @@ pub fn read_record(path: &Path) -> Result<SessionRecord, LoadError> {
     }
     if let Some(problem) = record.times_problem() {
         return Err(corrupt(problem.to_string()));
+    }
+    if let Some(problem) = record.shape_problem() {
+        return Err(corrupt(problem));
     }
     // The link reaches the terminal (OSC 8), the browser and the scorecard: never unchecked.
     for question in &record.questions {
@@ -117,8 +123,11 @@ pub struct SessionLock {
 #[derive(Debug, Clone)]
 pub struct SessionStore {
     dir: PathBuf,
-    /// The console's own data folder above `dir`, kept private too.
+    /// The data folder above `dir`.
     root: PathBuf,
+    /// Whether the data folder is the console's own (made private like its sessions
+    /// folder) or one the interviewer chose (its mode left as they set it).
+    root_is_ours: bool,
 }
 
 impl SessionStore {
@@ -129,6 +138,7 @@ impl SessionStore {
         Some(SessionStore {
             dir: root.join("sessions"),
             root,
+            root_is_ours: true,
         })
     }
 
@@ -137,6 +147,7 @@ impl SessionStore {
         SessionStore {
             dir: root.join("sessions"),
             root,
+            root_is_ours: false,
         }
     }
 
@@ -146,13 +157,32 @@ impl SessionStore {
         SessionStore {
             root: dir.clone(),
             dir,
+            root_is_ours: true,
         }
     }
 
-    /// Creates a folder of the store (and the data folder above it), private to the user.
+    /// Creates a folder of the store, private to the user, and the data folder above it.
     pub fn ensure_dir(&self, dir: &Path) -> io::Result<()> {
-        ensure_private_dir(&self.root)?;
+        if self.root_is_ours {
+            ensure_private_dir(&self.root)?;
+        } else {
+            ensure_own_dir(&self.root)?;
+        }
         ensure_private_dir(dir)
+    }
+
+    /// A warning when other users can list the sessions folder (one reached through a
+    /// symlink keeps the mode it has): the names of its files name candidates.
+    pub fn exposure(&self) -> Option<String> {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&self.dir).ok()?.permissions().mode();
+        (mode & 0o077 != 0).then(|| {
+            format!(
+                "{} can be listed by other users (mode {:o}): the file names say who was interviewed",
+                self.dir.display(),
+                mode & 0o7777
+            )
+        })
     }
 
     pub fn dir(&self) -> &Path {

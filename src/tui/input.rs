@@ -8,14 +8,14 @@ use super::action::{Action, Effect};
 use super::model::Model;
 use super::update::{WHEEL_LINES, update};
 
-/// The action an event asks for now, if any: a key through the key table, a paste, a new
-/// size.
-pub fn action_for_event(model: &Model, event: &Event) -> Option<Action> {
+/// The action an event asks for now, if any: a key through the key table, a paste (taken
+/// as it is: a pasted megabyte is not copied), a new size.
+pub fn action_for_event(model: &Model, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => model.ui.keymap.action_for(model.key_contexts(), key),
-        Event::Paste(text) => Some(Action::Paste(text.clone())),
-        Event::Resize(_, rows) => Some(Action::Resized { rows: *rows }),
-        Event::Mouse(mouse) if model.ui.mouse => mouse_action(mouse),
+        Event::Key(key) => model.ui.keymap.action_for(model.key_contexts(), &key),
+        Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Resize(_, rows) => Some(Action::Resized { rows }),
+        Event::Mouse(mouse) if model.ui.mouse => mouse_action(&mouse),
         Event::FocusGained | Event::FocusLost | Event::Mouse(_) => None,
     }
 }
@@ -56,7 +56,11 @@ pub struct Handled {
 /// inserted as one edit: the text area re-wraps its text on every edit, so a burst of keys
 /// costs one re-wrap instead of one per key. The text is the same as typed key by key; undo
 /// takes the run back in one step. Nothing after a quit is handled.
-pub fn handle_events(model: &mut Model, events: &[Event], now: Instant) -> Handled {
+pub fn handle_events(
+    model: &mut Model,
+    events: impl IntoIterator<Item = Event>,
+    now: Instant,
+) -> Handled {
     let mut handled = Handled::default();
     let mut run = String::new();
     for event in events {

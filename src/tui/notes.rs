@@ -224,6 +224,8 @@ struct Marks {
 /// Lines kept in the window either side of the cursor before the notes are first drawn: more
 /// than the rows of most terminals, so the first frame is full.
 const KEEP_UNDRAWN: usize = 120;
+/// Edits a window's undo remembers (the text area's own default).
+const HISTORY: usize = 50;
 /// Windows set aside that undo can still reach into.
 const EARLIER_WINDOWS: usize = 4;
 
@@ -248,6 +250,9 @@ pub struct NotesEditor {
     /// The rows the notes pane had when this editor was last drawn (0: never drawn): the
     /// page a window keeps either side of the cursor.
     page: usize,
+    /// The size the notes pane was last drawn at, and an empty text area drawn at it: new
+    /// windows are made from it, so they know the width they wrap at without being drawn.
+    drawn: Option<((u16, u16), TextArea<'static>)>,
 }
 
 /// A text area over part of the notes, and what undo and redo need to go on from it into
@@ -315,6 +320,7 @@ impl NotesEditor {
             found_style: DARK.found,
             keep_undrawn: keep_undrawn.max(1),
             page: 0,
+            drawn: None,
         };
         let last = lines.len() - 1;
         let end = lines[last].chars().count();
@@ -327,30 +333,23 @@ impl NotesEditor {
     }
 
     fn new_window(&self, lines: Vec<String>) -> Window {
-        let text = if self.page == 0 {
-            text_area(lines.clone(), &self.placeholder, self.marks.as_ref())
-        } else {
-            self.reuse_text_area(&lines)
+        let text = match &self.drawn {
+            None => text_area(lines.clone(), &self.placeholder, self.marks.as_ref()),
+            Some((_, drawn)) => {
+                // The drawn text area knows the width it wraps at, so the cursor's row on
+                // screen in the new lines can be worked out without drawing them.
+                let mut text = drawn.clone();
+                text.insert_str(lines.join("\n"));
+                text.set_max_histories(HISTORY);
+                set_marks(&mut text, self.marks.as_ref());
+                text
+            }
         };
         Window {
             text,
             made_with: lines,
             edited: false,
         }
-    }
-
-    /// The window's text area holding other lines, with a history of its own. The text
-    /// area has been drawn, so it knows the width it wraps at: the cursor's row on screen
-    /// in the new lines can be worked out without drawing them.
-    fn reuse_text_area(&self, lines: &[String]) -> TextArea<'static> {
-        let mut text = self.window.text.clone();
-        let histories = text.max_histories();
-        text.set_max_histories(0);
-        text.cancel_selection();
-        text.clear();
-        text.insert_str(lines.join("\n"));
-        text.set_max_histories(histories);
-        text
     }
 
     /// Puts the cursor on a row of the window.
@@ -371,9 +370,18 @@ impl NotesEditor {
         self.page
     }
 
-    /// Tells the editor the rows of the notes pane it was just drawn in.
-    pub fn drawn_with_rows(&mut self, rows: u16) {
-        self.page = usize::from(rows);
+    /// Tells the editor the size of the notes pane it was just drawn in (columns, rows).
+    pub fn drawn_in(&mut self, size: (u16, u16)) {
+        self.page = usize::from(size.1);
+        if self.drawn.as_ref().is_none_or(|(at, _)| *at != size) {
+            // Once a size: the window's text area as just drawn, emptied, its history left
+            // out. Its viewport and the width it wraps at come with it.
+            let mut drawn = self.window.text.clone();
+            drawn.set_max_histories(0);
+            drawn.cancel_selection();
+            drawn.clear();
+            self.drawn = Some((size, drawn));
+        }
     }
 
     /// Lines the window keeps either side of the cursor: a page, so what is on screen is
@@ -934,7 +942,7 @@ mod tests {
             Rect::new(0, 0, 40, 30),
             &mut Buffer::empty(Rect::new(0, 0, 40, 30)),
         );
-        notes.drawn_with_rows(30);
+        notes.drawn_in((40, 30));
         notes.insert("!");
         assert!(notes.text_area().lines().len() <= 30 + 15 + 1);
         assert_eq!(notes.lines()[..999], lines[..999]);
@@ -1129,7 +1137,7 @@ mod tests {
                 // As the console does: a terminal's rows in the window, then a first frame.
                 windowed.fit(usize::from(area.height));
                 windowed.render(area, &mut Buffer::empty(area));
-                windowed.drawn_with_rows(area.height);
+                windowed.drawn_in((area.width, area.height));
                 (&whole).render(area, &mut Buffer::empty(area));
             }
             // Undrawn, a text area has no page to move by.

@@ -234,7 +234,7 @@ fn event_loop(
                     _ => {}
                 }
             }
-            let handled = handle_events(model, &events, Instant::now());
+            let handled = handle_events(model, events, Instant::now());
             if handled.answered {
                 redraw = Redraw::Everything;
             }

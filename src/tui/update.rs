@@ -233,7 +233,8 @@ pub fn update(model: &mut Model, action: Action, now: Instant) -> Vec<Effect> {
         }
         Action::Drawn(layout) => {
             if let Screen::Interview(s) = &mut model.screen {
-                s.current_notes_mut().drawn_with_rows(layout.notes_rows);
+                s.current_notes_mut()
+                    .drawn_in((layout.notes_cols, layout.notes_rows));
             }
             model.layout = layout;
             Vec::new()

@@ -53,30 +53,55 @@ pub fn spans(text: &str, base: Style, theme: &Theme, fills: &dyn Fill) -> Vec<Sp
         .collect()
 }
 
-/// A guide text as one line (wrapped by the pane), on `base`.
-pub fn line(text: &str, base: Style, theme: &Theme, fills: &dyn Fill) -> Line<'static> {
-    Line::from(spans(text, base, theme, fills))
+/// A guide text's lines (each wrapped by the pane), on `base`: a line break the guide wrote
+/// (a YAML block) starts a new line, never joins the words around it.
+pub fn lines(text: &str, base: Style, theme: &Theme, fills: &dyn Fill) -> Vec<Line<'static>> {
+    split(spans(text, base, theme, fills))
+        .into_iter()
+        .map(Line::from)
+        .collect()
 }
 
-/// The same, after a first span (a bullet, a label).
-pub fn line_after(
+/// The same, after a first span (a bullet, a label) on the first line.
+pub fn lines_after(
     first: Span<'static>,
     text: &str,
     base: Style,
     theme: &Theme,
     fills: &dyn Fill,
-) -> Line<'static> {
-    let mut all = vec![first];
-    all.extend(spans(text, base, theme, fills));
-    Line::from(all)
+) -> Vec<Line<'static>> {
+    let mut rows = split(spans(text, base, theme, fills));
+    if let Some(row) = rows.first_mut() {
+        row.insert(0, first);
+    }
+    rows.into_iter().map(Line::from).collect()
+}
+
+/// Spans cut into rows at each line break.
+fn split(spans: Vec<Span<'static>>) -> Vec<Vec<Span<'static>>> {
+    let mut rows = vec![Vec::new()];
+    for span in spans {
+        let mut parts = span.content.split('\n').peekable();
+        while let Some(part) = parts.next() {
+            if let Some(row) = rows.last_mut()
+                && !part.is_empty()
+            {
+                row.push(Span::styled(part.to_string(), span.style));
+            }
+            if parts.peek().is_some() {
+                rows.push(Vec::new());
+            }
+        }
+    }
+    rows
 }
 
 /// The interviewer's own words, each paragraph a line labelled as not to be read out.
 pub fn for_you(paragraphs: &[String], theme: &Theme, fills: &dyn Fill) -> Vec<Line<'static>> {
     paragraphs
         .iter()
-        .map(|p| {
-            line_after(
+        .flat_map(|p| {
+            lines_after(
                 Span::styled(FOR_YOU, theme.heading),
                 p,
                 theme.instruction,
@@ -103,7 +128,11 @@ pub fn follow_ups(
             all.push(Span::styled(": ", label));
         }
         all.extend(spans(&follow_up.text, theme.instruction, theme, fills));
-        lines.push(Line::from(all).style(theme.instruction));
+        lines.extend(
+            split(all)
+                .into_iter()
+                .map(|row| Line::from(row).style(theme.instruction)),
+        );
         self::follow_ups(&follow_up.follow_ups, depth + 1, theme, fills, lines);
     }
 }
@@ -136,6 +165,19 @@ mod tests {
         assert_eq!(got[3].0, "{project}");
         assert!(got[3].1.add_modifier.contains(Modifier::UNDERLINED));
         assert_eq!(got[5], ("notes".into(), bold.patch(theme.link)));
+    }
+
+    #[test]
+    fn a_line_break_starts_a_line() {
+        let theme = Theme::default();
+        let rows = lines(
+            "Tell me about a particularly\ninteresting bug.",
+            theme.say,
+            &theme,
+            &Unfilled,
+        );
+        let text: Vec<String> = rows.iter().map(ToString::to_string).collect();
+        assert_eq!(text, ["Tell me about a particularly", "interesting bug."]);
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub struct Layout {
     pub help_max_scroll: u16,
     /// The rows of the notes pane.
     pub notes_rows: u16,
+    /// The columns of the notes pane.
+    pub notes_cols: u16,
     /// Where the guidelines link was drawn, for the runtime to make it clickable.
     pub link: Option<LinkSpot>,
     /// Where the panes are, for the mouse wheel.
@@ -240,7 +242,7 @@ fn draw_panes(
     layout.link = link;
     layout.script_area = say_area.union(body_area);
     layout.notes_area = notes_area;
-    layout.notes_rows = draw_notes(buf, notes_area, model, screen);
+    (layout.notes_cols, layout.notes_rows) = draw_notes(buf, notes_area, model, screen);
 }
 
 /// The script over the notes, in a terminal too narrow to set them side by side: the words
@@ -273,7 +275,7 @@ fn stacked(content: &script::ScriptContent, panes: Rect) -> (Rect, Rect, Rect) {
 
 /// Draws the notes typing goes into (the phase's, or the hand-off note); returns the rows
 /// they had.
-fn draw_notes(buf: &mut Buffer, area: Rect, model: &Model, screen: &InterviewScreen) -> u16 {
+fn draw_notes(buf: &mut Buffer, area: Rect, model: &Model, screen: &InterviewScreen) -> (u16, u16) {
     let theme = &model.ui.theme;
     let at = screen.interview.current_index();
     let mode = screen
@@ -325,7 +327,7 @@ fn draw_notes(buf: &mut Buffer, area: Rect, model: &Model, screen: &InterviewScr
             );
         }
     }
-    inner.height
+    (inner.width, inner.height)
 }
 
 /// Lines that start with `"` or `>` (after a time stamp, if one comes first) hold the

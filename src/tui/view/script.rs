@@ -261,8 +261,8 @@ fn reminders(model: &Model, fills: &dyn Fill) -> Vec<Line<'static>> {
     }
     let theme = &model.ui.theme;
     let mut lines = vec![Line::styled("Remember", theme.heading)];
-    lines.extend(model.guide.reminders.iter().map(|r| {
-        guide_text::line_after(
+    lines.extend(model.guide.reminders.iter().flat_map(|r| {
+        guide_text::lines_after(
             Span::styled("· ", theme.instruction),
             r,
             theme.instruction,
@@ -284,7 +284,7 @@ fn intro(model: &Model, screen: &InterviewScreen) -> (Vec<Line<'static>>, usize)
     if !lines.is_empty() {
         lines.push(Line::default());
     }
-    lines.push(guide_text::line(
+    lines.extend(guide_text::lines(
         &intro.instruction,
         theme.instruction,
         theme,
@@ -294,7 +294,7 @@ fn intro(model: &Model, screen: &InterviewScreen) -> (Vec<Line<'static>>, usize)
         if i > 0 {
             lines.push(Line::default());
         }
-        lines.push(guide_text::line(paragraph, theme.say, theme, fills));
+        lines.extend(guide_text::lines(paragraph, theme.say, theme, fills));
     }
     let to_read = lines.len();
     lines.push(Line::default());
@@ -310,17 +310,12 @@ fn closing(model: &Model, screen: &InterviewScreen) -> (Vec<Line<'static>>, usiz
         let gone = "The guide no longer has a closing statement.";
         return (vec![Line::styled(gone, theme.quiet)], 0);
     };
-    let mut lines = vec![guide_text::line(
-        &closing.instruction,
-        theme.instruction,
-        theme,
-        fills,
-    )];
+    let mut lines = guide_text::lines(&closing.instruction, theme.instruction, theme, fills);
     for (i, paragraph) in closing.statement.iter().enumerate() {
         if i > 0 {
             lines.push(Line::default());
         }
-        lines.push(guide_text::line(paragraph, theme.say, theme, fills));
+        lines.extend(guide_text::lines(paragraph, theme.say, theme, fills));
     }
     let to_read = lines.len();
     (lines, to_read)
@@ -356,7 +351,7 @@ fn question(
         .guidance
         .iter()
         .chain(&q.section_words.guidance)
-        .map(|p| guide_text::line(p, theme.instruction, theme, plan))
+        .flat_map(|p| guide_text::lines(p, theme.instruction, theme, plan))
         .collect();
     if !lines.is_empty() {
         lines.push(Line::default());
@@ -391,7 +386,7 @@ fn question(
     if let Some(note) = &model.guide.evaluation_note
         && !(q.follow_ups.is_empty() && q.guidelines == Default::default())
     {
-        lines.push(guide_text::line(note, theme.quiet, theme, plan));
+        lines.extend(guide_text::lines(note, theme.quiet, theme, plan));
         lines.push(Line::default());
     }
     if let Some(url) = &q.guidelines_url {
@@ -421,11 +416,11 @@ fn said(model: &Model, plan: &crate::interview::Plan, index: usize) -> Vec<Line<
     let mut lines = Vec::new();
     if first_of_section {
         for paragraph in &q.section_words.say {
-            lines.push(guide_text::line(paragraph, theme.say, theme, plan));
+            lines.extend(guide_text::lines(paragraph, theme.say, theme, plan));
             lines.push(Line::default());
         }
     }
-    lines.push(guide_text::line(&q.text, theme.say, theme, plan));
+    lines.extend(guide_text::lines(&q.text, theme.say, theme, plan));
     lines
 }
 
@@ -442,8 +437,8 @@ fn bullets(
         return;
     }
     lines.push(Line::styled(heading.to_string(), theme.heading));
-    lines.extend(items.iter().map(|i| {
-        guide_text::line_after(Span::styled("· ", item_style), i, item_style, theme, fills)
+    lines.extend(items.iter().flat_map(|i| {
+        guide_text::lines_after(Span::styled("· ", item_style), i, item_style, theme, fills)
     }));
     lines.push(Line::default());
 }
@@ -522,12 +517,10 @@ fn candidate_questions(model: &Model, screen: &InterviewScreen) -> Vec<Line<'sta
     let theme = &model.ui.theme;
     let fills = screen.interview.plan();
     let c = &model.guide.candidate_questions;
-    let mut lines = vec![
-        guide_text::line(&c.instruction, theme.instruction, theme, fills),
-        Line::default(),
-    ];
+    let mut lines = guide_text::lines(&c.instruction, theme.instruction, theme, fills);
+    lines.push(Line::default());
     if let Some(prompt) = &c.prompt {
-        lines.push(guide_text::line(prompt, theme.say, theme, fills));
+        lines.extend(guide_text::lines(prompt, theme.say, theme, fills));
         lines.push(Line::default());
     }
     lines.push(Line::styled(

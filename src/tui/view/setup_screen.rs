@@ -247,7 +247,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, ui: &Ui, guide: &Guide, form: &SetupFo
                     style,
                 ));
             }
-            lines.push(guide_text::line(&question.text, theme.say, theme, &fills));
+            lines.extend(guide_text::lines(&question.text, theme.say, theme, &fills));
             lines
         }
         _ => guide_text::for_you(&guide.briefing.prepare, theme, &fills),
