@@ -8,11 +8,11 @@
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::put_line;
+use super::{put_line, split_right};
 use crate::interview::{Due, Priority};
 use crate::tui::keymap::{Command, Context};
 use crate::tui::model::{Model, Overlay, Screen, Tone};
@@ -24,11 +24,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, now: Instant) {
         Span::styled(shorten_middle(&text, room), style)
     });
     let status_width = status.as_ref().map_or(0, |s| s.width() + 2);
-    let [hints_area, status_area] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(u16::try_from(status_width).unwrap_or(u16::MAX)),
-    ])
-    .areas(area);
+    let [hints_area, status_area] =
+        split_right(area, u16::try_from(status_width).unwrap_or(u16::MAX));
 
     // The keys of what has them now (an open overlay owns them, the screen under it not),
     // as many whole hints as fit beside the status.

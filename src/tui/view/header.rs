@@ -3,14 +3,14 @@
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Widget};
 
 use super::footer::shorten_middle;
 use super::style::Theme;
-use super::{phase_name, put_line};
+use super::{phase_name, put_line, rows, split_right};
 use crate::interview::clock::{mm_ss, spent_of};
 use crate::interview::{BudgetState, PhaseKind};
 use crate::tui::model::{InterviewScreen, Model};
@@ -47,18 +47,15 @@ pub fn draw(
     let theme = &model.ui.theme;
     let interview = &screen.interview;
     let plan = interview.plan();
-    let [top, gauge_area, strip] = Layout::vertical([Constraint::Length(1); 3]).areas(area);
+    let [top, gauge_area, strip] = rows(area);
 
     // Whole seconds, so elapsed and left always add up to the planned total.
     let elapsed = Duration::from_secs(interview.elapsed(now).as_secs());
     let total = plan.budgets.total;
     let clock = main_clock(theme, screen, elapsed, now);
     let clock_width: usize = clock.iter().map(Span::width).sum();
-    let [who_area, clock_area] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(u16::try_from(clock_width + 2).unwrap_or(u16::MAX)),
-    ])
-    .areas(top);
+    let [who_area, clock_area] =
+        split_right(top, u16::try_from(clock_width + 2).unwrap_or(u16::MAX));
     let who = who(
         &model.guide.short_title,
         plan.role_name(),
@@ -97,11 +94,8 @@ pub fn draw(
 
     let phase_clock = phase_clock(theme, screen, now);
     let phase_width = phase_clock.iter().map(Span::width).sum::<usize>();
-    let [strip_area, phase_area] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(u16::try_from(phase_width).unwrap_or(u16::MAX)),
-    ])
-    .areas(strip);
+    let [strip_area, phase_area] =
+        split_right(strip, u16::try_from(phase_width).unwrap_or(u16::MAX));
     let fits = |spans: &[(usize, Span<'static>)]| {
         spans.iter().map(|(_, s)| s.width()).sum::<usize>() <= usize::from(strip_area.width)
     };

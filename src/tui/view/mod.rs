@@ -75,11 +75,28 @@ struct Regions {
 }
 
 impl Regions {
+    /// As `Layout`'s vertical split into `Fill(1), Length(1)` then `Length(3), Fill(1)`,
+    /// worked out by hand: a clock tick needs it every second.
     fn of(area: Rect) -> Regions {
-        let [body, footer] =
-            Split::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-        let [header, panes] =
-            Split::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(body);
+        let footer_rows = area.height.min(1);
+        let body = Rect {
+            height: area.height - footer_rows,
+            ..area
+        };
+        let footer = Rect {
+            y: body.bottom(),
+            height: footer_rows,
+            ..area
+        };
+        let header = Rect {
+            height: body.height.min(3),
+            ..body
+        };
+        let panes = Rect {
+            y: header.bottom(),
+            height: body.height - header.height,
+            ..body
+        };
         Regions {
             body,
             header,
@@ -362,6 +379,36 @@ pub fn is_quoted(line: &str) -> bool {
         })
         .map_or(line, |(_, rest)| rest.trim_start());
     after_stamp.starts_with(['"', '>', '“'])
+}
+
+/// `area` split into what is left and `width` columns on its right, as `Layout`'s
+/// horizontal `Fill(1), Length(width)` does (the right part no wider than `area`), worked
+/// out by hand: the header and the footer need it every second.
+fn split_right(area: Rect, width: u16) -> [Rect; 2] {
+    let right = width.min(area.width);
+    [
+        Rect {
+            width: area.width - right,
+            ..area
+        },
+        Rect {
+            x: area.right() - right,
+            width: right,
+            ..area
+        },
+    ]
+}
+
+/// The rows of `area`, one a `Rect`.
+fn rows<const N: usize>(area: Rect) -> [Rect; N] {
+    std::array::from_fn(|i| {
+        let y = area.y.saturating_add(u16::try_from(i).unwrap_or(u16::MAX));
+        Rect {
+            y,
+            height: u16::from(y < area.bottom()),
+            ..area
+        }
+    })
 }
 
 /// Writes a line on the first row of `area`, cut at its edge: a one-line `Paragraph`
