@@ -84,3 +84,25 @@ fn a_panic_gives_the_terminal_back_and_says_what_happened() {
         assert!(!screen.bracketed_paste(), "bracketed paste switched off");
     });
 }
+
+/// Clock ticks draw only the header and footer rows; a whole frame after them must still
+/// write whatever differs from what the ticks left on screen. A rating's message fades on
+/// a tick; rating again draws a whole frame whose footer is the one the last whole frame
+/// had, and it must show again.
+#[test]
+fn a_whole_frame_after_clock_ticks_shows_what_it_draws() {
+    let mut console = Console::spawn(&["--role", "pentest", "--candidate", "Sam"], 80, 24, &[]);
+    console.wait_for("Notes · Intro");
+    console.send(CTRL_N);
+    console.wait_for("Notes · Q1");
+    console.send(b"\x1b3"); // Alt+3
+    console.wait_for("Q1 rating: Yes");
+    console.wait_until("the message faded on a tick", |s| {
+        !s.contents().contains("Q1 rating: Yes")
+    });
+    console.send(b"\x1b3");
+    console.wait_for("Q1 rating: Yes");
+    console.send(CTRL_Q);
+    console.type_text("y");
+    assert_eq!(console.wait_exit(), 0);
+}

@@ -293,7 +293,7 @@ fn sixteen_minutes(t0: Instant) -> Console {
 /// The footer as a clock tick leaves it, no key pressed since `drawn_at`.
 fn footer_after_tick(app: &mut Console, drawn_at: Instant, now: Instant) -> (String, Buffer) {
     let mut buffer = draw(app, 80, 24, drawn_at).backend().buffer().clone();
-    for region in view::clock_regions(&app.model, buffer.area) {
+    for (_, region) in view::clock_regions(&app.model, buffer.area) {
         for y in region.top()..region.bottom() {
             for x in region.left()..region.right() {
                 buffer[(x, y)].reset();
@@ -1440,7 +1440,7 @@ fn a_clock_tick_leaves_the_screen_as_a_whole_frame_would() {
         let mut ticked = draw(&mut app, width, height, t0).backend().buffer().clone();
         for seconds in [1, 2, 61, 600, 3700] {
             let now = t0 + Duration::from_secs(seconds);
-            for region in view::clock_regions(&app.model, ticked.area) {
+            for (_, region) in view::clock_regions(&app.model, ticked.area) {
                 for y in region.top()..region.bottom() {
                     for x in region.left()..region.right() {
                         ticked[(x, y)].reset();

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use ratatui::backend::{Backend, CrosstermBackend};
-use ratatui::buffer::{Buffer, Cell};
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::cursor::{Hide, MoveTo, Show};
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -98,6 +98,13 @@ pub struct Display {
     next: Buffer,
     /// The link last written as an OSC 8 hyperlink, while the screen still shows it so.
     linked: Option<LinkSpot>,
+    /// The clock's regions as the ticks since the last whole frame left them: `shown`
+    /// still holds those rows as that frame drew them, and takes these back before the
+    /// next whole frame is compared with it. A tick compares with these, so it copies no
+    /// rows of the screen.
+    ticked: Vec<Buffer>,
+    /// A region's buffer to draw the next tick on, kept to save its allocation.
+    spare: Buffer,
 }
 
 impl Display {
@@ -109,6 +116,8 @@ impl Display {
             shown: Buffer::empty(area),
             next: Buffer::empty(area),
             linked: None,
+            ticked: Vec::new(),
+            spare: Buffer::empty(Rect::default()),
         })
     }
 
@@ -118,6 +127,7 @@ impl Display {
         self.shown = Buffer::empty(area);
         self.next = Buffer::empty(area);
         self.linked = None;
+        self.ticked.clear();
         execute!(self.out, Clear(ClearType::All))
     }
 
@@ -128,6 +138,10 @@ impl Display {
         cache: &mut ViewCache,
         now: Instant,
     ) -> io::Result<Layout> {
+        for ticked in self.ticked.drain(..) {
+            let rows = rows_of(&self.shown, ticked.area);
+            self.shown.content[rows].clone_from_slice(&ticked.content);
+        }
         self.next.reset();
         let layout = view::draw(model, cache, &mut self.next, now);
         let changes = self.shown.diff(&self.next);
@@ -153,31 +167,39 @@ impl Display {
     /// Draws only what the clock changes, when that is all that can have changed; false
     /// when the whole frame must be drawn instead.
     pub fn draw_clock(&mut self, model: &Model, now: Instant) -> io::Result<bool> {
-        for region in view::clock_regions(model, self.next.area) {
-            let rows = rows_of(&self.next, region);
-            self.next.content[rows].iter_mut().for_each(Cell::reset);
-        }
-        let Some(regions) = view::draw_clock(model, &mut self.next, now) else {
+        if !view::ticks_alone(model) {
             return Ok(false);
-        };
-        for region in regions {
-            let rows = rows_of(&self.next, region);
-            let before = Buffer {
-                area: region,
-                content: self.shown.content[rows.clone()].to_vec(),
-            };
-            let after = Buffer {
-                area: region,
-                content: self.next.content[rows.clone()].to_vec(),
-            };
-            let changes = before.diff(&after);
+        }
+        let regions = view::clock_regions(model, self.shown.area);
+        if self.ticked.len() != regions.len()
+            || self
+                .ticked
+                .iter()
+                .zip(&regions)
+                .any(|(b, (_, a))| b.area != *a)
+        {
+            // The first tick since a whole frame: the regions as that frame left them.
+            self.ticked = regions
+                .iter()
+                .map(|(_, area)| Buffer {
+                    area: *area,
+                    content: self.shown.content[rows_of(&self.shown, *area)].to_vec(),
+                })
+                .collect();
+        }
+        for (i, (region, area)) in regions.into_iter().enumerate() {
+            let mut drawn = std::mem::take(&mut self.spare);
+            drawn.resize(area);
+            drawn.reset();
+            view::draw_clock_region(model, region, area, &mut drawn, now);
+            let changes = self.ticked[i].diff(&drawn);
             if let Some(link) = &self.linked
                 && changes.iter().any(|(x, y, _)| covers(link, *x, *y))
             {
                 self.linked = None;
             }
             self.out.draw(changes.into_iter())?;
-            self.shown.content[rows.clone()].clone_from_slice(&self.next.content[rows]);
+            self.spare = std::mem::replace(&mut self.ticked[i], drawn);
         }
         Backend::flush(&mut self.out)?;
         Ok(true)

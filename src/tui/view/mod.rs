@@ -170,43 +170,70 @@ fn draw_screen(model: &Model, cache: &mut ViewCache, buf: &mut Buffer, now: Inst
     layout
 }
 
+/// A part of the screen that changes as time passes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockRegion {
+    /// The header's clocks and gauge.
+    Header,
+    /// The footer's status ("saved 3s ago", a reminder).
+    Footer,
+}
+
 /// The regions of the screen that change as time passes, whole rows each: the header's
-/// clocks and the footer.
-pub fn clock_regions(model: &Model, area: Rect) -> Vec<Rect> {
+/// clocks and the footer. Empty when the screen is too small to show them.
+pub fn clock_regions(model: &Model, area: Rect) -> Vec<(ClockRegion, Rect)> {
     if too_small(area) {
         return Vec::new();
     }
     let regions = Regions::of(area);
     match model.screen {
-        Screen::Interview(_) => vec![regions.header, regions.footer],
-        Screen::Setup(_) => vec![regions.footer],
+        Screen::Interview(_) => vec![
+            (ClockRegion::Header, regions.header),
+            (ClockRegion::Footer, regions.footer),
+        ],
+        Screen::Setup(_) => vec![(ClockRegion::Footer, regions.footer)],
     }
 }
 
-/// Draws only what changes as time passes (`clock_regions`, on cells the caller has
-/// cleared), when nothing else on screen does; returns the regions drawn. `None` when the
-/// whole screen must be drawn: an overlay covers the header, or the wrap-up lists times in
-/// its pane.
-pub fn draw_clock(model: &Model, buf: &mut Buffer, now: Instant) -> Option<Vec<Rect>> {
+/// Whether a clock tick can draw only `clock_regions`: nothing else on screen changes with
+/// time, unless an overlay covers the header or the wrap-up lists times in its pane.
+pub fn ticks_alone(model: &Model) -> bool {
     let in_wrap_up = model
         .interview()
         .is_some_and(|s| s.interview.current().kind == PhaseKind::WrapUp);
-    if model.overlay.is_some() || in_wrap_up {
+    model.overlay.is_none() && !in_wrap_up
+}
+
+/// Draws one of `clock_regions` at `area`, on cells the caller has cleared (`buf` may be
+/// the whole screen's or one of just that region).
+pub fn draw_clock_region(
+    model: &Model,
+    region: ClockRegion,
+    area: Rect,
+    buf: &mut Buffer,
+    now: Instant,
+) {
+    match (region, &model.screen) {
+        (ClockRegion::Header, Screen::Interview(screen)) => {
+            header::draw(buf, area, model, screen, now);
+        }
+        (ClockRegion::Header, Screen::Setup(_)) => {}
+        (ClockRegion::Footer, _) => footer::draw(buf, area, model, now),
+    }
+    strip_unsafe(buf, area);
+}
+
+/// Draws only what changes as time passes, on cells the caller has cleared; returns the
+/// regions drawn, or `None` when the whole screen must be drawn (see `ticks_alone`).
+pub fn draw_clock(model: &Model, buf: &mut Buffer, now: Instant) -> Option<Vec<Rect>> {
+    if !ticks_alone(model) {
         return None;
     }
-    let drawn = clock_regions(model, buf.area);
-    match (&model.screen, drawn.as_slice()) {
-        (Screen::Interview(screen), [header, footer]) => {
-            header::draw(buf, *header, model, screen, now);
-            footer::draw(buf, *footer, model, now);
-        }
-        (Screen::Setup(_), [footer]) => footer::draw(buf, *footer, model, now),
-        _ => {}
+    let regions = clock_regions(model, buf.area);
+    for (region, area) in &regions {
+        draw_clock_region(model, *region, *area, buf, now);
     }
-    for region in &drawn {
-        strip_unsafe(buf, *region);
-    }
-    Some(drawn)
+    Some(regions.into_iter().map(|(_, area)| area).collect())
 }
 
 fn draw_too_small(buf: &mut Buffer, area: Rect) {
