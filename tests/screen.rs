@@ -7,18 +7,20 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
 use ratatui::style::Color;
 
 use interview_console::guide::Guide;
 use interview_console::interview::plan::find_role;
 use interview_console::interview::{Plan, QuestionChoice};
+use interview_console::store::autosave::SaveStatus;
 use interview_console::tui::action::{Action, Effect};
 use interview_console::tui::input::handle_events;
 use interview_console::tui::model::{Model, Screen, Ui, WallClock};
 use interview_console::tui::setup_form::Prefill;
 use interview_console::tui::update::update;
 use interview_console::tui::view::style::ThemeName;
-use interview_console::tui::view::{self, ViewCache};
+use interview_console::tui::view::{self, TickShape, ViewCache};
 
 const fn mins(m: u64) -> Duration {
     Duration::from_secs(m * 60)
@@ -290,17 +292,39 @@ fn sixteen_minutes(t0: Instant) -> Console {
     app
 }
 
-/// The footer as a clock tick leaves it, no key pressed since `drawn_at`.
-fn footer_after_tick(app: &mut Console, drawn_at: Instant, now: Instant) -> (String, Buffer) {
-    let mut buffer = draw(app, 80, 24, drawn_at).backend().buffer().clone();
-    for (_, region) in view::clock_regions(&app.model, buffer.area) {
-        for y in region.top()..region.bottom() {
-            for x in region.left()..region.right() {
-                buffer[(x, y)].reset();
+/// A clock tick as the runtime draws it on `screen`, a whole frame drawn when `frame`
+/// was its tick shape: only the tick's regions, each drawn on cleared cells of its own;
+/// false, drawing nothing, when the tick needs a whole frame instead.
+fn tick(app: &Console, screen: &mut Buffer, frame: Option<&TickShape>, now: Instant) -> bool {
+    let Some(shape) = view::tick_shape(&app.model, screen.area, now) else {
+        return false;
+    };
+    if Some(&shape) != frame {
+        return false;
+    }
+    for (region, area) in shape.regions {
+        let mut part = Buffer::empty(area);
+        view::draw_clock_region(&app.model, region, screen.area, &mut part, now);
+        for y in area.top()..area.bottom() {
+            for x in area.left()..area.right() {
+                screen[(x, y)] = part[(x, y)].clone();
             }
         }
     }
-    assert!(view::draw_clock(&app.model, &mut buffer, now).is_some());
+    true
+}
+
+/// The footer as the clock leaves it at `now`, no key pressed since a frame at `drawn_at`:
+/// a tick, or the whole frame it asks for.
+fn footer_after_tick(app: &mut Console, drawn_at: Instant, now: Instant) -> (String, Buffer) {
+    let mut buffer = draw(app, 80, 24, drawn_at).backend().buffer().clone();
+    let shape = view::tick_shape(&app.model, buffer.area, drawn_at);
+    let whole = draw(app, 80, 24, now).backend().buffer().clone();
+    if tick(app, &mut buffer, shape.as_ref(), now) {
+        assert_eq!(rows(&buffer), rows(&whole), "a tick at {now:?}");
+    } else {
+        buffer = whole;
+    }
     (rows(&buffer)[23].clone(), buffer)
 }
 
@@ -1426,8 +1450,10 @@ fn readme_shows_the_screen_the_console_draws() {
     );
 }
 
-/// A clock tick draws only the header and the footer, on cells cleared for them: what it
-/// leaves on screen is what a whole frame would show at that moment.
+/// A clock tick draws only the clock's regions, on cells cleared for them: what it leaves
+/// on screen is what a whole frame would show at that moment. A tick that would change
+/// more (a phase goes over budget, the clock or the status changes width) draws the whole
+/// frame.
 #[test]
 fn a_clock_tick_leaves_the_screen_as_a_whole_frame_would() {
     let t0 = Instant::now();
@@ -1437,40 +1463,77 @@ fn a_clock_tick_leaves_the_screen_as_a_whole_frame_would() {
             ctrl(&mut app, 'n', t0);
         }
         type_text(&mut app, "a note", t0);
-        let mut ticked = draw(&mut app, width, height, t0).backend().buffer().clone();
-        for seconds in [1, 2, 61, 600, 3700] {
+        let saved = SaveStatus {
+            saved_at: Some(t0),
+            ..SaveStatus::default()
+        };
+        update(&mut app.model, Action::SaveStatus(saved), t0);
+        let mut screen = draw(&mut app, width, height, t0).backend().buffer().clone();
+        let mut shape = view::tick_shape(&app.model, screen.area, t0);
+        let mut ticked_alone = Vec::new();
+        for seconds in [1, 2, 9, 10, 61, 62, 600, 601, 3700, 3701] {
             let now = t0 + Duration::from_secs(seconds);
-            for (_, region) in view::clock_regions(&app.model, ticked.area) {
-                for y in region.top()..region.bottom() {
-                    for x in region.left()..region.right() {
-                        ticked[(x, y)].reset();
-                    }
-                }
+            if tick(&app, &mut screen, shape.as_ref(), now) {
+                ticked_alone.push(seconds);
+            } else {
+                screen = draw(&mut app, width, height, now)
+                    .backend()
+                    .buffer()
+                    .clone();
+                shape = view::tick_shape(&app.model, screen.area, now);
             }
-            let drawn = view::draw_clock(&app.model, &mut ticked, now);
-            assert!(drawn.is_some(), "{width}×{height}: the tick draws itself");
             let whole = draw(&mut app, width, height, now);
             assert_eq!(
-                rows(&ticked),
+                rows(&screen),
                 rows(whole.backend().buffer()),
                 "{width}×{height} at {seconds}s"
             );
         }
+        // The clock's own seconds and "saved 10s ago" change only the clock's regions;
+        // going over the budget of the phase and of the hour changes the strip and the
+        // clock's width.
+        assert_eq!(
+            ticked_alone,
+            [1, 2, 9, 10, 61, 62, 601, 3701],
+            "{width}×{height}: the ticks drawn alone"
+        );
     }
+}
+
+/// A long message pushes key hints out of the footer; when it fades on a tick, they come
+/// back, which only a whole frame draws.
+#[test]
+fn a_message_that_fades_on_a_tick_gives_the_key_hints_back() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    let written = "/home/alex/.local/share/interview-console/exports/20261129-1402-sam-lee.md";
+    update(
+        &mut app.model,
+        Action::ScorecardWritten(Ok(written.into())),
+        t0,
+    );
+    let mut screen = draw(&mut app, 80, 24, t0).backend().buffer().clone();
+    assert!(!rows(&screen)[23].contains("quit"), "{}", rows(&screen)[23]);
+    let shape = view::tick_shape(&app.model, screen.area, t0);
+    let faded = t0 + Duration::from_secs(30);
+    assert!(!tick(&app, &mut screen, shape.as_ref(), faded));
+    let whole = draw(&mut app, 80, 24, faded);
+    assert!(rows(whole.backend().buffer())[23].contains("quit"));
 }
 
 #[test]
 fn a_clock_tick_asks_for_a_whole_frame_under_an_overlay_and_on_the_wrap_up() {
     let t0 = Instant::now();
     let mut app = started(t0);
-    let mut buffer = draw(&mut app, 80, 24, t0).backend().buffer().clone();
+    let area = Rect::new(0, 0, 80, 24);
+    assert!(view::tick_shape(&app.model, area, t0).is_some());
     press(&mut app, KeyCode::F(1), KeyModifiers::NONE, t0);
-    assert_eq!(view::draw_clock(&app.model, &mut buffer, t0), None);
+    assert_eq!(view::tick_shape(&app.model, area, t0), None);
     press(&mut app, KeyCode::Esc, KeyModifiers::NONE, t0);
     for _ in 0..7 {
         ctrl(&mut app, 'n', t0);
     }
-    assert_eq!(view::draw_clock(&app.model, &mut buffer, t0), None);
+    assert_eq!(view::tick_shape(&app.model, area, t0), None);
 }
 
 /// An interview on its wrap-up: Q1 rated, the rest not, "seems" in Q2's notes, no

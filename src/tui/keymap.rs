@@ -1023,9 +1023,27 @@ pub struct Row {
     chords: Vec<Chord>,
     /// Whether the config file gave it other keys than the defaults.
     rebound: bool,
+    /// The keys as the footer shows them, worked out with the chords: the footer is laid
+    /// out every second.
+    footer_keys: Option<String>,
 }
 
 impl Row {
+    fn new(binding: &'static Binding, chords: Vec<Chord>, rebound: bool) -> Row {
+        let mut row = Row {
+            binding,
+            chords,
+            rebound,
+            footer_keys: None,
+        };
+        row.footer_keys = match binding.keys {
+            Keys::Chords(_) => row.short_label(),
+            Keys::Any => Some("any other key".to_string()),
+            Keys::Text => Some("typing".to_string()),
+        };
+        row
+    }
+
     pub fn context(&self) -> Context {
         self.binding.context
     }
@@ -1115,13 +1133,12 @@ impl Default for Keymap {
         Keymap {
             rows: BINDINGS
                 .iter()
-                .map(|binding| Row {
-                    binding,
-                    chords: match binding.keys {
+                .map(|binding| {
+                    let chords = match binding.keys {
                         Keys::Chords(chords) => chords.to_vec(),
                         Keys::Text | Keys::Any => Vec::new(),
-                    },
-                    rebound: false,
+                    };
+                    Row::new(binding, chords, false)
                 })
                 .collect(),
         }
@@ -1200,8 +1217,7 @@ impl Keymap {
                 chord: *typing,
             });
         }
-        row.chords = chords;
-        row.rebound = true;
+        *row = Row::new(row.binding, chords, true);
         Ok(())
     }
 
@@ -1278,19 +1294,11 @@ impl Keymap {
     }
 
     /// `(keys, word)` pairs for the footer, from the live contexts in order.
-    pub fn footer_hints(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
+    pub fn footer_hints(&self, contexts: &[Context]) -> Vec<(&str, &'static str)> {
         contexts
             .iter()
             .flat_map(|c| self.rows(*c))
-            .filter_map(|row| {
-                let hint = row.binding.hint?;
-                let keys = match row.binding.keys {
-                    Keys::Chords(_) => row.short_label()?,
-                    Keys::Any => "any other key".to_string(),
-                    Keys::Text => "typing".to_string(),
-                };
-                Some((keys, hint))
-            })
+            .filter_map(|row| Some((row.footer_keys.as_deref()?, row.binding.hint?)))
             .collect()
     }
 
@@ -1576,7 +1584,7 @@ mod tests {
         assert!(
             keymap
                 .footer_hints(INTERVIEW_KEYS)
-                .contains(&("F8".into(), "next"))
+                .contains(&("F8", "next"))
         );
         let listed = keymap.listed(Interview);
         assert!(listed.contains(&("F8".into(), "next phase; notes stay with their phase")));

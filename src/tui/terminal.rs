@@ -26,7 +26,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::model::Model;
-use super::view::{self, Layout, LinkSpot, ViewCache};
+use super::view::{self, Layout, LinkSpot, TickShape, ViewCache};
 use crate::guide::Link;
 use crate::safe_text;
 
@@ -98,13 +98,15 @@ pub struct Display {
     next: Buffer,
     /// The link last written as an OSC 8 hyperlink, while the screen still shows it so.
     linked: Option<LinkSpot>,
+    /// What a clock tick may change, as of the last whole frame.
+    shape: Option<TickShape>,
     /// The clock's regions as the ticks since the last whole frame left them: `shown`
-    /// still holds those rows as that frame drew them, and takes these back before the
-    /// next whole frame is compared with it. A tick compares with these, so it copies no
-    /// rows of the screen.
+    /// still holds them as that frame drew them, and takes these back before the next
+    /// whole frame is compared with it. A tick compares with these, so it copies nothing
+    /// of the screen.
     ticked: Vec<Buffer>,
-    /// A region's buffer to draw the next tick on, kept to save its allocation.
-    spare: Buffer,
+    /// A buffer for each region to draw the next tick on, kept to save allocations.
+    spares: Vec<Buffer>,
 }
 
 impl Display {
@@ -116,8 +118,9 @@ impl Display {
             shown: Buffer::empty(area),
             next: Buffer::empty(area),
             linked: None,
+            shape: None,
             ticked: Vec::new(),
-            spare: Buffer::empty(Rect::default()),
+            spares: Vec::new(),
         })
     }
 
@@ -127,6 +130,7 @@ impl Display {
         self.shown = Buffer::empty(area);
         self.next = Buffer::empty(area);
         self.linked = None;
+        self.shape = None;
         self.ticked.clear();
         execute!(self.out, Clear(ClearType::All))
     }
@@ -139,8 +143,7 @@ impl Display {
         now: Instant,
     ) -> io::Result<Layout> {
         for ticked in self.ticked.drain(..) {
-            let rows = rows_of(&self.shown, ticked.area);
-            self.shown.content[rows].clone_from_slice(&ticked.content);
+            put_cells(&mut self.shown, &ticked);
         }
         self.next.reset();
         let layout = view::draw(model, cache, &mut self.next, now);
@@ -160,46 +163,47 @@ impl Display {
         }
         std::mem::swap(&mut self.shown, &mut self.next);
         self.linked.clone_from(&layout.link);
+        self.shape = view::tick_shape(model, self.shown.area, now);
         Backend::flush(&mut self.out)?;
         Ok(layout)
     }
 
-    /// Draws only what the clock changes, when that is all that can have changed; false
-    /// when the whole frame must be drawn instead.
+    /// Draws only what the clock changes, when that is all that can have changed since the
+    /// last whole frame (see `view::TickShape`); false when the whole frame must be drawn
+    /// instead.
     pub fn draw_clock(&mut self, model: &Model, now: Instant) -> io::Result<bool> {
-        if !view::ticks_alone(model) {
+        let screen = self.shown.area;
+        let shape = view::tick_shape(model, screen, now);
+        if shape.is_none() || shape != self.shape {
             return Ok(false);
         }
-        let regions = view::clock_regions(model, self.shown.area);
-        if self.ticked.len() != regions.len()
-            || self
-                .ticked
-                .iter()
-                .zip(&regions)
-                .any(|(b, (_, a))| b.area != *a)
-        {
+        let regions = shape.map(|s| s.regions).unwrap_or_default();
+        if self.ticked.is_empty() {
             // The first tick since a whole frame: the regions as that frame left them.
             self.ticked = regions
                 .iter()
-                .map(|(_, area)| Buffer {
-                    area: *area,
-                    content: self.shown.content[rows_of(&self.shown, *area)].to_vec(),
-                })
+                .map(|(_, area)| cells_of(&self.shown, *area))
                 .collect();
+            self.spares.clone_from(&self.ticked);
         }
-        for (i, (region, area)) in regions.into_iter().enumerate() {
-            let mut drawn = std::mem::take(&mut self.spare);
-            drawn.resize(area);
+        for (i, (region, _)) in regions.into_iter().enumerate() {
+            let drawn = &mut self.spares[i];
             drawn.reset();
-            view::draw_clock_region(model, region, area, &mut drawn, now);
-            let changes = self.ticked[i].diff(&drawn);
+            view::draw_clock_region(model, region, screen, drawn, now);
+            // Most regions change every second, but the gauge's bar a cell in many: a
+            // comparison of the cells costs less than ratatui's diff, which also measures
+            // each cell's width.
+            if self.ticked[i].content == drawn.content {
+                continue;
+            }
+            let changes = self.ticked[i].diff(drawn);
             if let Some(link) = &self.linked
                 && changes.iter().any(|(x, y, _)| covers(link, *x, *y))
             {
                 self.linked = None;
             }
             self.out.draw(changes.into_iter())?;
-            self.spare = std::mem::replace(&mut self.ticked[i], drawn);
+            std::mem::swap(&mut self.ticked[i], &mut self.spares[i]);
         }
         Backend::flush(&mut self.out)?;
         Ok(true)
@@ -226,12 +230,27 @@ fn covers(link: &LinkSpot, x: u16, y: u16) -> bool {
     y == link.y && (link.x..link.x.saturating_add(width)).contains(&x)
 }
 
-/// Where the cells of `region`, whole rows of the screen, are in a buffer's content.
-fn rows_of(buffer: &Buffer, region: Rect) -> std::ops::Range<usize> {
-    let width = usize::from(buffer.area.width);
-    let top = usize::from(region.top().saturating_sub(buffer.area.top()));
-    let bottom = usize::from(region.bottom().saturating_sub(buffer.area.top()));
-    (top * width).min(buffer.content.len())..(bottom * width).min(buffer.content.len())
+/// A copy of the cells of `area`, a part of `buffer`'s.
+fn cells_of(buffer: &Buffer, area: Rect) -> Buffer {
+    let mut part = Buffer::empty(area);
+    for y in area.top()..area.bottom() {
+        let from = buffer.index_of(area.x, y);
+        let to = part.index_of(area.x, y);
+        let width = usize::from(area.width);
+        part.content[to..to + width].clone_from_slice(&buffer.content[from..from + width]);
+    }
+    part
+}
+
+/// Puts the cells of `part`, whose area is a part of `buffer`'s, into `buffer`.
+fn put_cells(buffer: &mut Buffer, part: &Buffer) {
+    let area = part.area;
+    for y in area.top()..area.bottom() {
+        let from = part.index_of(area.x, y);
+        let to = buffer.index_of(area.x, y);
+        let width = usize::from(area.width);
+        buffer.content[to..to + width].clone_from_slice(&part.content[from..from + width]);
+    }
 }
 
 /// Writes the link again over itself as an OSC 8 hyperlink, so terminals that support it

@@ -5,6 +5,7 @@
 //! and a status wider than the footer is shortened in the middle (a long path keeps its
 //! start and its file name).
 
+use std::borrow::Cow;
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
@@ -19,40 +20,78 @@ use crate::tui::model::{Model, Overlay, Screen, Tone};
 
 pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, now: Instant) {
     let theme = &model.ui.theme;
-    let status = status(model, now, usize::from(area.width)).map(|(text, style)| {
-        let room = usize::from(area.width).saturating_sub(2);
-        Span::styled(shorten_middle(&text, room), style)
-    });
-    let status_width = status.as_ref().map_or(0, |s| s.width() + 2);
-    let [hints_area, status_area] =
-        split_right(area, u16::try_from(status_width).unwrap_or(u16::MAX));
-
-    // The keys of what has them now (an open overlay owns them, the screen under it not),
-    // as many whole hints as fit beside the status.
+    let hints = hints(model);
+    let (shown, _) = fitting(&hints, area, model, now);
     let mut spans = vec![Span::raw(" ")];
+    for (keys, word) in hints.into_iter().take(shown) {
+        spans.push(Span::styled(keys, theme.key));
+        spans.push(Span::raw(format!(" {word}  ")));
+    }
+    put_line(buf, area, &Line::from(spans), Alignment::Left);
+    draw_status(buf, status_area(area, model, now), area.width, model, now);
+}
+
+/// How many of `hints` fit beside the status in the footer's `area`, whole, and the
+/// column where the words of the last one end, from the footer's start.
+fn fitting(hints: &[(Cow<str>, &str)], area: Rect, model: &Model, now: Instant) -> (usize, u16) {
+    let status_width = shown_status(area.width, model, now).map_or(0, |s| s.width() + 2);
+    let room = usize::from(area.width).saturating_sub(status_width);
     let mut width = 1;
-    for (keys, word) in hints(model) {
-        let hint = [
-            Span::styled(keys, theme.key),
-            Span::raw(format!(" {word}  ")),
-        ];
-        let hint_width: usize = hint.iter().map(Span::width).sum();
-        // The two spaces after the last hint may fall off the edge.
-        if width + hint_width - 2 > usize::from(hints_area.width) {
+    let mut words_end = 0;
+    let mut shown = 0;
+    for (keys, word) in hints {
+        // ` word  ` after the keys; the two spaces after the last may fall off the edge.
+        let hint_width = self::width(keys) + self::width(word) + 3;
+        if width + hint_width - 2 > room {
             break;
         }
         width += hint_width;
-        spans.extend(hint);
+        words_end = width - 2;
+        shown += 1;
     }
-    put_line(buf, hints_area, &Line::from(spans), Alignment::Left);
-    if let Some(status) = status {
-        put_line(buf, status_area, &Line::from(status), Alignment::Right);
+    (shown, u16::try_from(words_end).unwrap_or(u16::MAX))
+}
+
+/// Where the status goes in the footer's `area`: on its right, as wide as it is.
+pub fn status_area(area: Rect, model: &Model, now: Instant) -> Rect {
+    let width = shown_status(area.width, model, now).map_or(0, |s| s.width() + 2);
+    let [_, status_area] = split_right(area, u16::try_from(width).unwrap_or(u16::MAX));
+    status_area
+}
+
+/// Columns at the footer's right that a clock tick draws, holding the status: enough for
+/// "saved 10s ago" to become "saved 1m ago" and a reminder's count to change.
+const STATUS_ROOM: u16 = 24;
+
+/// The part of the footer's `area` a clock tick draws: the status's columns, or the last
+/// `STATUS_ROOM` of them if they are fewer, never into the key hints; and where the key
+/// hints beside it end. The room changes only when the status is wider than that, the
+/// hints' end when a status's width lets a hint come or makes one go.
+pub fn status_room(area: Rect, model: &Model, now: Instant) -> (Rect, u16) {
+    let (_, words_end) = fitting(&hints(model), area, model, now);
+    let after_hints = area.width.saturating_sub(words_end);
+    let status = status_area(area, model, now).width;
+    let [_, room] = split_right(area, status.max(STATUS_ROOM).min(after_hints));
+    (room, words_end)
+}
+
+/// The status, right-aligned in `area`, as a footer `footer_width` wide shows it.
+pub fn draw_status(buf: &mut Buffer, area: Rect, footer_width: u16, model: &Model, now: Instant) {
+    if let Some(status) = shown_status(footer_width, model, now) {
+        put_line(buf, area, &Line::from(status), Alignment::Right);
     }
+}
+
+/// The status as a footer `footer_width` wide shows it.
+fn shown_status(footer_width: u16, model: &Model, now: Instant) -> Option<Span<'static>> {
+    let width = usize::from(footer_width);
+    status(model, now, width)
+        .map(|(text, style)| Span::styled(shorten_middle(&text, width.saturating_sub(2)), style))
 }
 
 /// The footer's keys: the live contexts' hints, and while a rating is asked for, the
 /// scale with the key for each place.
-fn hints(model: &Model) -> Vec<(String, String)> {
+fn hints(model: &Model) -> Vec<(Cow<'_, str>, &str)> {
     let keymap = &model.ui.keymap;
     let mut hints = Vec::new();
     if model.overlay == Some(Overlay::Rating)
@@ -60,7 +99,7 @@ fn hints(model: &Model) -> Vec<(String, String)> {
     {
         for (p, label) in s.interview.plan().rating_scale.iter().enumerate() {
             if let Some(chord) = keymap.rating_menu_chord(p) {
-                hints.push((chord.short(), label.clone()));
+                hints.push((Cow::Owned(chord.short()), label.as_str()));
             }
         }
     }
@@ -68,7 +107,7 @@ fn hints(model: &Model) -> Vec<(String, String)> {
         keymap
             .footer_hints(model.key_contexts())
             .into_iter()
-            .map(|(keys, word)| (keys, word.to_string())),
+            .map(|(keys, word)| (Cow::Borrowed(keys), word)),
     );
     hints
 }

@@ -2,11 +2,10 @@
 
 use std::time::{Duration, Instant};
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Widget};
 
 use super::footer::shorten_middle;
 use super::style::Theme;
@@ -36,6 +35,50 @@ pub struct StripSpots {
     pub phases: Vec<(u16, u16)>,
 }
 
+/// Where the header's parts are: the clock's width moves the line of who beside it, the
+/// phase clock's the strip.
+pub struct Parts {
+    who: Rect,
+    pub clock: Rect,
+    /// The time left and how the interview stands, a space after.
+    pub gauge_label: Rect,
+    /// The bar of the gauge, which changes a cell at a time.
+    pub gauge_bar: Rect,
+    strip: Rect,
+    pub phase_clock: Rect,
+}
+
+/// Where the header's parts are in `area` at `now`.
+pub fn parts(area: Rect, model: &Model, screen: &InterviewScreen, now: Instant) -> Parts {
+    let theme = &model.ui.theme;
+    let [top, gauge, strip] = rows(area);
+    let clock = main_clock(theme, screen, now);
+    let clock_width: usize = clock.iter().map(Span::width).sum();
+    let [who, clock] = split_right(top, u16::try_from(clock_width + 2).unwrap_or(u16::MAX));
+    let [gauge_label, gauge_bar] = gauge_areas(gauge, gauge_label(theme, screen, now).width());
+    let phase_width: usize = phase_clock(theme, screen, now)
+        .iter()
+        .map(Span::width)
+        .sum();
+    let [strip, phase_clock] = split_right(strip, u16::try_from(phase_width).unwrap_or(u16::MAX));
+    Parts {
+        who,
+        clock,
+        gauge_label,
+        gauge_bar,
+        strip,
+        phase_clock,
+    }
+}
+
+/// Which phases are over their budget at `now`: the strip flags them.
+pub fn over_budget(screen: &InterviewScreen, now: Instant) -> Vec<bool> {
+    let interview = &screen.interview;
+    (0..interview.phases().len())
+        .map(|i| interview.budget_state(i, now) == BudgetState::Over)
+        .collect()
+}
+
 /// Draws the header; returns where the phases of the strip are.
 pub fn draw(
     buf: &mut Buffer,
@@ -45,59 +88,145 @@ pub fn draw(
     now: Instant,
 ) -> StripSpots {
     let theme = &model.ui.theme;
-    let interview = &screen.interview;
-    let plan = interview.plan();
-    let [top, gauge_area, strip] = rows(area);
-
-    // Whole seconds, so elapsed and left always add up to the planned total.
-    let elapsed = Duration::from_secs(interview.elapsed(now).as_secs());
-    let total = plan.budgets.total;
-    let clock = main_clock(theme, screen, elapsed, now);
-    let clock_width: usize = clock.iter().map(Span::width).sum();
-    let [who_area, clock_area] =
-        split_right(top, u16::try_from(clock_width + 2).unwrap_or(u16::MAX));
+    let plan = screen.interview.plan();
+    let parts = parts(area, model, screen, now);
     let who = who(
         &model.guide.short_title,
         plan.role_name(),
         &plan.candidate,
-        usize::from(who_area.width),
+        usize::from(parts.who.width),
     );
     put_line(
         buf,
-        who_area,
+        parts.who,
         &Line::styled(who, theme.say),
         Alignment::Left,
     );
-    put_line(buf, clock_area, &Line::from(clock), Alignment::Right);
+    draw_clock(buf, parts.clock, model, screen, now);
+    draw_gauge_label(buf, parts.gauge_label, model, screen, now);
+    draw_gauge_bar(buf, parts.gauge_bar, model, screen, now);
+    let spots = draw_strip(buf, parts.strip, model, screen, now);
+    draw_phase_clock(buf, parts.phase_clock, model, screen, now);
+    spots
+}
 
-    // Ahead or behind means nothing once the questions are over.
-    let schedule =
-        (interview.current().kind != PhaseKind::WrapUp).then(|| interview.behind_plan(now));
+/// The interview's clock, on the right of `area`.
+pub fn draw_clock(
+    buf: &mut Buffer,
+    area: Rect,
+    model: &Model,
+    screen: &InterviewScreen,
+    now: Instant,
+) {
+    let clock = main_clock(&model.ui.theme, screen, now);
+    put_line(buf, area, &Line::from(clock), Alignment::Right);
+}
+
+/// The gauge of the hour's label: the time left and how the interview stands against
+/// the plan.
+pub fn draw_gauge_label(
+    buf: &mut Buffer,
+    area: Rect,
+    model: &Model,
+    screen: &InterviewScreen,
+    now: Instant,
+) {
+    let label = gauge_label(&model.ui.theme, screen, now);
+    put_line(buf, area, &label, Alignment::Left);
+}
+
+/// The gauge of the hour's bar, filled as far as the hour has gone.
+pub fn draw_gauge_bar(
+    buf: &mut Buffer,
+    area: Rect,
+    model: &Model,
+    screen: &InterviewScreen,
+    now: Instant,
+) {
+    let theme = &model.ui.theme;
+    let elapsed = whole_seconds(screen, now);
+    let total = screen.interview.plan().budgets.total;
     let ratio = if total.is_zero() {
         1.0
     } else {
-        (elapsed.as_secs_f64() / total.as_secs_f64()).min(1.0)
+        elapsed.as_secs_f64() / total.as_secs_f64()
     };
-    let gauge_style = if elapsed > total {
+    let filled_style = if elapsed > total {
         theme.over
     } else {
         theme.heading
     };
-    LineGauge::default()
-        .ratio(ratio)
-        .label(Line::from(time_left(theme, elapsed, total, schedule)))
-        .filled_symbol(theme.gauge_done)
-        .unfilled_symbol(theme.gauge_left)
-        .filled_style(gauge_style)
-        .unfilled_style(theme.quiet)
-        .render(gauge_area, buf);
+    let filled = gauge_cell(theme.gauge_done, filled_style);
+    let unfilled = gauge_cell(theme.gauge_left, theme.quiet);
+    fill_bar(buf, area, ratio, &filled, &unfilled);
+}
 
-    let phase_clock = phase_clock(theme, screen, now);
-    let phase_width = phase_clock.iter().map(Span::width).sum::<usize>();
-    let [strip_area, phase_area] =
-        split_right(strip, u16::try_from(phase_width).unwrap_or(u16::MAX));
+fn gauge_label(theme: &Theme, screen: &InterviewScreen, now: Instant) -> Line<'static> {
+    let interview = &screen.interview;
+    // Ahead or behind means nothing once the questions are over.
+    let schedule =
+        (interview.current().kind != PhaseKind::WrapUp).then(|| interview.behind_plan(now));
+    let elapsed = whole_seconds(screen, now);
+    Line::from(time_left(
+        theme,
+        elapsed,
+        interview.plan().budgets.total,
+        schedule,
+    ))
+}
+
+fn gauge_cell(symbol: &str, style: Style) -> Cell {
+    let mut cell = Cell::default();
+    cell.set_symbol(symbol).set_style(style);
+    cell
+}
+
+/// Where a gauge in `area` puts its label, `label_width` wide, and its bar: as ratatui's
+/// `LineGauge` does, the bar one space after the label. The gauge is drawn by hand so that
+/// a clock tick can draw the label alone while the bar stays as it was (the bar moves a
+/// cell every few seconds).
+fn gauge_areas(area: Rect, label_width: usize) -> [Rect; 2] {
+    let label = u16::try_from(label_width.saturating_add(1))
+        .unwrap_or(u16::MAX)
+        .min(area.width);
+    [
+        Rect {
+            width: label,
+            ..area
+        },
+        Rect {
+            x: area.x + label,
+            width: area.width - label,
+            ..area
+        },
+    ]
+}
+
+/// A bar across `area`'s first row, `ratio` of it filled, rounded down to whole cells as
+/// `LineGauge` rounds.
+fn fill_bar(buf: &mut Buffer, area: Rect, ratio: f64, filled: &Cell, unfilled: &Cell) {
+    if area.is_empty() {
+        return;
+    }
+    let bar = usize::from(area.width);
+    let done = ((bar as f64) * ratio.clamp(0.0, 1.0)).floor() as usize;
+    let at = buf.index_of(area.x, area.y);
+    for (i, cell) in buf.content[at..at + bar].iter_mut().enumerate() {
+        cell.clone_from(if i < done { filled } else { unfilled });
+    }
+}
+
+/// The phase strip in `area`; returns where its phases are.
+fn draw_strip(
+    buf: &mut Buffer,
+    area: Rect,
+    model: &Model,
+    screen: &InterviewScreen,
+    now: Instant,
+) -> StripSpots {
+    let theme = &model.ui.theme;
     let fits = |spans: &[(usize, Span<'static>)]| {
-        spans.iter().map(|(_, s)| s.width()).sum::<usize>() <= usize::from(strip_area.width)
+        spans.iter().map(|(_, s)| s.width()).sum::<usize>() <= usize::from(area.width)
     };
     let mut spans = phase_strip(theme, screen, Names::Full, now);
     for names in [Names::Compact, Names::Tiny] {
@@ -115,14 +244,14 @@ pub fn draw(
             theme,
             screen,
             phase_strip(theme, screen, names, now),
-            usize::from(strip_area.width),
+            usize::from(area.width),
         );
     }
     let mut spots = StripSpots {
-        row: strip_area.y,
+        row: area.y,
         phases: Vec::new(),
     };
-    let mut x = strip_area.x;
+    let mut x = area.x;
     for (phase, span) in &spans {
         let width = u16::try_from(span.width()).unwrap_or(u16::MAX);
         if *phase != usize::MAX {
@@ -131,22 +260,33 @@ pub fn draw(
         x = x.saturating_add(width);
     }
     let line: Vec<Span> = spans.into_iter().map(|(_, s)| s).collect();
-    put_line(buf, strip_area, &Line::from(line), Alignment::Left);
-    put_line(buf, phase_area, &Line::from(phase_clock), Alignment::Left);
+    put_line(buf, area, &Line::from(line), Alignment::Left);
     spots
+}
+
+/// The time in the current phase against its budget, in `area`.
+pub fn draw_phase_clock(
+    buf: &mut Buffer,
+    area: Rect,
+    model: &Model,
+    screen: &InterviewScreen,
+    now: Instant,
+) {
+    let phase_clock = phase_clock(&model.ui.theme, screen, now);
+    put_line(buf, area, &Line::from(phase_clock), Alignment::Left);
+}
+
+/// Whole seconds of the interview, so elapsed and left always add up to the planned total.
+fn whole_seconds(screen: &InterviewScreen, now: Instant) -> Duration {
+    Duration::from_secs(screen.interview.elapsed(now).as_secs())
 }
 
 /// The interview's clock against the plan: amber from 80 % of the planned time, red past
 /// it, with how far past beside it (`+02:10 over`); paused, or stopped once finished.
-fn main_clock(
-    theme: &Theme,
-    screen: &InterviewScreen,
-    elapsed: Duration,
-    now: Instant,
-) -> Vec<Span<'static>> {
+fn main_clock(theme: &Theme, screen: &InterviewScreen, now: Instant) -> Vec<Span<'static>> {
     let interview = &screen.interview;
     let total = mm_ss(interview.plan().budgets.total);
-    let time = mm_ss(elapsed);
+    let time = mm_ss(whole_seconds(screen, now));
     if interview.is_finished() {
         return vec![Span::styled(
             format!("■ {time} / {total} finished "),
@@ -232,6 +372,7 @@ fn phase_strip(
 ) -> Vec<(usize, Span<'static>)> {
     let interview = &screen.interview;
     let gap = if names == Names::Full { "  " } else { " " };
+    let over_budget = over_budget(screen, now);
     let mut spans = vec![(usize::MAX, Span::raw(" "))];
     for (i, phase) in interview.phases().iter().enumerate() {
         let name = match (phase.kind, names) {
@@ -253,7 +394,7 @@ fn phase_strip(
             _ => None,
         }
         .unwrap_or_default();
-        let over = interview.budget_state(i, now) == BudgetState::Over;
+        let over = over_budget[i];
         let flag = if over { "!" } else { "" };
         let (text, span_style) = if i == interview.current_index() {
             (format!("{name}{space}●{rating}{flag}"), theme.current)
@@ -384,6 +525,39 @@ fn phase_clock(theme: &Theme, screen: &InterviewScreen, now: Instant) -> Vec<Spa
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::style::Color;
+    use ratatui::widgets::{LineGauge, Widget};
+
+    #[test]
+    fn the_gauge_draws_as_ratatuis_line_gauge() {
+        let filled_style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+        let unfilled_style = Style::new().fg(Color::DarkGray);
+        let label = Line::from(vec![
+            Span::raw(" 50:00 left"),
+            Span::styled(" · 13:00 ahead ", unfilled_style),
+        ]);
+        for width in [0, 5, 26, 27, 28, 60, 200] {
+            for ratio in [0.0, 0.004, 0.5, 0.999, 1.0] {
+                let area = Rect::new(3, 1, width, 1);
+                let mut ours = Buffer::empty(Rect::new(0, 0, 210, 3));
+                let mut theirs = ours.clone();
+                let [label_area, bar_area] = gauge_areas(area, label.width());
+                put_line(&mut ours, label_area, &label, Alignment::Left);
+                let filled = gauge_cell("━", filled_style);
+                let unfilled = gauge_cell("─", unfilled_style);
+                fill_bar(&mut ours, bar_area, ratio, &filled, &unfilled);
+                LineGauge::default()
+                    .ratio(ratio)
+                    .label(label.clone())
+                    .filled_symbol("━")
+                    .unfilled_symbol("─")
+                    .filled_style(filled_style)
+                    .unfilled_style(unfilled_style)
+                    .render(area, &mut theirs);
+                assert_eq!(ours, theirs, "{width} columns, {ratio}");
+            }
+        }
+    }
 
     #[test]
     fn the_name_stays_and_the_role_shortens_first() {

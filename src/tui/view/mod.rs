@@ -173,67 +173,104 @@ fn draw_screen(model: &Model, cache: &mut ViewCache, buf: &mut Buffer, now: Inst
 /// A part of the screen that changes as time passes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClockRegion {
-    /// The header's clocks and gauge.
-    Header,
-    /// The footer's status ("saved 3s ago", a reminder).
-    Footer,
+    /// The interview's clock, on the header's first line.
+    Clock,
+    /// The time left and how the interview stands, at the start of the header's second
+    /// line.
+    GaugeLabel,
+    /// The gauge of the hour, after its label.
+    GaugeBar,
+    /// The time in the current phase, at the end of the phase strip.
+    PhaseClock,
+    /// The footer's status ("saved 3s ago", a reminder), and the room left of it up to
+    /// the key hints.
+    Status,
 }
 
-/// The regions of the screen that change as time passes, whole rows each: the header's
-/// clocks and the footer. Empty when the screen is too small to show them.
-pub fn clock_regions(model: &Model, area: Rect) -> Vec<(ClockRegion, Rect)> {
-    if too_small(area) {
-        return Vec::new();
-    }
-    let regions = Regions::of(area);
-    match model.screen {
-        Screen::Interview(_) => vec![
-            (ClockRegion::Header, regions.header),
-            (ClockRegion::Footer, regions.footer),
-        ],
-        Screen::Setup(_) => vec![(ClockRegion::Footer, regions.footer)],
-    }
+/// Where the parts that change as time passes are, and what else on screen time changes:
+/// the strip's marks of phases over budget, and beside each region what its width moves
+/// (the line of who beside the clock, the strip beside the phase clock, how many key
+/// hints fit beside the status). A clock tick whose shape is the one the last whole frame was drawn
+/// at changes only `regions`; any other tick draws the whole frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TickShape {
+    /// Whole parts of rows, none empty.
+    pub regions: Vec<(ClockRegion, Rect)>,
+    over_budget: Vec<bool>,
+    /// Where the footer's key hints end.
+    hints_end: u16,
 }
 
-/// Whether a clock tick can draw only `clock_regions`: nothing else on screen changes with
-/// time, unless an overlay covers the header or the wrap-up lists times in its pane.
-pub fn ticks_alone(model: &Model) -> bool {
+/// The shape of a clock tick on a screen of `area` at `now` (see `TickShape`); `None` when
+/// every tick must draw the whole frame: an overlay covers the header, the wrap-up lists
+/// times in its pane, or the screen is too small for the layout.
+pub fn tick_shape(model: &Model, area: Rect, now: Instant) -> Option<TickShape> {
     let in_wrap_up = model
         .interview()
         .is_some_and(|s| s.interview.current().kind == PhaseKind::WrapUp);
-    model.overlay.is_none() && !in_wrap_up
+    if too_small(area) || model.overlay.is_some() || in_wrap_up {
+        return None;
+    }
+    let regions = Regions::of(area);
+    let (status_room, hints_end) = footer::status_room(regions.footer, model, now);
+    let status = (ClockRegion::Status, status_room);
+    let (parts, over_budget) = match &model.screen {
+        Screen::Interview(screen) => {
+            let header = header::parts(regions.header, model, screen, now);
+            (
+                vec![
+                    (ClockRegion::Clock, header.clock),
+                    (ClockRegion::GaugeLabel, header.gauge_label),
+                    (ClockRegion::GaugeBar, header.gauge_bar),
+                    (ClockRegion::PhaseClock, header.phase_clock),
+                    status,
+                ],
+                header::over_budget(screen, now),
+            )
+        }
+        Screen::Setup(_) => (vec![status], Vec::new()),
+    };
+    Some(TickShape {
+        regions: parts.into_iter().filter(|(_, r)| !r.is_empty()).collect(),
+        over_budget,
+        hints_end,
+    })
 }
 
-/// Draws one of `clock_regions` at `area`, on cells the caller has cleared (`buf` may be
-/// the whole screen's or one of just that region).
+/// Draws one of a tick's regions on `buf`, whose area is that region's on a screen of
+/// `screen`, its cells cleared.
 pub fn draw_clock_region(
     model: &Model,
     region: ClockRegion,
-    area: Rect,
+    screen: Rect,
     buf: &mut Buffer,
     now: Instant,
 ) {
+    let area = buf.area;
     match (region, &model.screen) {
-        (ClockRegion::Header, Screen::Interview(screen)) => {
-            header::draw(buf, area, model, screen, now);
+        (ClockRegion::Clock, Screen::Interview(s)) => header::draw_clock(buf, area, model, s, now),
+        (ClockRegion::GaugeLabel, Screen::Interview(s)) => {
+            header::draw_gauge_label(buf, area, model, s, now);
         }
-        (ClockRegion::Header, Screen::Setup(_)) => {}
-        (ClockRegion::Footer, _) => footer::draw(buf, area, model, now),
+        (ClockRegion::GaugeBar, Screen::Interview(s)) => {
+            header::draw_gauge_bar(buf, area, model, s, now);
+        }
+        (ClockRegion::PhaseClock, Screen::Interview(s)) => {
+            header::draw_phase_clock(buf, area, model, s, now);
+        }
+        (
+            ClockRegion::Clock
+            | ClockRegion::GaugeLabel
+            | ClockRegion::GaugeBar
+            | ClockRegion::PhaseClock,
+            Screen::Setup(_),
+        ) => {}
+        (ClockRegion::Status, _) => {
+            let footer = Regions::of(screen).footer;
+            footer::draw_status(buf, area, footer.width, model, now);
+        }
     }
     strip_unsafe(buf, area);
-}
-
-/// Draws only what changes as time passes, on cells the caller has cleared; returns the
-/// regions drawn, or `None` when the whole screen must be drawn (see `ticks_alone`).
-pub fn draw_clock(model: &Model, buf: &mut Buffer, now: Instant) -> Option<Vec<Rect>> {
-    if !ticks_alone(model) {
-        return None;
-    }
-    let regions = clock_regions(model, buf.area);
-    for (region, area) in &regions {
-        draw_clock_region(model, *region, *area, buf, now);
-    }
-    Some(regions.into_iter().map(|(_, area)| area).collect())
 }
 
 fn draw_too_small(buf: &mut Buffer, area: Rect) {

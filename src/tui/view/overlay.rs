@@ -221,7 +221,7 @@ pub fn draw_finish_check(buf: &mut Buffer, area: Rect, model: &Model) {
     lines.push(Line::default());
     for (keys, word) in model.ui.keymap.footer_hints(&[Context::FinishCheck]) {
         lines.push(Line::from(vec![
-            Span::styled(keys, theme.key),
+            Span::styled(keys.to_string(), theme.key),
             Span::raw(format!(" {word}")),
         ]));
     }
