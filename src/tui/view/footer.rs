@@ -20,22 +20,32 @@ use crate::tui::model::{Model, Overlay, Screen, Tone};
 
 pub fn draw(buf: &mut Buffer, area: Rect, model: &Model, now: Instant) {
     let theme = &model.ui.theme;
+    let status = shown_status(area.width, model, now);
+    let status_width = columns(status.as_ref());
     let hints = hints(model);
-    let (shown, _) = fitting(&hints, area, model, now);
+    let (shown, _) = fitting(&hints, area.width, status_width);
     let mut spans = vec![Span::raw(" ")];
     for (keys, word) in hints.into_iter().take(shown) {
         spans.push(Span::styled(keys, theme.key));
         spans.push(Span::raw(format!(" {word}  ")));
     }
     put_line(buf, area, &Line::from(spans), Alignment::Left);
-    draw_status(buf, status_area(area, model, now), area.width, model, now);
+    if let Some(status) = status {
+        let [_, status_area] = split_right(area, status_width);
+        put_line(buf, status_area, &Line::from(status), Alignment::Right);
+    }
 }
 
-/// How many of `hints` fit beside the status in the footer's `area`, whole, and the
-/// column where the words of the last one end, from the footer's start.
-fn fitting(hints: &[(Cow<str>, &str)], area: Rect, model: &Model, now: Instant) -> (usize, u16) {
-    let status_width = shown_status(area.width, model, now).map_or(0, |s| s.width() + 2);
-    let room = usize::from(area.width).saturating_sub(status_width);
+/// The columns the status takes at the footer's right, a space either side.
+fn columns(status: Option<&Span>) -> u16 {
+    status.map_or(0, |s| u16::try_from(s.width() + 2).unwrap_or(u16::MAX))
+}
+
+/// How many of `hints` fit in a footer `footer_width` wide beside a status `status_width`
+/// wide, whole, and the column where the words of the last one end, from the footer's
+/// start.
+fn fitting(hints: &[(Cow<str>, &str)], footer_width: u16, status_width: u16) -> (usize, u16) {
+    let room = usize::from(footer_width.saturating_sub(status_width));
     let mut width = 1;
     let mut words_end = 0;
     let mut shown = 0;
@@ -52,13 +62,6 @@ fn fitting(hints: &[(Cow<str>, &str)], area: Rect, model: &Model, now: Instant) 
     (shown, u16::try_from(words_end).unwrap_or(u16::MAX))
 }
 
-/// Where the status goes in the footer's `area`: on its right, as wide as it is.
-pub fn status_area(area: Rect, model: &Model, now: Instant) -> Rect {
-    let width = shown_status(area.width, model, now).map_or(0, |s| s.width() + 2);
-    let [_, status_area] = split_right(area, u16::try_from(width).unwrap_or(u16::MAX));
-    status_area
-}
-
 /// Columns at the footer's right that a clock tick draws, holding the status: enough for
 /// "saved 10s ago" to become "saved 1m ago" and a reminder's count to change.
 const STATUS_ROOM: u16 = 24;
@@ -68,9 +71,9 @@ const STATUS_ROOM: u16 = 24;
 /// hints beside it end. The room changes only when the status is wider than that, the
 /// hints' end when a status's width lets a hint come or makes one go.
 pub fn status_room(area: Rect, model: &Model, now: Instant) -> (Rect, u16) {
-    let (_, words_end) = fitting(&hints(model), area, model, now);
+    let status = columns(shown_status(area.width, model, now).as_ref());
+    let (_, words_end) = fitting(&hints(model), area.width, status);
     let after_hints = area.width.saturating_sub(words_end);
-    let status = status_area(area, model, now).width;
     let [_, room] = split_right(area, status.max(STATUS_ROOM).min(after_hints));
     (room, words_end)
 }

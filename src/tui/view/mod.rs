@@ -270,7 +270,11 @@ pub fn draw_clock_region(
             footer::draw_status(buf, area, footer.width, model, now);
         }
     }
-    strip_unsafe(buf, area);
+    // The clock, the gauge and its label hold only the console's own digits and symbols;
+    // a phase's name and the status may hold a guide's or a file's text.
+    if matches!(region, ClockRegion::PhaseClock | ClockRegion::Status) {
+        strip_unsafe(buf, area);
+    }
 }
 
 fn draw_too_small(buf: &mut Buffer, area: Rect) {
