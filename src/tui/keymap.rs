@@ -8,6 +8,7 @@
 //! Typing is a row of the table too: in the interview every command is a Ctrl, Alt or
 //! function-key chord, checked before the row that sends printable keys to the notes.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -228,7 +229,7 @@ pub const LIVE: [&[Context]; 10] = [
 ];
 
 /// One key: a code and the modifiers held with it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Chord {
     pub code: KeyCode,
     pub modifiers: KeyModifiers,
@@ -241,7 +242,9 @@ impl Chord {
 
     /// Whether a key event is this chord. Shift is ignored on Ctrl/Alt letter chords (caps
     /// lock, or a terminal that reports Ctrl+Shift+N for Ctrl+N).
-    pub fn matches(&self, key: &KeyEvent) -> bool {
+    /// A key event as a chord written for it reads: Shift is ignored on Ctrl/Alt letter
+    /// chords (caps lock, or a terminal that reports Ctrl+Shift+N for Ctrl+N).
+    fn of(key: &KeyEvent) -> Chord {
         let mut modifiers = key.modifiers;
         let mut code = key.code;
         if let KeyCode::Char(c) = code
@@ -250,7 +253,7 @@ impl Chord {
             code = KeyCode::Char(c.to_ascii_lowercase());
             modifiers.remove(KeyModifiers::SHIFT);
         }
-        code == self.code && modifiers == self.modifiers
+        Chord { code, modifiers }
     }
 
     /// The short form for the footer: `^N`, `F1`, `PgUp`.
@@ -1069,14 +1072,6 @@ impl Row {
         &self.chords
     }
 
-    fn matches(&self, key: &KeyEvent) -> bool {
-        match self.binding.keys {
-            Keys::Chords(_) => self.chords.iter().any(|c| c.matches(key)),
-            Keys::Text => typed(key).is_some(),
-            Keys::Any => true,
-        }
-    }
-
     /// The chords as the help reads them: `Alt+1 … Alt+9` for a run of digits.
     fn chords_label(&self) -> String {
         let digits = self.chords.len() > 3
@@ -1126,22 +1121,73 @@ impl Row {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     rows: Vec<Row>,
+    /// Each context's rows (`Context as usize`): a key is looked up without going
+    /// through the table, which every typed character would.
+    by_context: Vec<ContextRows>,
+}
+
+/// The rows of one context, by their places in the table.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct ContextRows {
+    /// All of them, in table order.
+    rows: Vec<usize>,
+    /// The first row with each chord.
+    first_with: HashMap<Chord, usize>,
+    /// The first row that takes typed text, and the first that takes any key.
+    text: Option<usize>,
+    any: Option<usize>,
+}
+
+impl ContextRows {
+    /// Each context's rows of `rows`, indexed by `Context as usize`.
+    fn of(rows: &[Row]) -> Vec<ContextRows> {
+        let contexts = rows
+            .iter()
+            .map(|r| r.context() as usize)
+            .max()
+            .map_or(0, |m| m + 1);
+        let mut by_context = vec![ContextRows::default(); contexts];
+        for (i, row) in rows.iter().enumerate() {
+            let context = &mut by_context[row.context() as usize];
+            context.rows.push(i);
+            for chord in &row.chords {
+                context.first_with.entry(*chord).or_insert(i);
+            }
+            match row.binding.keys {
+                Keys::Chords(_) => {}
+                Keys::Text => {
+                    context.text.get_or_insert(i);
+                }
+                Keys::Any => {
+                    context.any.get_or_insert(i);
+                }
+            }
+        }
+        by_context
+    }
+
+    /// The first row that answers `key`, as going down the rows would find it.
+    fn answering(&self, key: &KeyEvent) -> Option<usize> {
+        let chord = self.first_with.get(&Chord::of(key)).copied();
+        let text = self.text.filter(|_| typed(key).is_some());
+        [chord, text, self.any].into_iter().flatten().min()
+    }
 }
 
 impl Default for Keymap {
     fn default() -> Keymap {
-        Keymap {
-            rows: BINDINGS
-                .iter()
-                .map(|binding| {
-                    let chords = match binding.keys {
-                        Keys::Chords(chords) => chords.to_vec(),
-                        Keys::Text | Keys::Any => Vec::new(),
-                    };
-                    Row::new(binding, chords, false)
-                })
-                .collect(),
-        }
+        let rows: Vec<Row> = BINDINGS
+            .iter()
+            .map(|binding| {
+                let chords = match binding.keys {
+                    Keys::Chords(chords) => chords.to_vec(),
+                    Keys::Text | Keys::Any => Vec::new(),
+                };
+                Row::new(binding, chords, false)
+            })
+            .collect();
+        let by_context = ContextRows::of(&rows);
+        Keymap { rows, by_context }
     }
 }
 
@@ -1218,6 +1264,7 @@ impl Keymap {
             });
         }
         *row = Row::new(row.binding, chords, true);
+        self.by_context = ContextRows::of(&self.rows);
         Ok(())
     }
 
@@ -1251,15 +1298,18 @@ impl Keymap {
             return None;
         }
         contexts.iter().find_map(|context| {
-            self.rows(*context)
-                .find(|row| row.matches(key))
-                .map(|row| row.command().action(key))
+            let at = self.by_context.get(*context as usize)?.answering(key)?;
+            Some(self.rows[at].command().action(key))
         })?
     }
 
     /// The rows of a context, in table order.
     pub fn rows(&self, context: Context) -> impl Iterator<Item = &Row> {
-        self.rows.iter().filter(move |r| r.context() == context)
+        self.by_context
+            .get(context as usize)
+            .into_iter()
+            .flat_map(|c| &c.rows)
+            .map(|&i| &self.rows[i])
     }
 
     /// Every row the config file can rebind, with its name.
@@ -1395,6 +1445,64 @@ mod tests {
 
     fn action_for(contexts: &[Context], key: &KeyEvent) -> Option<Action> {
         Keymap::default().action_for(contexts, key)
+    }
+
+    /// The row going down a context's rows finds for a key: what the index must find.
+    fn first_answering(keymap: &Keymap, context: Context, key: &KeyEvent) -> Option<usize> {
+        keymap.by_context[context as usize]
+            .rows
+            .iter()
+            .copied()
+            .find(|&i| {
+                let row = &keymap.rows[i];
+                match row.binding.keys {
+                    Keys::Chords(_) => row.chords.iter().any(|c| *c == Chord::of(key)),
+                    Keys::Text => typed(key).is_some(),
+                    Keys::Any => true,
+                }
+            })
+    }
+
+    #[test]
+    fn a_key_finds_the_row_going_down_the_table_would() {
+        let mut rebound = Keymap::default();
+        rebound
+            .rebind("next_phase", &["F8".into(), "Ctrl+J".into()])
+            .unwrap();
+        rebound.rebind("rate", &["Ctrl+Alt+digit".into()]).unwrap();
+        let mut keys: Vec<KeyEvent> = BINDINGS
+            .iter()
+            .filter_map(|b| match b.keys {
+                Keys::Chords(chords) => Some(chords),
+                Keys::Text | Keys::Any => None,
+            })
+            .flatten()
+            .flat_map(|c| {
+                [
+                    key(c.code, c.modifiers),
+                    key(c.code, c.modifiers | SHIFT),
+                    key(c.code, c.modifiers | CTRL),
+                ]
+            })
+            .collect();
+        for c in ['a', 'N', 'y', '1', '9', ' ', 'é'] {
+            for modifiers in [NONE, SHIFT, CTRL, ALT, CTRL | ALT, CTRL | SHIFT] {
+                keys.push(key(Char(c), modifiers));
+            }
+        }
+        keys.extend([key(Enter, NONE), key(F(8), NONE), key(KeyCode::Null, NONE)]);
+        for keymap in [Keymap::default(), rebound] {
+            for (context, _) in keymap.by_context.iter().enumerate() {
+                let context = keymap.rows[keymap.by_context[context].rows[0]].context();
+                for key in &keys {
+                    assert_eq!(
+                        keymap.by_context[context as usize].answering(key),
+                        first_answering(&keymap, context, key),
+                        "{context:?}, {key:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
