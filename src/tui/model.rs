@@ -241,7 +241,8 @@ impl Model {
     /// The setup screen, filled in with what the command line said.
     pub fn new(guide: Guide, prefill: Prefill, wall_clock: WallClock) -> Model {
         let form = SetupForm::new(&guide, prefill);
-        Model::with_screen(guide, Screen::Setup(form), wall_clock)
+        let impressions = ImpressionMatcher::new(&guide.impression_words);
+        Model::with_screen(guide, Screen::Setup(form), impressions, wall_clock)
     }
 
     /// Opens straight on the intro, the interview starting at the wall clock's instant.
@@ -255,7 +256,8 @@ impl Model {
             &impressions,
         );
         let header = SessionHeader::new(String::new(), &guide, wall_clock.utc);
-        let mut model = Model::with_screen(guide, Screen::Interview(Box::new(screen)), wall_clock);
+        let screen = Screen::Interview(Box::new(screen));
+        let mut model = Model::with_screen(guide, screen, impressions, wall_clock);
         model.session = Some(header);
         model.saving.due = Some(now);
         model
@@ -287,7 +289,8 @@ impl Model {
         }
         let impressions = ImpressionMatcher::new(&guide.impression_words);
         let screen = InterviewScreen::new(interview, notes, handoff, &impressions);
-        let mut model = Model::with_screen(guide, Screen::Interview(Box::new(screen)), wall_clock);
+        let screen = Screen::Interview(Box::new(screen));
+        let mut model = Model::with_screen(guide, screen, impressions, wall_clock);
         model.session = Some(header);
         let said = match gap {
             _ if finished => "Finished: notes still editable, clock stopped",
@@ -301,9 +304,16 @@ impl Model {
         Ok(model)
     }
 
-    fn with_screen(guide: Guide, screen: Screen, wall_clock: WallClock) -> Model {
+    /// `impressions` are the guide's impression words, compiled once: a pattern of many
+    /// words takes a noticeable share of the start to compile.
+    fn with_screen(
+        guide: Guide,
+        screen: Screen,
+        impressions: ImpressionMatcher,
+        wall_clock: WallClock,
+    ) -> Model {
         Model {
-            impressions: ImpressionMatcher::new(&guide.impression_words),
+            impressions,
             reminders: Reminders::new(guide.timed_reminders.clone()),
             guide,
             screen,
