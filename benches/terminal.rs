@@ -13,6 +13,11 @@
 //!
 //! `INTERVIEW_CONSOLE_BEFORE=/path/to/an/older/binary cargo bench --bench terminal` measures
 //! that binary in the same run too, for a before and after.
+//!
+//! A bare ticker is measured idle in the same run as the floor of a tick: this benchmark's
+//! own binary, started again with `--bare-ticker`, which sleeps to each whole second and
+//! writes about what a clock tick writes (~100 bytes). What a wake-up and a write cost on
+//! this machine, nothing drawn.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -108,6 +113,46 @@ fn text(bytes: usize, marker: &str) -> String {
     out
 }
 
+/// Wake-ups a second and CPU nanoseconds used in `IDLE`, from two seconds after now.
+fn idle(pid: u32) -> (f64, f64) {
+    thread::sleep(Duration::from_secs(2));
+    let (switches, cpu) = (context_switches(pid), cpu_nanos(pid));
+    thread::sleep(IDLE);
+    let wakeups_per_s = (context_switches(pid) - switches) as f64 / IDLE.as_secs_f64();
+    (wakeups_per_s, (cpu_nanos(pid) - cpu) as f64)
+}
+
+/// The CPU a bare ticker's one-second tick takes, in ms (see the module's doc).
+fn bare_tick_ms() -> f64 {
+    let data = fresh_dir("bench-ticker");
+    let (cols, rows) = SIZE;
+    let me = std::env::current_exe().expect("the benchmark's own path");
+    let ticker = Console::spawn_program(&me, &data, &["--bare-ticker"], cols, rows, &[]);
+    ticker.wait_for("ticking");
+    let (_, cpu_used) = idle(ticker.pid());
+    cpu_used / 1e6 / IDLE.as_secs_f64()
+}
+
+/// Sleeps to each whole second and writes a clock tick's worth of cursor moves and digits.
+fn run_bare_ticker() {
+    use std::io::Write;
+    let mut out = std::io::stdout();
+    let start = Instant::now();
+    let _ = write!(out, "ticking");
+    for second in 1u64.. {
+        let next = start + Duration::from_secs(second);
+        thread::sleep(next.saturating_duration_since(Instant::now()));
+        let _ = write!(
+            out,
+            "\x1b[1;191H\x1b[1m{}\x1b[2;6H\x1b[22m{}\x1b[3;191H{:0>60}",
+            second % 10,
+            second % 7,
+            second
+        );
+        let _ = out.flush();
+    }
+}
+
 fn measure(subject: &Subject) -> Figures {
     let data = fresh_dir("bench-data");
     let started = Instant::now();
@@ -120,11 +165,7 @@ fn measure(subject: &Subject) -> Figures {
     let (keys, idle_at) = subject.to_idle;
     console.send(keys);
     console.wait_for(idle_at);
-    thread::sleep(Duration::from_secs(2));
-    let (switches, cpu) = (context_switches(pid), cpu_nanos(pid));
-    thread::sleep(IDLE);
-    let wakeups_per_s = (context_switches(pid) - switches) as f64 / IDLE.as_secs_f64();
-    let cpu_used = (cpu_nanos(pid) - cpu) as f64;
+    let (wakeups_per_s, cpu_used) = idle(pid);
     let cpu_percent = cpu_used / IDLE.as_nanos() as f64 * 100.0;
     let cpu_ms_per_s = cpu_used / 1e6 / IDLE.as_secs_f64();
 
@@ -157,6 +198,10 @@ fn measure(subject: &Subject) -> Figures {
 }
 
 fn main() {
+    if std::env::args().any(|a| a == "--bare-ticker") {
+        run_bare_ticker();
+        return;
+    }
     // `cargo bench` passes --bench and maybe a filter; this runs as a whole regardless.
     let console = Subject {
         name: "interview-console",
@@ -183,6 +228,7 @@ fn main() {
     let ours = measure(&console);
     let earlier = before.as_ref().map(measure);
     let reference = vim.program.exists().then(|| measure(&vim));
+    let bare_tick = bare_tick_ms();
 
     let (cols, rows) = SIZE;
     println!(
@@ -230,4 +276,12 @@ fn main() {
             .map_or_else(|| "—".to_string(), |f| format!("{:.3}", figure(f)));
         println!("{name:<34} {value:>17.3} {vim_text:>12} {ratio:>8} {before_text:>10}  {budget}");
     }
+    println!(
+        "a bare ticker's tick (ms): {bare_tick:.3}; the console's tick is {:.2} of it{}",
+        ours.cpu_ms_per_s / bare_tick,
+        earlier.as_ref().map_or_else(String::new, |f| format!(
+            ", before {:.2}",
+            f.cpu_ms_per_s / bare_tick
+        ))
+    );
 }
