@@ -240,8 +240,6 @@ impl Chord {
         Chord { code, modifiers }
     }
 
-    /// Whether a key event is this chord. Shift is ignored on Ctrl/Alt letter chords (caps
-    /// lock, or a terminal that reports Ctrl+Shift+N for Ctrl+N).
     /// A key event as a chord written for it reads: Shift is ignored on Ctrl/Alt letter
     /// chords (caps lock, or a terminal that reports Ctrl+Shift+N for Ctrl+N).
     fn of(key: &KeyEvent) -> Chord {
@@ -1136,6 +1134,9 @@ struct ContextRows {
     /// The first row that takes typed text, and the first that takes any key.
     text: Option<usize>,
     any: Option<usize>,
+    /// Whether a chord here is a key that types: without one, a typed character (most
+    /// keys) needs no look-up of its chord.
+    typing_chords: bool,
 }
 
 impl ContextRows {
@@ -1152,6 +1153,7 @@ impl ContextRows {
             context.rows.push(i);
             for chord in &row.chords {
                 context.first_with.entry(*chord).or_insert(i);
+                context.typing_chords |= chord.types();
             }
             match row.binding.keys {
                 Keys::Chords(_) => {}
@@ -1168,8 +1170,13 @@ impl ContextRows {
 
     /// The first row that answers `key`, as going down the rows would find it.
     fn answering(&self, key: &KeyEvent) -> Option<usize> {
-        let chord = self.first_with.get(&Chord::of(key)).copied();
-        let text = self.text.filter(|_| typed(key).is_some());
+        let types = typed(key).is_some();
+        let chord = if types && !self.typing_chords {
+            None
+        } else {
+            self.first_with.get(&Chord::of(key)).copied()
+        };
+        let text = self.text.filter(|_| types);
         [chord, text, self.any].into_iter().flatten().min()
     }
 }
@@ -1449,18 +1456,14 @@ mod tests {
 
     /// The row going down a context's rows finds for a key: what the index must find.
     fn first_answering(keymap: &Keymap, context: Context, key: &KeyEvent) -> Option<usize> {
-        keymap.by_context[context as usize]
-            .rows
-            .iter()
-            .copied()
-            .find(|&i| {
-                let row = &keymap.rows[i];
-                match row.binding.keys {
+        keymap.rows.iter().position(|row| {
+            row.context() == context
+                && match row.binding.keys {
                     Keys::Chords(_) => row.chords.iter().any(|c| *c == Chord::of(key)),
                     Keys::Text => typed(key).is_some(),
                     Keys::Any => true,
                 }
-            })
+        })
     }
 
     #[test]
