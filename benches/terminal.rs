@@ -139,6 +139,7 @@ fn run_bare_ticker() {
     let mut out = std::io::stdout();
     let start = Instant::now();
     let _ = write!(out, "ticking");
+    let _ = out.flush();
     for second in 1u64.. {
         let next = start + Duration::from_secs(second);
         thread::sleep(next.saturating_duration_since(Instant::now()));

@@ -85,7 +85,7 @@ fn a_panic_gives_the_terminal_back_and_says_what_happened() {
     });
 }
 
-/// Clock ticks draw only the header and footer rows; a whole frame after them must still
+/// Clock ticks draw only the parts that change with time; a whole frame after them must still
 /// write whatever differs from what the ticks left on screen. A rating's message fades on
 /// a tick; rating again draws a whole frame whose footer is the one the last whole frame
 /// had, and it must show again.

@@ -1,9 +1,9 @@
 //! The terminal itself: taking it and giving it back on every path, and writing frames.
 //!
 //! Frames are drawn into a buffer and only the cells that differ from what the screen shows
-//! are written. A tick of the clock draws and compares only the rows that change with time
-//! (the header and the footer), so a second beside a video call costs a few hundred cells,
-//! not the whole screen. The size is learnt once and then from resize events, never asked
+//! are written. A tick of the clock draws and compares only the parts that change with time
+//! (`view::TickShape`: the clocks, the gauge, the footer's status), so a second beside a
+//! video call costs a few hundred cells, not the whole screen. The size is learnt once and then from resize events, never asked
 //! for on every frame.
 
 use std::io::{self, Stdout, Write};
@@ -173,11 +173,12 @@ impl Display {
     /// instead.
     pub fn draw_clock(&mut self, model: &Model, now: Instant) -> io::Result<bool> {
         let screen = self.shown.area;
-        let shape = view::tick_shape(model, screen, now);
-        if shape.is_none() || shape != self.shape {
+        let Some(shape) =
+            view::tick_shape(model, screen, now).filter(|s| self.shape.as_ref() == Some(s))
+        else {
             return Ok(false);
-        }
-        let regions = shape.map(|s| s.regions).unwrap_or_default();
+        };
+        let regions = shape.regions;
         if self.ticked.is_empty() {
             // The first tick since a whole frame: the regions as that frame left them.
             self.ticked = regions
@@ -233,23 +234,21 @@ fn covers(link: &LinkSpot, x: u16, y: u16) -> bool {
 /// A copy of the cells of `area`, a part of `buffer`'s.
 fn cells_of(buffer: &Buffer, area: Rect) -> Buffer {
     let mut part = Buffer::empty(area);
-    for y in area.top()..area.bottom() {
-        let from = buffer.index_of(area.x, y);
-        let to = part.index_of(area.x, y);
-        let width = usize::from(area.width);
-        part.content[to..to + width].clone_from_slice(&buffer.content[from..from + width]);
-    }
+    copy_cells(buffer, &mut part, area);
     part
 }
 
 /// Puts the cells of `part`, whose area is a part of `buffer`'s, into `buffer`.
 fn put_cells(buffer: &mut Buffer, part: &Buffer) {
-    let area = part.area;
+    copy_cells(part, buffer, part.area);
+}
+
+/// Copies the cells of `area`, a part of both buffers' areas, from one to the other.
+fn copy_cells(from: &Buffer, to: &mut Buffer, area: Rect) {
+    let width = usize::from(area.width);
     for y in area.top()..area.bottom() {
-        let from = part.index_of(area.x, y);
-        let to = buffer.index_of(area.x, y);
-        let width = usize::from(area.width);
-        buffer.content[to..to + width].clone_from_slice(&part.content[from..from + width]);
+        let (source, target) = (from.index_of(area.x, y), to.index_of(area.x, y));
+        to.content[target..target + width].clone_from_slice(&from.content[source..source + width]);
     }
 }
 

@@ -270,9 +270,9 @@ pub fn draw_clock_region(
             footer::draw_status(buf, area, footer.width, model, now);
         }
     }
-    // The clock, the gauge and its label hold only the console's own digits and symbols;
-    // a phase's name and the status may hold a guide's or a file's text.
-    if matches!(region, ClockRegion::PhaseClock | ClockRegion::Status) {
+    // The clocks and the gauge hold only the console's own names, digits and symbols; the
+    // status may hold a guide's reminder or a file's path.
+    if region == ClockRegion::Status {
         strip_unsafe(buf, area);
     }
 }
