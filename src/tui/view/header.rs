@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::footer::shorten_middle;
 use super::style::Theme;
-use super::{phase_name, put_line, rows, split_right};
+use super::{ClockRegion, phase_name, put_line, rows, split_right};
 use crate::interview::clock::{mm_ss, spent_of};
 use crate::interview::{BudgetState, PhaseKind};
 use crate::tui::model::{InterviewScreen, Model};
@@ -102,41 +102,49 @@ pub fn draw(
         &Line::styled(who, theme.say),
         Alignment::Left,
     );
-    draw_clock(buf, parts.clock, model, screen, now);
-    draw_gauge_label(buf, parts.gauge_label, model, screen, now);
-    draw_gauge_bar(buf, parts.gauge_bar, model, screen, now);
-    let spots = draw_strip(buf, parts.strip, model, screen, now);
-    draw_phase_clock(buf, parts.phase_clock, model, screen, now);
-    spots
+    for (part, area) in [
+        (ClockRegion::Clock, parts.clock),
+        (ClockRegion::GaugeLabel, parts.gauge_label),
+        (ClockRegion::GaugeBar, parts.gauge_bar),
+        (ClockRegion::PhaseClock, parts.phase_clock),
+    ] {
+        draw_timed(buf, area, part, model, screen, now);
+    }
+    draw_strip(buf, parts.strip, model, screen, now)
 }
 
-/// The interview's clock, on the right of `area`.
-pub fn draw_clock(
+/// One of the header's parts that change with time, in its `area`: the interview's clock
+/// (on the right), the gauge's label (the time left and how the interview stands against
+/// the plan), its bar, or the time in the current phase against its budget. The footer's
+/// status is not the header's.
+pub fn draw_timed(
     buf: &mut Buffer,
     area: Rect,
+    part: ClockRegion,
     model: &Model,
     screen: &InterviewScreen,
     now: Instant,
 ) {
-    let clock = main_clock(&model.ui.theme, screen, now);
-    put_line(buf, area, &Line::from(clock), Alignment::Right);
-}
-
-/// The gauge of the hour's label: the time left and how the interview stands against
-/// the plan.
-pub fn draw_gauge_label(
-    buf: &mut Buffer,
-    area: Rect,
-    model: &Model,
-    screen: &InterviewScreen,
-    now: Instant,
-) {
-    let label = gauge_label(&model.ui.theme, screen, now);
-    put_line(buf, area, &label, Alignment::Left);
+    let theme = &model.ui.theme;
+    match part {
+        ClockRegion::Clock => {
+            let clock = Line::from(main_clock(theme, screen, now));
+            put_line(buf, area, &clock, Alignment::Right);
+        }
+        ClockRegion::GaugeLabel => {
+            put_line(buf, area, &gauge_label(theme, screen, now), Alignment::Left);
+        }
+        ClockRegion::GaugeBar => draw_gauge_bar(buf, area, model, screen, now),
+        ClockRegion::PhaseClock => {
+            let phase_clock = Line::from(phase_clock(theme, screen, now));
+            put_line(buf, area, &phase_clock, Alignment::Left);
+        }
+        ClockRegion::Status => {}
+    }
 }
 
 /// The gauge of the hour's bar, filled as far as the hour has gone.
-pub fn draw_gauge_bar(
+fn draw_gauge_bar(
     buf: &mut Buffer,
     area: Rect,
     model: &Model,
@@ -262,18 +270,6 @@ fn draw_strip(
     let line: Vec<Span> = spans.into_iter().map(|(_, s)| s).collect();
     put_line(buf, area, &Line::from(line), Alignment::Left);
     spots
-}
-
-/// The time in the current phase against its budget, in `area`.
-pub fn draw_phase_clock(
-    buf: &mut Buffer,
-    area: Rect,
-    model: &Model,
-    screen: &InterviewScreen,
-    now: Instant,
-) {
-    let phase_clock = phase_clock(&model.ui.theme, screen, now);
-    put_line(buf, area, &Line::from(phase_clock), Alignment::Left);
 }
 
 /// Whole seconds of the interview, so elapsed and left always add up to the planned total.

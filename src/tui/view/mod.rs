@@ -248,27 +248,12 @@ pub fn draw_clock_region(
 ) {
     let area = buf.area;
     match (region, &model.screen) {
-        (ClockRegion::Clock, Screen::Interview(s)) => header::draw_clock(buf, area, model, s, now),
-        (ClockRegion::GaugeLabel, Screen::Interview(s)) => {
-            header::draw_gauge_label(buf, area, model, s, now);
-        }
-        (ClockRegion::GaugeBar, Screen::Interview(s)) => {
-            header::draw_gauge_bar(buf, area, model, s, now);
-        }
-        (ClockRegion::PhaseClock, Screen::Interview(s)) => {
-            header::draw_phase_clock(buf, area, model, s, now);
-        }
-        (
-            ClockRegion::Clock
-            | ClockRegion::GaugeLabel
-            | ClockRegion::GaugeBar
-            | ClockRegion::PhaseClock,
-            Screen::Setup(_),
-        ) => {}
         (ClockRegion::Status, _) => {
             let footer = Regions::of(screen).footer;
             footer::draw_status(buf, area, footer.width, model, now);
         }
+        (_, Screen::Interview(s)) => header::draw_timed(buf, area, region, model, s, now),
+        (_, Screen::Setup(_)) => {}
     }
     // The clocks and the gauge hold only the console's own names, digits and symbols; the
     // status may hold a guide's reminder or a file's path.
