@@ -314,18 +314,33 @@ fn tick(app: &Console, screen: &mut Buffer, frame: Option<&TickShape>, now: Inst
     true
 }
 
+/// How the screen came to show a moment.
+#[derive(Debug, PartialEq, Eq)]
+enum Drawn {
+    /// A clock tick drew its parts alone.
+    ByTick,
+    /// The tick asked for a whole frame.
+    Whole,
+}
+
 /// The footer as the clock leaves it at `now`, no key pressed since a frame at `drawn_at`:
-/// a tick, or the whole frame it asks for.
-fn footer_after_tick(app: &mut Console, drawn_at: Instant, now: Instant) -> (String, Buffer) {
+/// a tick, or the whole frame it asks for; and which it was.
+fn footer_after_tick(
+    app: &mut Console,
+    drawn_at: Instant,
+    now: Instant,
+) -> (String, Buffer, Drawn) {
     let mut buffer = draw(app, 80, 24, drawn_at).backend().buffer().clone();
     let shape = view::tick_shape(&app.model, buffer.area, drawn_at);
     let whole = draw(app, 80, 24, now).backend().buffer().clone();
-    if tick(app, &mut buffer, shape.as_ref(), now) {
+    let drawn = if tick(app, &mut buffer, shape.as_ref(), now) {
         assert_eq!(rows(&buffer), rows(&whole), "a tick at {now:?}");
+        Drawn::ByTick
     } else {
         buffer = whole;
-    }
-    (rows(&buffer)[23].clone(), buffer)
+        Drawn::Whole
+    };
+    (rows(&buffer)[23].clone(), buffer, drawn)
 }
 
 #[test]
@@ -333,13 +348,14 @@ fn a_reminder_comes_with_the_clock_over_an_old_message_and_stays_until_dismissed
     let t0 = Instant::now();
     let mut app = sixteen_minutes(t0);
     let at = |s: u64| t0 + Duration::from_secs(s);
-    let (footer, _) = footer_after_tick(&mut app, at(33), at(34));
+    let (footer, _, drawn) = footer_after_tick(&mut app, at(33), at(34));
     assert!(footer.contains("Q1 rating: No"), "{footer}");
+    assert_eq!(drawn, Drawn::ByTick, "the same message, the clock moved");
     // The rating's message fades; the check on the first answer (80 % of its minute) shows.
-    let (footer, _) = footer_after_tick(&mut app, at(34), at(100));
+    let (footer, _, _) = footer_after_tick(&mut app, at(34), at(100));
     assert!(footer.contains("End of the first answer"), "{footer}");
     // At 6:00 only their ten minutes are left: the urgent reminder comes by itself.
-    let (footer, buffer) = footer_after_tick(&mut app, at(100), at(361));
+    let (footer, buffer, _) = footer_after_tick(&mut app, at(100), at(361));
     assert!(
         footer.contains("Leave time for their questions: the questions left no longer fit."),
         "{footer}"
@@ -350,21 +366,24 @@ fn a_reminder_comes_with_the_clock_over_an_old_message_and_stays_until_dismissed
     );
     let x = u16::try_from(footer.find("Leave").unwrap()).unwrap();
     assert_eq!(buffer[(x, 23)].bg, Color::Red, "urgent");
-    // It stays, minutes later, with no key pressed.
-    let (footer, _) = footer_after_tick(&mut app, at(361), at(569));
+    // It stays, minutes later, with no key pressed; a second on, a tick draws the clock
+    // beside it.
+    let (footer, _, _) = footer_after_tick(&mut app, at(361), at(569));
     assert!(
         footer.contains("Leave time for their questions"),
         "{footer}"
     );
+    let (_, _, drawn) = footer_after_tick(&mut app, at(569), at(570));
+    assert_eq!(drawn, Drawn::ByTick);
     // Alt+D dismisses it: the next one shows.
     alt(&mut app, 'd', at(569));
-    let (footer, _) = footer_after_tick(&mut app, at(569), at(570));
+    let (footer, _, _) = footer_after_tick(&mut app, at(569), at(570));
     assert!(footer.contains("End of the first answer"), "{footer}");
     alt(&mut app, 'd', at(570));
-    let (footer, _) = footer_after_tick(&mut app, at(570), at(571));
+    let (footer, _, _) = footer_after_tick(&mut app, at(570), at(571));
     assert!(!footer.contains("End of the first answer"), "{footer}");
     // Past the planned end the console says so, over anything else.
-    let (footer, _) = footer_after_tick(&mut app, at(571), at(16 * 60 + 5));
+    let (footer, _, _) = footer_after_tick(&mut app, at(571), at(16 * 60 + 5));
     assert!(
         footer.contains("Past the planned end: time for their questions."),
         "{footer}"
