@@ -17,57 +17,18 @@ use serde_json::{Value, json};
 use interview_console::store::sessions::read_record;
 use interview_console::store::{SessionId, SessionStore};
 
+use support::records::{QUESTION, session_record};
 use support::{CTRL_Q, Console, fresh_dir};
-
-const QUESTION: &str =
-    "Tell me about a particularly interesting vulnerability that you discovered.";
 
 /// A session file as the console writes it, one question asked.
 fn session(id: &str, interviewer: &str, started_at: &str) -> Value {
-    let phase = |name: &str, question: Option<&str>| {
-        json!({
-            "phase": name,
-            "question_id": question,
-            "spent_ms": 120_000,
-            "visited": true,
-            "notes": ["a note"],
-        })
-    };
-    json!({
-        "schema_version": 1,
-        "id": id,
-        "status": "in_progress",
-        "guide": {
-            "title": "Infosec Interview Guide",
-            "sha256": interview_console::guide::Guide::builtin().unwrap().fingerprint
-        },
-        "candidate": "Sam Lee",
-        "interviewer": interviewer,
-        "role": { "id": "pentest", "name": "Penetration Tester" },
-        "budgets": {
-            "total_ms": 3_600_000,
-            "intro_ms": 300_000,
-            "per_question_ms": 2_700_000,
-            "candidate_questions_ms": 600_000
-        },
-        "questions": [{
-            "id": "interesting-vulnerability",
-            "text": QUESTION,
-            "section": "Questions for Penetration Testers",
-            "guidelines_url": null
-        }],
-        "phases": [
-            phase("intro", None),
-            phase("question", Some("interesting-vulnerability")),
-            phase("candidate_questions", None),
-            phase("wrap_up", None),
-        ],
-        "current_phase": 1,
-        "started_at": started_at,
-        "saved_at": started_at,
-        "paused": true,
-        "pauses": []
-    })
+    session_record(
+        id,
+        "Sam Lee",
+        interviewer,
+        (started_at, started_at),
+        ["a note"; 4],
+    )
 }
 
 fn write_json(path: &Path, record: &Value) {

@@ -11,6 +11,7 @@ use std::process::{Command, Output};
 
 use serde_json::{Value, json};
 
+use support::records::session_record;
 use support::{Console, fresh_dir};
 
 /// A data folder and, beside it, a folder an attacker would like written to.
@@ -125,61 +126,19 @@ fn contents(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     found
 }
 
-fn fingerprint() -> String {
-    interview_console::guide::Guide::builtin()
-        .unwrap()
-        .fingerprint
-}
-
 /// The session most tests start from.
 const SAM: &str = "20261127-1402-sam-lee";
 
-const QUESTION: &str =
-    "Tell me about a particularly interesting vulnerability that you discovered.";
-
 /// A session file as the console writes it: one question asked, a note on it, paused.
 fn session(id: &str, candidate: &str, interviewer: &str, saved_at: &str, note: &str) -> Value {
-    let phase = |name: &str, question: Option<&str>, notes: Vec<&str>| {
-        json!({
-            "phase": name,
-            "question_id": question,
-            "spent_ms": 120_000,
-            "visited": true,
-            "notes": notes,
-        })
-    };
-    json!({
-        "schema_version": 1,
-        "id": id,
-        "status": "in_progress",
-        "guide": { "title": "Infosec Interview Guide", "sha256": fingerprint() },
-        "candidate": candidate,
-        "interviewer": interviewer,
-        "role": { "id": "pentest", "name": "Penetration Tester" },
-        "budgets": {
-            "total_ms": 3_600_000,
-            "intro_ms": 300_000,
-            "per_question_ms": 2_700_000,
-            "candidate_questions_ms": 600_000
-        },
-        "questions": [{
-            "id": "interesting-vulnerability",
-            "text": QUESTION,
-            "section": "Questions for Penetration Testers",
-            "guidelines_url": null
-        }],
-        "phases": [
-            phase("intro", None, vec![""]),
-            phase("question", Some("interesting-vulnerability"), vec![note]),
-            phase("candidate_questions", None, vec![""]),
-            phase("wrap_up", None, vec![""]),
-        ],
-        "current_phase": 1,
-        "started_at": "2026-11-27T14:02:00Z",
-        "saved_at": saved_at,
-        "paused": true,
-        "pauses": []
-    })
+    let started_at = "2026-11-27T14:02:00Z";
+    session_record(
+        id,
+        candidate,
+        interviewer,
+        (started_at, saved_at),
+        ["", note, "", ""],
+    )
 }
 
 #[test]

@@ -6,6 +6,8 @@
 
 #![allow(dead_code)]
 
+pub mod records;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
