@@ -1,6 +1,8 @@
 //! The console as an interviewer sees it: keys in, `TestBackend` buffers out, with the
 //! clock held still.
 
+mod support;
+
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -21,6 +23,7 @@ use interview_console::tui::setup_form::Prefill;
 use interview_console::tui::update::update;
 use interview_console::tui::view::style::ThemeName;
 use interview_console::tui::view::{self, TickShape, ViewCache};
+use support::buffers::{flowing_text, rows};
 
 const fn mins(m: u64) -> Duration {
     Duration::from_secs(m * 60)
@@ -117,28 +120,6 @@ fn draw(app: &mut Console, width: u16, height: u16, now: Instant) -> Terminal<Te
         .unwrap();
     update(&mut app.model, Action::Drawn(layout.unwrap()), now);
     terminal
-}
-
-fn rows(buffer: &Buffer) -> Vec<String> {
-    let width = usize::from(buffer.area.width);
-    buffer
-        .content
-        .chunks(width)
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
-        .collect()
-}
-
-/// The screen's text with line breaks and borders taken out and runs of spaces squeezed,
-/// so wrapped text can be searched for as one string.
-fn flowing_text(buffer: &Buffer) -> String {
-    rows(buffer)
-        .iter()
-        .map(|r| r.replace(['│', '┌', '┐', '└', '┘', '─'], " "))
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn press(app: &mut Console, code: KeyCode, modifiers: KeyModifiers, now: Instant) -> bool {

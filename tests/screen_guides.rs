@@ -3,6 +3,8 @@
 //! `--set`, the interviewer's own words apart from what is said, nested follow-ups, a pick
 //! group, the closing, and a phase strip that keeps its ends in view with 25 questions.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -20,6 +22,7 @@ use interview_console::tui::model::{Model, Screen, WallClock};
 use interview_console::tui::setup_form::Prefill;
 use interview_console::tui::update::update;
 use interview_console::tui::view::{self, ViewCache};
+use support::buffers::{flowing_text, rows};
 
 const VALUES: &str = include_str!("fixtures/guides/values.yaml");
 
@@ -96,26 +99,6 @@ impl Console {
     fn text(&mut self, height: u16, now: Instant) -> String {
         flowing_text(self.draw(80, height, now).backend().buffer())
     }
-}
-
-fn rows(buffer: &Buffer) -> Vec<String> {
-    let width = usize::from(buffer.area.width);
-    buffer
-        .content
-        .chunks(width)
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
-        .collect()
-}
-
-fn flowing_text(buffer: &Buffer) -> String {
-    rows(buffer)
-        .iter()
-        .map(|r| r.replace(['│', '┌', '┐', '└', '┘', '─'], " "))
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Where `text` first shows on screen: (column, row).

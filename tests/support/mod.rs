@@ -6,6 +6,7 @@
 
 #![allow(dead_code)]
 
+pub mod buffers;
 pub mod records;
 
 use std::io::Write;
